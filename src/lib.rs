@@ -1,0 +1,28 @@
+//! Partnero: an offline-first registry of a company's business partners.
+//!
+//! Code map, in reading order. Everything above the line is the pure core: plain data and logic,
+//! no IO, no clock, no randomness (time and random bytes come in as arguments), so `cargo test`
+//! checks it natively in seconds. Below the line is browser glue, compiled only for wasm32.
+//!
+//! - [`model`]: partner and workspace records as plain Rust data, mapped onto Automerge documents
+//!   with autosurgeon; document ids; the schema version.
+//! - [`validate`]: a raw form draft becomes a valid partner, or every field error at once.
+//! - [`search`]: filtering the partner list (kind, status, text).
+//! - [`store`]: the `Store` trait (automerge-repo's storage layout), an in-memory store and the
+//!   contract test every store must pass.
+//! - [`registry`]: opens the workspace and partner documents from a store, applies edits and
+//!   writes them back as incremental chunks and compacted snapshots.
+//! - ------------------------------------------------------------------------------------------
+//! - `web` (wasm32): the IndexedDB store, service worker registration, clock and random bytes.
+//! - `ui` (wasm32): Leptos components and routes; they render and dispatch, they decide nothing.
+
+pub mod model;
+pub mod registry;
+pub mod search;
+pub mod store;
+pub mod validate;
+
+#[cfg(target_arch = "wasm32")]
+pub mod ui;
+#[cfg(target_arch = "wasm32")]
+pub mod web;

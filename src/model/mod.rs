@@ -1,0 +1,17 @@
+//! Plain domain data of Partnero and its mapping onto Automerge documents.
+//!
+//! Each partner is its own Automerge document; a workspace document holds the index of partner
+//! documents. Types here carry no signals and no IO: reactivity and storage wrap them from the
+//! outside. The Automerge shape is a compatibility boundary, so every document carries a schema
+//! version (see [`PARTNER_SCHEMA_VERSION`] and [`WORKSPACE_SCHEMA_VERSION`]).
+
+mod document_id;
+mod partner;
+mod workspace;
+
+pub use document_id::{DocumentId, DocumentIdError};
+pub use partner::{
+    Address, AddressKind, BankAccount, ClientLink, Contact, Partner, PartnerKind, PartnerProfile,
+    PartnerStatus, PaymentMethod, PaymentTerms, TaxId, PARTNER_SCHEMA_VERSION,
+};
+pub use workspace::{PartnerEntry, Workspace, WORKSPACE_SCHEMA_VERSION};

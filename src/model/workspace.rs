@@ -1,0 +1,37 @@
+//! The workspace document: the index of the partner documents a team shares.
+
+use std::collections::BTreeMap;
+
+use autosurgeon::{Hydrate, Reconcile};
+
+/// Shape version of the workspace document; bump it only together with a migration.
+pub const WORKSPACE_SCHEMA_VERSION: u64 = 1;
+
+/// Root of the workspace document.
+#[derive(Debug, Clone, PartialEq, Eq, Reconcile, Hydrate)]
+pub struct Workspace {
+    pub schema_version: u64,
+    /// Partner documents of this workspace, keyed by their bs58check document id. A map rather
+    /// than a list so that two devices adding partners concurrently both keep theirs.
+    pub partners: BTreeMap<String, PartnerEntry>,
+}
+
+/// One partner document listed in the workspace.
+#[derive(Debug, Clone, PartialEq, Eq, Reconcile, Hydrate)]
+pub struct PartnerEntry {
+    /// When the partner was registered, in milliseconds since the Unix epoch.
+    pub added_at_ms: i64,
+}
+
+impl Workspace {
+    /// An empty workspace of the current shape.
+    pub fn new() -> Self {
+        Self { schema_version: WORKSPACE_SCHEMA_VERSION, partners: BTreeMap::new() }
+    }
+}
+
+impl Default for Workspace {
+    fn default() -> Self {
+        Self::new()
+    }
+}

@@ -1,0 +1,99 @@
+//! One Automerge document and how it is written to a [`Store`]: incremental chunks after each
+//! edit, folded into one snapshot every [`COMPACT_AFTER_CHUNKS`] chunks, the automerge-repo way.
+
+use automerge::transaction::CommitOptions;
+use automerge::{ActorId, AutoCommit, ChangeHash};
+use autosurgeon::{Hydrate, Reconcile};
+
+use super::RegistryError;
+use crate::model::DocumentId;
+use crate::store::{chunk_key, is_snapshot_key, snapshot_key, Store, StorageKey, StoreError};
+
+/// After this many stored chunks the next save writes one snapshot and removes them, so loading
+/// stays one read of a compact document.
+pub const COMPACT_AFTER_CHUNKS: usize = 16;
+
+/// A document plus what is known about its stored form.
+#[derive(Debug, Clone)]
+pub(super) struct StoredDocument {
+    pub doc: AutoCommit,
+    /// Heads at the last successful save; changes after them are not stored yet.
+    saved_heads: Vec<ChangeHash>,
+    /// Keys of every chunk that currently holds part of this document.
+    chunk_keys: Vec<StorageKey>,
+}
+
+impl StoredDocument {
+    /// A new empty document written by `actor`.
+    pub fn new(actor: ActorId) -> Self {
+        Self { doc: AutoCommit::new().with_actor(actor), saved_heads: Vec::new(), chunk_keys: Vec::new() }
+    }
+
+    /// Loads every chunk of a document. The outer result is a storage failure; the inner one
+    /// says why the stored bytes do not make a document.
+    pub async fn load<S: Store>(
+        store: &S,
+        id: &DocumentId,
+        actor: ActorId,
+    ) -> Result<Result<Self, String>, StoreError> {
+        let chunks = store.load_range(&[id.to_string()]).await?;
+        if chunks.is_empty() {
+            return Ok(Err("nothing is stored for it on this device".into()));
+        }
+        let mut doc = AutoCommit::new().with_actor(actor);
+        for (key, bytes) in &chunks {
+            if let Err(error) = doc.load_incremental(bytes) {
+                return Ok(Err(format!("its stored chunk {} is damaged ({error})", key[1..].join("/"))));
+            }
+        }
+        if !doc.get_missing_deps(&[]).is_empty() {
+            return Ok(Err("some of its stored changes are missing".into()));
+        }
+        let saved_heads = doc.get_heads();
+        Ok(Ok(Self { doc, saved_heads, chunk_keys: chunks.into_iter().map(|(key, _)| key).collect() }))
+    }
+
+    /// Writes what changed since the last save. Memory is only updated once the write succeeded.
+    pub async fn save_changes<S: Store>(&mut self, store: &S, id: &DocumentId) -> Result<(), StoreError> {
+        let heads = self.doc.get_heads();
+        if heads == self.saved_heads {
+            return Ok(());
+        }
+        if self.chunk_keys.len() >= COMPACT_AFTER_CHUNKS {
+            let key = snapshot_key(id, &heads);
+            store.save(&key, &self.doc.save()).await?;
+            // The snapshot holds everything, so the chunks it replaces can go. If removing one
+            // fails it is merely redundant: loading applies it again harmlessly.
+            for old in self.chunk_keys.iter().filter(|old| **old != key) {
+                store.remove(old).await?;
+            }
+            self.chunk_keys = vec![key];
+        } else {
+            let bytes = self.doc.save_after(&self.saved_heads);
+            let key = chunk_key(id, &bytes);
+            store.save(&key, &bytes).await?;
+            self.chunk_keys.push(key);
+        }
+        self.saved_heads = heads;
+        Ok(())
+    }
+
+    /// How many chunks hold this document, and whether one is a snapshot (for tests).
+    #[allow(dead_code)]
+    pub fn chunk_summary(&self) -> (usize, bool) {
+        (self.chunk_keys.len(), self.chunk_keys.iter().any(|key| is_snapshot_key(key)))
+    }
+}
+
+/// Reconciles `value` into the document root and commits it as one change with a time and
+/// message, so history can later say what happened when.
+pub(super) fn write_value<T: Reconcile>(doc: &mut AutoCommit, value: &T, message: &str, now_ms: i64) -> Result<(), RegistryError> {
+    autosurgeon::reconcile(doc, value).map_err(|error| RegistryError::Document(error.to_string()))?;
+    doc.commit_with(CommitOptions::default().with_message(message).with_time(now_ms / 1000));
+    Ok(())
+}
+
+/// Reads the document root back as a value.
+pub(super) fn read_value<T: Hydrate>(doc: &AutoCommit) -> Result<T, RegistryError> {
+    autosurgeon::hydrate(doc).map_err(|error| RegistryError::Document(error.to_string()))
+}
