@@ -1,0 +1,333 @@
+//! A partner's page: every field, archive and restore, and the supplier-to-client links seen
+//! from both sides, with link and unlink.
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+
+use super::list::KindBadge;
+use super::state::{use_app_state, AppState};
+use crate::model::{DocumentId, Partner, PartnerStatus};
+
+/// The outcome of the last action on this page, shown in a live region.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Notice {
+    None,
+    Saved(String),
+    Failed(String),
+}
+
+/// Runs one stored action and reports "saved" only once it resolved.
+fn dispatch<F>(notice: RwSignal<Notice>, busy: RwSignal<bool>, success: &'static str, action: F)
+where
+    F: std::future::Future<Output = Result<(), String>> + 'static,
+{
+    busy.set(true);
+    leptos::task::spawn_local(async move {
+        let result = action.await;
+        busy.set(false);
+        notice.set(match result {
+            Ok(()) => Notice::Saved(success.to_owned()),
+            Err(reason) => Notice::Failed(reason),
+        });
+    });
+}
+
+#[component]
+pub fn PartnerDetail() -> impl IntoView {
+    let state = use_app_state();
+    let params = use_params_map();
+    let id = Memo::new(move |_| params.with(|params| params.get("id").and_then(|text| text.parse::<DocumentId>().ok())));
+    let partner = Memo::new(move |_| id.get().and_then(|id| state.view.with(|view| view.partners.get(&id).cloned())));
+    // Created outside the page so a re-render after a save keeps the notice visible.
+    let notice = RwSignal::new(Notice::None);
+    let busy = RwSignal::new(false);
+
+    view! {
+        {move || match (id.get(), partner.get()) {
+            (Some(id), Some(partner)) => view! { <PartnerPage id=id partner=partner state=state notice=notice busy=busy/> }.into_any(),
+            _ => view! {
+                <section class="empty-state">
+                    <h1>"Partner not found"</h1>
+                    <p>"This partner is not stored on this device."</p>
+                    <p><a href="/">"Back to the partner list"</a></p>
+                </section>
+            }.into_any(),
+        }}
+    }
+}
+
+#[component]
+fn PartnerPage(id: DocumentId, partner: Partner, state: AppState, notice: RwSignal<Notice>, busy: RwSignal<bool>) -> impl IntoView {
+    let profile = partner.profile.clone();
+    let archived = partner.status == PartnerStatus::Archived;
+
+    let toggle_status = move |_| {
+        let (target, message) = if archived {
+            (PartnerStatus::Active, "Restored and saved on this device.")
+        } else {
+            (PartnerStatus::Archived, "Archived and saved on this device.")
+        };
+        dispatch(notice, busy, message, async move { state.set_status(id, target).await });
+    };
+
+    let tax_id = [profile.tax_id.country.as_str(), profile.tax_id.number.as_str()].join(" ").trim().to_owned();
+    let payment = match (profile.payment_terms.days, profile.payment_terms.method) {
+        (None, method) => method.label().to_owned(),
+        (Some(days), method) => format!("{days} days · {}", method.label()),
+    };
+
+    view! {
+        <article class="detail-screen" id="partner-detail">
+            <p class="back"><a href="/">"← Partners"</a></p>
+            <div class="screen-head">
+                <div>
+                    <h1 id="partner-name">{partner.display_name().to_owned()}</h1>
+                    {(!profile.trade_name.is_empty()).then(|| view! { <p class="legal-name">{profile.legal_name.clone()}</p> })}
+                    <p class="badges">
+                        <KindBadge kind=profile.kind/>
+                        <span class=if archived { "badge archived" } else { "badge active" } id="partner-status">{partner.status.label()}</span>
+                    </p>
+                </div>
+                <div class="actions">
+                    <a class="button" href=format!("/partners/{id}/edit") id="edit-partner">"Edit"</a>
+                    <button type="button" class="button" id="toggle-status" disabled=move || busy.get() on:click=toggle_status>
+                        {if archived { "Restore" } else { "Archive" }}
+                    </button>
+                </div>
+            </div>
+            <p class="notice" role="status" aria-live="polite" id="notice">
+                {move || match notice.get() {
+                    Notice::None => view! { <span></span> }.into_any(),
+                    Notice::Saved(text) => view! { <span class="saved">{text}</span> }.into_any(),
+                    Notice::Failed(text) => view! { <span class="failed">"Not saved: "{text}</span> }.into_any(),
+                }}
+            </p>
+
+            <section class="card">
+                <h2>"Identification"</h2>
+                <dl class="facts">
+                    <dt>"Legal name"</dt><dd>{profile.legal_name.clone()}</dd>
+                    <dt>"Trade name"</dt><dd>{or_dash(&profile.trade_name)}</dd>
+                    <dt>"Tax id"</dt><dd id="tax-id">{or_dash(&tax_id)}</dd>
+                    <dt>"Industry"</dt><dd>{or_dash(&profile.industry)}</dd>
+                    <dt>"Region / territory"</dt><dd>{or_dash(&profile.region)}</dd>
+                </dl>
+            </section>
+
+            <section class="card">
+                <h2>"Addresses"</h2>
+                {if profile.addresses.is_empty() {
+                    view! { <p class="muted">"No address yet."</p> }.into_any()
+                } else {
+                    view! {
+                        <ul class="plain-list">
+                            {profile.addresses.iter().map(|address| {
+                                let lines = [
+                                    address.street.clone(),
+                                    [address.postal_code.as_str(), address.city.as_str()].join(" ").trim().to_owned(),
+                                    [address.region.as_str(), address.country.as_str()].iter().filter(|p| !p.is_empty()).copied().collect::<Vec<_>>().join(", "),
+                                ];
+                                view! {
+                                    <li class="address">
+                                        <span class="badge">{address.kind.label()}</span>
+                                        {lines.into_iter().filter(|line| !line.is_empty()).map(|line| view! { <span class="line">{line}</span> }).collect_view()}
+                                    </li>
+                                }
+                            }).collect_view()}
+                        </ul>
+                    }.into_any()
+                }}
+            </section>
+
+            <section class="card">
+                <h2>"Contacts"</h2>
+                {if profile.contacts.is_empty() {
+                    view! { <p class="muted">"No contact person yet."</p> }.into_any()
+                } else {
+                    view! {
+                        <ul class="plain-list">
+                            {profile.contacts.iter().map(|contact| view! {
+                                <li class="contact">
+                                    <strong>{contact.name.clone()}</strong>
+                                    {(!contact.role.is_empty()).then(|| view! { <span class="muted">" · "{contact.role.clone()}</span> })}
+                                    {(!contact.email.is_empty()).then(|| view! { <a class="line" href=format!("mailto:{}", contact.email)>{contact.email.clone()}</a> })}
+                                    {(!contact.phone.is_empty()).then(|| view! { <a class="line" href=format!("tel:{}", contact.phone)>{contact.phone.clone()}</a> })}
+                                </li>
+                            }).collect_view()}
+                        </ul>
+                    }.into_any()
+                }}
+                <dl class="facts">
+                    <dt>"Emails"</dt>
+                    <dd>{if profile.emails.is_empty() { "—".into_any() } else {
+                        profile.emails.iter().map(|email| view! { <a class="line" href=format!("mailto:{email}")>{email.clone()}</a> }).collect_view().into_any()
+                    }}</dd>
+                    <dt>"Phones"</dt>
+                    <dd>{if profile.phones.is_empty() { "—".into_any() } else {
+                        profile.phones.iter().map(|phone| view! { <a class="line" href=format!("tel:{phone}")>{phone.clone()}</a> }).collect_view().into_any()
+                    }}</dd>
+                    <dt>"Website"</dt>
+                    <dd>{if profile.website.is_empty() { "—".into_any() } else {
+                        view! { <a href=profile.website.clone() target="_blank" rel="noopener noreferrer">{profile.website.clone()}</a> }.into_any()
+                    }}</dd>
+                </dl>
+            </section>
+
+            <section class="card">
+                <h2>"Payment"</h2>
+                <dl class="facts">
+                    <dt>"Payment terms"</dt><dd id="payment-terms">{payment}</dd>
+                </dl>
+                {if profile.bank_accounts.is_empty() {
+                    view! { <p class="muted">"No bank account yet."</p> }.into_any()
+                } else {
+                    view! {
+                        <ul class="plain-list">
+                            {profile.bank_accounts.iter().map(|account| view! {
+                                <li class="bank-account">
+                                    <span class="mono">{account.iban.clone()}</span>
+                                    {(!account.bic.is_empty()).then(|| view! { <span class="muted">" · BIC "{account.bic.clone()}</span> })}
+                                    {(!account.holder.is_empty()).then(|| view! { <span class="line">{account.holder.clone()}</span> })}
+                                </li>
+                            }).collect_view()}
+                        </ul>
+                    }.into_any()
+                }}
+            </section>
+
+            <LinksCard id=id partner=partner.clone() state=state notice=notice busy=busy/>
+
+            <section class="card">
+                <h2>"Notes"</h2>
+                {if profile.notes.is_empty() {
+                    view! { <p class="muted">"No notes."</p> }.into_any()
+                } else {
+                    view! { <p class="notes">{profile.notes.clone()}</p> }.into_any()
+                }}
+            </section>
+        </article>
+    }
+}
+
+fn or_dash(text: &str) -> String {
+    if text.trim().is_empty() { "—".to_owned() } else { text.to_owned() }
+}
+
+/// Links seen from this partner: the clients it supplies (if a supplier) and the suppliers that
+/// supply it (if a client), each with unlink, plus a picker to add a link.
+#[component]
+fn LinksCard(id: DocumentId, partner: Partner, state: AppState, notice: RwSignal<Notice>, busy: RwSignal<bool>) -> impl IntoView {
+    let kind = partner.profile.kind;
+    let clients = move || state.view.with(|view| view.clients_of(&id));
+    let suppliers = move || state.view.with(|view| view.suppliers_of(&id));
+    let name_of = move |other: DocumentId| state.view.with(|view| view.name_of(&other));
+
+    // Candidates for a new link: partners of the right kind not linked yet.
+    let client_candidates = move || {
+        state.view.with(|view| {
+            let linked = view.clients_of(&id);
+            let mut found: Vec<(String, DocumentId)> = view
+                .partners
+                .iter()
+                .filter(|(other, p)| **other != id && p.profile.kind.is_client() && !linked.contains(other))
+                .map(|(other, p)| (p.display_name().to_owned(), *other))
+                .collect();
+            found.sort_by_key(|(name, _)| name.to_lowercase());
+            found
+        })
+    };
+    let supplier_candidates = move || {
+        state.view.with(|view| {
+            let linked = view.suppliers_of(&id);
+            let mut found: Vec<(String, DocumentId)> = view
+                .partners
+                .iter()
+                .filter(|(other, p)| **other != id && p.profile.kind.is_supplier() && !linked.contains(other))
+                .map(|(other, p)| (p.display_name().to_owned(), *other))
+                .collect();
+            found.sort_by_key(|(name, _)| name.to_lowercase());
+            found
+        })
+    };
+
+    let chosen_client = RwSignal::new(String::new());
+    let chosen_supplier = RwSignal::new(String::new());
+
+    let link_client = move |_| {
+        if let Ok(client) = chosen_client.get().parse::<DocumentId>() {
+            chosen_client.set(String::new());
+            dispatch(notice, busy, "Link saved on this device.", async move { state.link(id, client).await });
+        }
+    };
+    let link_supplier = move |_| {
+        if let Ok(supplier) = chosen_supplier.get().parse::<DocumentId>() {
+            chosen_supplier.set(String::new());
+            dispatch(notice, busy, "Link saved on this device.", async move { state.link(supplier, id).await });
+        }
+    };
+    let unlink = move |supplier: DocumentId, client: DocumentId| {
+        dispatch(notice, busy, "Link removed and saved on this device.", async move { state.unlink(supplier, client).await });
+    };
+
+    view! {
+        <section class="card" id="links">
+            <h2>"Links"</h2>
+            {kind.is_supplier().then(|| view! {
+                <h3>"Clients this supplier supplies"</h3>
+                <ul class="plain-list" id="linked-clients">
+                    {move || {
+                        let linked = clients();
+                        if linked.is_empty() {
+                            view! { <li class="muted">"No client linked yet."</li> }.into_any()
+                        } else {
+                            linked.into_iter().map(|client| view! {
+                                <li class="link-row">
+                                    <a href=format!("/partners/{client}")>{name_of(client)}</a>
+                                    <button type="button" class="button small" disabled=move || busy.get()
+                                        aria-label=format!("Unlink {}", name_of(client))
+                                        on:click=move |_| unlink(id, client)>"Unlink"</button>
+                                </li>
+                            }).collect_view().into_any()
+                        }
+                    }}
+                </ul>
+                <div class="link-picker">
+                    <label for="link-client">"Link a client"</label>
+                    <select id="link-client" prop:value=move || chosen_client.get() on:change=move |event| chosen_client.set(event_target_value(&event))>
+                        <option value="">"Choose a client…"</option>
+                        {move || client_candidates().into_iter().map(|(name, other)| view! { <option value=other.to_string()>{name}</option> }).collect_view()}
+                    </select>
+                    <button type="button" class="button" id="link-client-button" disabled=move || busy.get() || chosen_client.get().is_empty() on:click=link_client>"Link"</button>
+                </div>
+            })}
+            {kind.is_client().then(|| view! {
+                <h3>"Suppliers of this client"</h3>
+                <ul class="plain-list" id="linked-suppliers">
+                    {move || {
+                        let linked = suppliers();
+                        if linked.is_empty() {
+                            view! { <li class="muted">"No supplier linked yet."</li> }.into_any()
+                        } else {
+                            linked.into_iter().map(|supplier| view! {
+                                <li class="link-row">
+                                    <a href=format!("/partners/{supplier}")>{name_of(supplier)}</a>
+                                    <button type="button" class="button small" disabled=move || busy.get()
+                                        aria-label=format!("Unlink {}", name_of(supplier))
+                                        on:click=move |_| unlink(supplier, id)>"Unlink"</button>
+                                </li>
+                            }).collect_view().into_any()
+                        }
+                    }}
+                </ul>
+                <div class="link-picker">
+                    <label for="link-supplier">"Link a supplier"</label>
+                    <select id="link-supplier" prop:value=move || chosen_supplier.get() on:change=move |event| chosen_supplier.set(event_target_value(&event))>
+                        <option value="">"Choose a supplier…"</option>
+                        {move || supplier_candidates().into_iter().map(|(name, other)| view! { <option value=other.to_string()>{name}</option> }).collect_view()}
+                    </select>
+                    <button type="button" class="button" id="link-supplier-button" disabled=move || busy.get() || chosen_supplier.get().is_empty() on:click=link_supplier>"Link"</button>
+                </div>
+            })}
+        </section>
+    }
+}

@@ -1,0 +1,322 @@
+//! The partner form, for registering and for editing. It holds a raw [`PartnerDraft`], asks the
+//! validator on submit, shows every field error at once, and navigates away only after the
+//! registry has stored the partner in IndexedDB.
+
+use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_params_map};
+
+use super::fields::{InputKind, SelectField, TextField};
+use super::state::use_app_state;
+use crate::model::{AddressKind, DocumentId, PartnerKind, PaymentMethod};
+use crate::validate::{validate_partner, AddressDraft, BankAccountDraft, ContactDraft, FieldError, PartnerDraft};
+use crate::web::new_row_id;
+
+#[component]
+pub fn NewPartner() -> impl IntoView {
+    let state = use_app_state();
+    let initial = PartnerDraft {
+        payment_method: PaymentMethod::Unspecified.code().into(),
+        addresses: vec![AddressDraft::new(new_row_id())],
+        ..PartnerDraft::default()
+    };
+    let save = move |profile| async move { state.create_partner(profile).await };
+    view! {
+        <section class="form-screen">
+            <p class="back"><a href="/">"← Partners"</a></p>
+            <h1>"Register a partner"</h1>
+            <PartnerForm initial=initial submit_label="Register partner" save=save/>
+        </section>
+    }
+}
+
+#[component]
+pub fn EditPartner() -> impl IntoView {
+    let state = use_app_state();
+    let params = use_params_map();
+    let id = params.with_untracked(|params| params.get("id").and_then(|text| text.parse::<DocumentId>().ok()));
+    let initial = id.and_then(|id| state.view.with_untracked(|view| view.partners.get(&id).map(|p| PartnerDraft::from_profile(&p.profile))));
+    match (id, initial) {
+        (Some(id), Some(initial)) => {
+            let save = move |profile| async move { state.update_profile(id, profile).await.map(|()| id) };
+            view! {
+                <section class="form-screen">
+                    <p class="back"><a href=format!("/partners/{id}")>"← Back to the partner"</a></p>
+                    <h1>"Edit partner"</h1>
+                    <PartnerForm initial=initial submit_label="Save changes" save=save/>
+                </section>
+            }
+            .into_any()
+        }
+        _ => view! {
+            <section class="empty-state">
+                <h1>"Partner not found"</h1>
+                <p><a href="/">"Back to the partner list"</a></p>
+            </section>
+        }
+        .into_any(),
+    }
+}
+
+/// A top-level text field of the draft as a value signal and an input callback.
+fn bind(draft: RwSignal<PartnerDraft>, get: fn(&PartnerDraft) -> &String, set: fn(&mut PartnerDraft) -> &mut String) -> (Signal<String>, Callback<String>) {
+    (
+        Signal::derive(move || draft.with(|draft| get(draft).clone())),
+        Callback::new(move |text: String| draft.update(|draft| *set(draft) = text)),
+    )
+}
+
+/// Access to one list of rows (addresses, contacts, bank accounts) of the draft.
+trait Row: Clone + Send + Sync + 'static {
+    fn rows(draft: &PartnerDraft) -> &Vec<Self>;
+    fn rows_mut(draft: &mut PartnerDraft) -> &mut Vec<Self>;
+    fn row_id(&self) -> &str;
+}
+
+impl Row for AddressDraft {
+    fn rows(draft: &PartnerDraft) -> &Vec<Self> { &draft.addresses }
+    fn rows_mut(draft: &mut PartnerDraft) -> &mut Vec<Self> { &mut draft.addresses }
+    fn row_id(&self) -> &str { &self.id }
+}
+
+impl Row for ContactDraft {
+    fn rows(draft: &PartnerDraft) -> &Vec<Self> { &draft.contacts }
+    fn rows_mut(draft: &mut PartnerDraft) -> &mut Vec<Self> { &mut draft.contacts }
+    fn row_id(&self) -> &str { &self.id }
+}
+
+impl Row for BankAccountDraft {
+    fn rows(draft: &PartnerDraft) -> &Vec<Self> { &draft.bank_accounts }
+    fn rows_mut(draft: &mut PartnerDraft) -> &mut Vec<Self> { &mut draft.bank_accounts }
+    fn row_id(&self) -> &str { &self.id }
+}
+
+/// One text field of one row, found by its stable row id.
+fn bind_row<R: Row>(draft: RwSignal<PartnerDraft>, row_id: String, get: fn(&R) -> &String, set: fn(&mut R) -> &mut String) -> (Signal<String>, Callback<String>) {
+    let read_id = row_id.clone();
+    (
+        Signal::derive(move || draft.with(|draft| R::rows(draft).iter().find(|row| row.row_id() == read_id).map(|row| get(row).clone()).unwrap_or_default())),
+        Callback::new(move |text: String| {
+            draft.update(|draft| {
+                if let Some(row) = R::rows_mut(draft).iter_mut().find(|row| row.row_id() == row_id) {
+                    *set(row) = text;
+                }
+            })
+        }),
+    )
+}
+
+/// The rows of one list with their current position, keyed so a row re-renders when it moves
+/// (its field paths, and so its error messages, depend on the position).
+fn indexed_rows<R: Row>(draft: RwSignal<PartnerDraft>) -> impl Fn() -> Vec<(usize, String)> + Copy {
+    move || draft.with(|draft| R::rows(draft).iter().enumerate().map(|(index, row)| (index, row.row_id().to_owned())).collect())
+}
+
+fn remove_row<R: Row>(draft: RwSignal<PartnerDraft>, errors: RwSignal<Vec<FieldError>>, row_id: String) {
+    draft.update(|draft| R::rows_mut(draft).retain(|row| row.row_id() != row_id));
+    // Positions shifted, so old messages may point at the wrong row; the next submit recomputes.
+    errors.set(Vec::new());
+}
+
+#[component]
+fn PartnerForm<F, Fut>(initial: PartnerDraft, submit_label: &'static str, save: F) -> impl IntoView
+where
+    F: Fn(crate::model::PartnerProfile) -> Fut + Copy + 'static,
+    Fut: std::future::Future<Output = Result<DocumentId, String>> + 'static,
+{
+    let draft = RwSignal::new(initial);
+    let errors = RwSignal::new(Vec::<FieldError>::new());
+    let saving = RwSignal::new(false);
+    let save_error = RwSignal::new(None::<String>);
+    let navigate = use_navigate();
+
+    let on_submit = move |event: leptos::ev::SubmitEvent| {
+        event.prevent_default();
+        if saving.get_untracked() {
+            return;
+        }
+        match draft.with_untracked(validate_partner) {
+            Err(found) => {
+                errors.set(found);
+                save_error.set(None);
+            }
+            Ok(profile) => {
+                errors.set(Vec::new());
+                saving.set(true);
+                let navigate = navigate.clone();
+                leptos::task::spawn_local(async move {
+                    let result = save(profile).await;
+                    saving.set(false);
+                    match result {
+                        Ok(id) => navigate(&format!("/partners/{id}"), Default::default()),
+                        Err(reason) => save_error.set(Some(reason)),
+                    }
+                });
+            }
+        }
+    };
+
+    let kind_options = std::iter::once(("", "Choose…")).chain(PartnerKind::ALL.map(|kind| (kind.code(), kind.label()))).collect::<Vec<_>>();
+    let method_options = PaymentMethod::ALL.map(|method| (method.code(), method.label())).to_vec();
+    let address_kinds = AddressKind::ALL.map(|kind| (kind.code(), kind.label())).to_vec();
+
+    let (kind, set_kind) = bind(draft, |d| &d.kind, |d| &mut d.kind);
+    let (legal_name, set_legal_name) = bind(draft, |d| &d.legal_name, |d| &mut d.legal_name);
+    let (trade_name, set_trade_name) = bind(draft, |d| &d.trade_name, |d| &mut d.trade_name);
+    let (tax_country, set_tax_country) = bind(draft, |d| &d.tax_country, |d| &mut d.tax_country);
+    let (tax_number, set_tax_number) = bind(draft, |d| &d.tax_number, |d| &mut d.tax_number);
+    let (emails, set_emails) = bind(draft, |d| &d.emails, |d| &mut d.emails);
+    let (phones, set_phones) = bind(draft, |d| &d.phones, |d| &mut d.phones);
+    let (website, set_website) = bind(draft, |d| &d.website, |d| &mut d.website);
+    let (payment_days, set_payment_days) = bind(draft, |d| &d.payment_days, |d| &mut d.payment_days);
+    let (payment_method, set_payment_method) = bind(draft, |d| &d.payment_method, |d| &mut d.payment_method);
+    let (industry, set_industry) = bind(draft, |d| &d.industry, |d| &mut d.industry);
+    let (region, set_region) = bind(draft, |d| &d.region, |d| &mut d.region);
+    let (notes, set_notes) = bind(draft, |d| &d.notes, |d| &mut d.notes);
+
+    view! {
+        <form class="partner-form" novalidate on:submit=on_submit id="partner-form">
+            <Show when=move || errors.with(|errors| !errors.is_empty())>
+                <div class="banner error" role="alert" id="form-errors">
+                    <strong>{move || match errors.with(Vec::len) {
+                        1 => "One field needs attention:".to_owned(),
+                        count => format!("{count} fields need attention:"),
+                    }}</strong>
+                    <ul>
+                        {move || errors.get().into_iter().map(|error| view! {
+                            <li><a href=format!("#{}", super::fields::input_id(&error.field))>{error.message}</a></li>
+                        }).collect_view()}
+                    </ul>
+                </div>
+            </Show>
+
+            <fieldset>
+                <legend>"Identification"</legend>
+                <SelectField label="Kind" field="kind".into() options=kind_options value=kind on_change=set_kind errors=errors required=true/>
+                <TextField label="Legal name" field="legal_name".into() value=legal_name on_input=set_legal_name errors=errors required=true/>
+                <TextField label="Trade name" field="trade_name".into() value=trade_name on_input=set_trade_name errors=errors/>
+                <div class="field-row">
+                    <TextField label="Tax id country" field="tax_country".into() value=tax_country on_input=set_tax_country errors=errors hint="Two letters, e.g. ES"/>
+                    <TextField label="Tax id number" field="tax_number".into() value=tax_number on_input=set_tax_number errors=errors/>
+                </div>
+                <div class="field-row">
+                    <TextField label="Industry" field="industry".into() value=industry on_input=set_industry errors=errors/>
+                    <TextField label="Region / territory" field="region".into() value=region on_input=set_region errors=errors/>
+                </div>
+            </fieldset>
+
+            <fieldset>
+                <legend>"Addresses"</legend>
+                <For each={indexed_rows::<AddressDraft>(draft)} key=|row| row.clone() let:row>
+                    {
+                        let (index, row_id) = row;
+                        let path = move |name: &str| format!("addresses[{index}].{name}");
+                        let (kind, set_kind) = bind_row::<AddressDraft>(draft, row_id.clone(), |r| &r.kind, |r| &mut r.kind);
+                        let (street, set_street) = bind_row::<AddressDraft>(draft, row_id.clone(), |r| &r.street, |r| &mut r.street);
+                        let (city, set_city) = bind_row::<AddressDraft>(draft, row_id.clone(), |r| &r.city, |r| &mut r.city);
+                        let (postal_code, set_postal_code) = bind_row::<AddressDraft>(draft, row_id.clone(), |r| &r.postal_code, |r| &mut r.postal_code);
+                        let (row_region, set_row_region) = bind_row::<AddressDraft>(draft, row_id.clone(), |r| &r.region, |r| &mut r.region);
+                        let (country, set_country) = bind_row::<AddressDraft>(draft, row_id.clone(), |r| &r.country, |r| &mut r.country);
+                        view! {
+                            <div class="row-group">
+                                <div class="row-head">
+                                    <span>{format!("Address {}", index + 1)}</span>
+                                    <button type="button" class="button small" on:click={move |_| remove_row::<AddressDraft>(draft, errors, row_id.clone())}>"Remove"</button>
+                                </div>
+                                <SelectField label="Type" field=path("kind") options=address_kinds.clone() value=kind on_change=set_kind errors=errors/>
+                                <TextField label="Street" field=path("street") value=street on_input=set_street errors=errors/>
+                                <div class="field-row">
+                                    <TextField label="Postal code" field=path("postal_code") value=postal_code on_input=set_postal_code errors=errors/>
+                                    <TextField label="City" field=path("city") value=city on_input=set_city errors=errors required=true/>
+                                </div>
+                                <div class="field-row">
+                                    <TextField label="Region" field=path("region") value=row_region on_input=set_row_region errors=errors/>
+                                    <TextField label="Country" field=path("country") value=country on_input=set_country errors=errors required=true hint="Two letters, e.g. ES"/>
+                                </div>
+                            </div>
+                        }
+                    }
+                </For>
+                <button type="button" class="button" id="add-address" on:click=move |_| draft.update(|d| d.addresses.push(AddressDraft::new(new_row_id())))>"Add address"</button>
+            </fieldset>
+
+            <fieldset>
+                <legend>"Contacts"</legend>
+                <For each={indexed_rows::<ContactDraft>(draft)} key=|row| row.clone() let:row>
+                    {
+                        let (index, row_id) = row;
+                        let path = move |name: &str| format!("contacts[{index}].{name}");
+                        let (name, set_name) = bind_row::<ContactDraft>(draft, row_id.clone(), |r| &r.name, |r| &mut r.name);
+                        let (role, set_role) = bind_row::<ContactDraft>(draft, row_id.clone(), |r| &r.role, |r| &mut r.role);
+                        let (email, set_email) = bind_row::<ContactDraft>(draft, row_id.clone(), |r| &r.email, |r| &mut r.email);
+                        let (phone, set_phone) = bind_row::<ContactDraft>(draft, row_id.clone(), |r| &r.phone, |r| &mut r.phone);
+                        view! {
+                            <div class="row-group">
+                                <div class="row-head">
+                                    <span>{format!("Contact {}", index + 1)}</span>
+                                    <button type="button" class="button small" on:click={move |_| remove_row::<ContactDraft>(draft, errors, row_id.clone())}>"Remove"</button>
+                                </div>
+                                <div class="field-row">
+                                    <TextField label="Name" field=path("name") value=name on_input=set_name errors=errors required=true/>
+                                    <TextField label="Role" field=path("role") value=role on_input=set_role errors=errors/>
+                                </div>
+                                <div class="field-row">
+                                    <TextField label="Email" field=path("email") value=email on_input=set_email errors=errors kind=InputKind::Email/>
+                                    <TextField label="Phone" field=path("phone") value=phone on_input=set_phone errors=errors kind=InputKind::Tel/>
+                                </div>
+                            </div>
+                        }
+                    }
+                </For>
+                <button type="button" class="button" id="add-contact" on:click=move |_| draft.update(|d| d.contacts.push(ContactDraft::new(new_row_id())))>"Add contact"</button>
+                <TextField label="General emails" field="emails".into() value=emails on_input=set_emails errors=errors kind=InputKind::Multiline hint="One per line"/>
+                <TextField label="General phones" field="phones".into() value=phones on_input=set_phones errors=errors kind=InputKind::Multiline hint="One per line"/>
+                <TextField label="Website" field="website".into() value=website on_input=set_website errors=errors kind=InputKind::Url/>
+            </fieldset>
+
+            <fieldset>
+                <legend>"Payment"</legend>
+                <div class="field-row">
+                    <TextField label="Payment terms (days)" field="payment_days".into() value=payment_days on_input=set_payment_days errors=errors kind=InputKind::Number/>
+                    <SelectField label="Payment method" field="payment_method".into() options=method_options value=payment_method on_change=set_payment_method errors=errors/>
+                </div>
+                <For each={indexed_rows::<BankAccountDraft>(draft)} key=|row| row.clone() let:row>
+                    {
+                        let (index, row_id) = row;
+                        let path = move |name: &str| format!("bank_accounts[{index}].{name}");
+                        let (iban, set_iban) = bind_row::<BankAccountDraft>(draft, row_id.clone(), |r| &r.iban, |r| &mut r.iban);
+                        let (bic, set_bic) = bind_row::<BankAccountDraft>(draft, row_id.clone(), |r| &r.bic, |r| &mut r.bic);
+                        let (holder, set_holder) = bind_row::<BankAccountDraft>(draft, row_id.clone(), |r| &r.holder, |r| &mut r.holder);
+                        view! {
+                            <div class="row-group">
+                                <div class="row-head">
+                                    <span>{format!("Bank account {}", index + 1)}</span>
+                                    <button type="button" class="button small" on:click={move |_| remove_row::<BankAccountDraft>(draft, errors, row_id.clone())}>"Remove"</button>
+                                </div>
+                                <TextField label="IBAN" field=path("iban") value=iban on_input=set_iban errors=errors required=true/>
+                                <div class="field-row">
+                                    <TextField label="BIC" field=path("bic") value=bic on_input=set_bic errors=errors/>
+                                    <TextField label="Holder" field=path("holder") value=holder on_input=set_holder errors=errors/>
+                                </div>
+                            </div>
+                        }
+                    }
+                </For>
+                <button type="button" class="button" id="add-bank-account" on:click=move |_| draft.update(|d| d.bank_accounts.push(BankAccountDraft::new(new_row_id())))>"Add bank account"</button>
+            </fieldset>
+
+            <fieldset>
+                <legend>"Notes"</legend>
+                <TextField label="Internal notes" field="notes".into() value=notes on_input=set_notes errors=errors kind=InputKind::Multiline/>
+            </fieldset>
+
+            <Show when=move || save_error.get().is_some()>
+                <div class="banner error" role="alert">"Not saved: "{move || save_error.get()}</div>
+            </Show>
+            <div class="form-actions">
+                <button type="submit" class="button primary" id="save-partner" disabled=move || saving.get()>
+                    {move || if saving.get() { "Saving…" } else { submit_label }}
+                </button>
+            </div>
+        </form>
+    }
+}

@@ -1,0 +1,113 @@
+//! The partner list: filter by kind, status and text; an empty state that says what to do first.
+
+use leptos::prelude::*;
+
+use super::state::use_app_state;
+use crate::model::{PartnerKind, PartnerStatus};
+use crate::search::{filter_partners, KindFilter, ListFilter, StatusFilter};
+
+#[component]
+pub fn PartnerList() -> impl IntoView {
+    let state = use_app_state();
+    let text = RwSignal::new(String::new());
+    let kind = RwSignal::new(KindFilter::All);
+    let status = RwSignal::new(StatusFilter::Active);
+
+    let total = move || state.view.with(|view| view.partners.len());
+    let visible = Memo::new(move |_| {
+        let filter = ListFilter { kind: kind.get(), status: status.get(), text: text.get() };
+        state.view.with(|view| {
+            filter_partners(view.partners.iter().map(|(id, partner)| (*id, partner)), &filter)
+                .into_iter()
+                .filter_map(|id| view.partners.get(&id).map(|partner| (id, partner.clone())))
+                .collect::<Vec<_>>()
+        })
+    });
+
+    view! {
+        <section class="list-screen">
+            <div class="screen-head">
+                <h1>"Partners"</h1>
+                <a class="button primary" href="/partners/new" id="register-partner">"Register partner"</a>
+            </div>
+            <Show
+                when={move || total() > 0}
+                fallback=|| view! {
+                    <div class="empty-state" id="empty-state">
+                        <h2>"No partners yet"</h2>
+                        <p>"Register your first client or supplier. Everything is saved on this device, so it works with no signal too."</p>
+                        <a class="button primary" href="/partners/new">"Register your first partner"</a>
+                    </div>
+                }
+            >
+                <div class="filters" role="search">
+                    <label class="visually-hidden" for="filter-text">"Filter partners"</label>
+                    <input
+                        id="filter-text"
+                        type="search"
+                        placeholder="Filter by name, tax id, city, email, phone…"
+                        autocomplete="off"
+                        prop:value=move || text.get()
+                        on:input=move |event| text.set(event_target_value(&event))
+                    />
+                    <label class="visually-hidden" for="filter-kind">"Kind"</label>
+                    <select id="filter-kind" on:change=move |event| kind.set(KindFilter::from_code(&event_target_value(&event)))>
+                        <option value="all" selected=move || kind.get() == KindFilter::All>"Clients and suppliers"</option>
+                        <option value="clients" selected=move || kind.get() == KindFilter::Clients>"Clients"</option>
+                        <option value="suppliers" selected=move || kind.get() == KindFilter::Suppliers>"Suppliers"</option>
+                    </select>
+                    <label class="visually-hidden" for="filter-status">"Status"</label>
+                    <select id="filter-status" on:change=move |event| status.set(StatusFilter::from_code(&event_target_value(&event)))>
+                        <option value="active" selected=move || status.get() == StatusFilter::Active>"Active"</option>
+                        <option value="archived" selected=move || status.get() == StatusFilter::Archived>"Archived"</option>
+                        <option value="all" selected=move || status.get() == StatusFilter::All>"Active and archived"</option>
+                    </select>
+                </div>
+                <p class="result-count" role="status" id="result-count">
+                    {move || format!("{} of {} partners", visible.with(Vec::len), total())}
+                </p>
+                <Show
+                    when=move || visible.with(|rows| !rows.is_empty())
+                    fallback=|| view! { <p class="no-match" id="no-match">"No partner matches these filters."</p> }
+                >
+                    <ul class="partner-rows" id="partner-rows">
+                        <For
+                            each=move || visible.get()
+                            key=|(id, partner)| (*id, partner.updated_at_ms)
+                            children=move |(id, partner)| {
+                                let subtitle = [
+                                    partner.main_city().unwrap_or_default().to_owned(),
+                                    [partner.profile.tax_id.country.as_str(), partner.profile.tax_id.number.as_str()].join(" ").trim().to_owned(),
+                                ]
+                                .into_iter()
+                                .filter(|part| !part.is_empty())
+                                .collect::<Vec<_>>()
+                                .join(" · ");
+                                view! {
+                                    <li>
+                                        <a class="partner-row" href=format!("/partners/{id}")>
+                                            <span class="row-main">
+                                                <span class="row-name">{partner.display_name().to_owned()}</span>
+                                                <span class="row-sub">{subtitle}</span>
+                                            </span>
+                                            <span class="row-badges">
+                                                <KindBadge kind=partner.profile.kind/>
+                                                {(partner.status == PartnerStatus::Archived).then(|| view! { <span class="badge archived">"Archived"</span> })}
+                                            </span>
+                                        </a>
+                                    </li>
+                                }
+                            }
+                        />
+                    </ul>
+                </Show>
+            </Show>
+        </section>
+    }
+}
+
+/// A small coloured label with the partner's kind.
+#[component]
+pub fn KindBadge(kind: PartnerKind) -> impl IntoView {
+    view! { <span class=format!("badge kind-{}", kind.code())>{kind.label()}</span> }
+}

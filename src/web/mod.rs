@@ -1,0 +1,8 @@
+//! Browser glue only: the IndexedDB store, the platform's clock and random source, and the
+//! service worker. Thin on purpose: the decisions live in the pure core.
+
+mod idb_store;
+mod platform;
+
+pub use idb_store::{IndexedDbStore, DATABASE_NAME};
+pub use platform::{new_actor_id, new_document_id, new_row_id, now_ms, register_service_worker};

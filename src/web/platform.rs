@@ -1,0 +1,57 @@
+//! What the pure core receives as arguments: the current time and random bytes, read here from
+//! the browser; plus registering the service worker that serves the app shell offline.
+
+use automerge::ActorId;
+use wasm_bindgen::JsCast;
+
+use crate::model::DocumentId;
+
+/// Milliseconds since the Unix epoch, from the browser's clock.
+pub fn now_ms() -> i64 {
+    js_sys::Date::now() as i64
+}
+
+/// Bytes from the browser's cryptographic random source (crypto.getRandomValues).
+fn random_bytes<const N: usize>() -> [u8; N] {
+    let mut bytes = [0u8; N];
+    // getrandom's wasm_js backend is crypto.getRandomValues; it only fails when the browser
+    // has no Web Crypto at all, where Partnero cannot work anyway.
+    getrandom::fill(&mut bytes).expect("the browser provides crypto.getRandomValues");
+    bytes
+}
+
+pub fn new_document_id() -> DocumentId {
+    DocumentId::from_random_bytes(random_bytes())
+}
+
+/// A fresh actor id for this session; see `Registry::actor` for why one per session.
+pub fn new_actor_id() -> ActorId {
+    ActorId::from(random_bytes::<16>())
+}
+
+/// A short random id for a new address, contact or bank-account row.
+pub fn new_row_id() -> String {
+    random_bytes::<8>().iter().map(|byte| format!("{byte:02x}")).collect()
+}
+
+/// Registers `/sw.js` so the app shell loads with no network. Failure only costs offline
+/// start-up, so it is logged, not fatal.
+pub fn register_service_worker() {
+    let Some(window) = web_sys::window() else { return };
+    let navigator = window.navigator();
+    let has_service_worker = js_sys::Reflect::has(&navigator, &"serviceWorker".into()).unwrap_or(false);
+    if !has_service_worker {
+        web_sys::console::warn_1(&"this browser has no service worker: Partnero will not start offline".into());
+        return;
+    }
+    let promise = navigator.service_worker().register("/sw.js");
+    wasm_bindgen_futures::spawn_local(async move {
+        if let Err(error) = wasm_bindgen_futures::JsFuture::from(promise).await {
+            let message = error
+                .dyn_ref::<js_sys::Error>()
+                .map(|error| String::from(error.message()))
+                .unwrap_or_else(|| format!("{error:?}"));
+            web_sys::console::error_1(&format!("service worker registration failed: {message}").into());
+        }
+    });
+}
