@@ -64,7 +64,10 @@ pub fn PartnerList() -> impl IntoView {
                     </select>
                 </div>
                 <p class="result-count" role="status" id="result-count">
-                    {move || format!("{} of {} partners", visible.with(Vec::len), total())}
+                    {move || match total() {
+                        1 => format!("{} of 1 partner", visible.with(Vec::len)),
+                        count => format!("{} of {count} partners", visible.with(Vec::len)),
+                    }}
                 </p>
                 <Show
                     when=move || visible.with(|rows| !rows.is_empty())

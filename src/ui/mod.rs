@@ -64,6 +64,7 @@ fn UnreadableBanner() -> impl IntoView {
                     1 => "One stored record could not be opened; the others are fine.".to_owned(),
                     count => format!("{count} stored records could not be opened; the others are fine."),
                 }}</strong>
+                <p>"Their stored data is left untouched so it can be recovered; they are not shown below."</p>
                 <ul>
                     {move || unreadable().into_iter().map(|doc| view! {
                         <li><code>{doc.id}</code>": "{doc.reason}</li>

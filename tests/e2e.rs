@@ -1,0 +1,372 @@
+//! End-to-end tests: the built app (dist/, from `trunk build --release`) served by the real sync
+//! server on a loopback port, driven in headless Chromium through ChromeDriver (WebDriver).
+//!
+//! The network is cut for real by stopping the server: from then on the app shell can only come
+//! from the service worker and the data only from IndexedDB. Screenshots at phone size land in
+//! `test-artifacts/` for a person to look at. Run by `.ci/test`; needs `PARTNERO_DIST`.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::net::TcpListener as StdListener;
+use std::path::PathBuf;
+use std::process::{Child, Command, Stdio};
+use std::time::Duration;
+
+use anyhow::{bail, Context, Result};
+use thirtyfour::components::SelectElement;
+use thirtyfour::prelude::*;
+use tokio::sync::oneshot;
+
+const WAIT: Duration = Duration::from_secs(20);
+const POLL: Duration = Duration::from_millis(100);
+
+/// The server, ChromeDriver and a browser session; everything is torn down on drop.
+struct Harness {
+    base: String,
+    driver: Option<WebDriver>,
+    chromedriver: Child,
+    stop_server: Option<oneshot::Sender<()>>,
+    server: Option<tokio::task::JoinHandle<std::io::Result<()>>>,
+    _profile: tempfile::TempDir,
+}
+
+fn dist_dir() -> Result<PathBuf> {
+    let dist = PathBuf::from(std::env::var("PARTNERO_DIST").context("set PARTNERO_DIST to the built app (bash .ci/test does)")?);
+    if !dist.join("index.html").is_file() {
+        bail!("{} has no index.html: run `trunk build --release` first", dist.display());
+    }
+    Ok(dist)
+}
+
+fn free_port() -> Result<u16> {
+    Ok(StdListener::bind("127.0.0.1:0")?.local_addr()?.port())
+}
+
+fn artifacts_dir() -> PathBuf {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("test-artifacts");
+    std::fs::create_dir_all(&dir).expect("create test-artifacts/");
+    dir
+}
+
+impl Harness {
+    /// Starts the server on a free loopback port and a fresh Chromium at phone size.
+    async fn start() -> Result<Self> {
+        let dist = dist_dir()?;
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
+        let base = format!("http://{}", listener.local_addr()?);
+        let (stop_server, stopped) = oneshot::channel::<()>();
+        let server = tokio::spawn(partnero_sync_server::server::run(listener, dist, async {
+            let _ = stopped.await;
+        }));
+
+        let port = free_port()?;
+        let chromedriver = Command::new("/usr/bin/chromedriver")
+            .arg(format!("--port={port}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .context("start /usr/bin/chromedriver (bash .ci/install-tools --browser installs it)")?;
+        let deadline = std::time::Instant::now() + WAIT;
+        while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+            if std::time::Instant::now() > deadline {
+                bail!("chromedriver did not open port {port}");
+            }
+            tokio::time::sleep(POLL).await;
+        }
+
+        let profile = tempfile::tempdir()?;
+        let mut caps = DesiredCapabilities::chrome();
+        caps.set_binary("/usr/bin/chromium")?;
+        for arg in [
+            "--headless=new",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-dev-shm-usage",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--disable-quic",
+            "--no-first-run",
+            "--window-size=360,800",
+        ] {
+            caps.add_arg(arg)?;
+        }
+        caps.add_arg(&format!("--user-data-dir={}", profile.path().display()))?;
+        let driver = WebDriver::new(format!("http://127.0.0.1:{port}"), caps).await?;
+        // A real phone viewport: headless windows cannot be narrower than 500 px.
+        driver.cdp().emulation().set_device_metrics_override(360, 780, 2.0, true).await?;
+        Ok(Self { base, driver: Some(driver), chromedriver, stop_server: Some(stop_server), server: Some(server), _profile: profile })
+    }
+
+    fn driver(&self) -> &WebDriver {
+        self.driver.as_ref().expect("driver is open until drop")
+    }
+
+    fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.base)
+    }
+
+    /// Stops the server: from now on nothing answers on its port.
+    async fn cut_network(&mut self) -> Result<()> {
+        if let Some(stop) = self.stop_server.take() {
+            let _ = stop.send(());
+        }
+        if let Some(server) = self.server.take() {
+            tokio::time::timeout(Duration::from_secs(10), server).await.context("server did not shut down")???;
+        }
+        Ok(())
+    }
+
+    async fn wait_for(&self, by: By) -> Result<WebElement> {
+        Ok(self.driver().query(by.clone()).wait(WAIT, POLL).first().await.with_context(|| format!("waiting for {by:?}"))?)
+    }
+
+    /// Waits until the element's text contains `expected`.
+    async fn wait_for_text(&self, by: By, expected: &str) -> Result<WebElement> {
+        let deadline = std::time::Instant::now() + WAIT;
+        loop {
+            if let Ok(element) = self.driver().find(by.clone()).await {
+                if let Ok(text) = element.text().await {
+                    if text.contains(expected) {
+                        return Ok(element);
+                    }
+                    if std::time::Instant::now() > deadline {
+                        bail!("{by:?} says {text:?}, expected it to contain {expected:?}");
+                    }
+                }
+            }
+            if std::time::Instant::now() > deadline {
+                bail!("{by:?} never appeared (waiting for {expected:?})");
+            }
+            tokio::time::sleep(POLL).await;
+        }
+    }
+
+    async fn type_into(&self, id: &str, text: &str) -> Result<()> {
+        let element = self.wait_for(By::Id(id)).await?;
+        // Select-all and delete, as a person would, so the app sees real input events.
+        element.send_keys(Key::Control + "a").await?;
+        element.send_keys(Key::Backspace).await?;
+        if !text.is_empty() {
+            element.send_keys(text).await.with_context(|| format!("typing into #{id}"))?;
+        }
+        Ok(())
+    }
+
+    async fn choose(&self, id: &str, value: &str) -> Result<()> {
+        let element = self.wait_for(By::Id(id)).await?;
+        SelectElement::new(&element).await?.select_by_value(value).await.with_context(|| format!("choosing {value} in #{id}"))?;
+        Ok(())
+    }
+
+    async fn click(&self, id: &str) -> Result<()> {
+        let element = self.wait_for(By::Id(id)).await?;
+        element.scroll_into_view().await?;
+        element.click().await.with_context(|| format!("clicking #{id}"))?;
+        Ok(())
+    }
+
+    /// The partner id from the current `/partners/<id>` URL.
+    async fn current_partner_id(&self) -> Result<String> {
+        let url = self.driver().current_url().await?;
+        let id = url.path().trim_start_matches("/partners/").trim_end_matches("/edit").to_owned();
+        if id.is_empty() || id.contains('/') {
+            bail!("not on a partner page: {url}");
+        }
+        Ok(id)
+    }
+
+    async fn screenshot(&self, name: &str) -> Result<()> {
+        self.driver().screenshot(&artifacts_dir().join(format!("{name}.png"))).await?;
+        Ok(())
+    }
+
+    async fn script_bool(&self, script: &str) -> Result<bool> {
+        Ok(self.driver().execute(script, Vec::new()).await?.json().as_bool().unwrap_or(false))
+    }
+}
+
+impl Drop for Harness {
+    fn drop(&mut self) {
+        if let Some(driver) = self.driver.take() {
+            // Quitting needs the runtime; best effort from a blocking drop.
+            let _ = std::thread::spawn(move || {
+                if let Ok(runtime) = tokio::runtime::Builder::new_current_thread().enable_all().build() {
+                    let _ = runtime.block_on(driver.quit());
+                }
+            })
+            .join();
+        }
+        let _ = self.chromedriver.kill();
+        let _ = self.chromedriver.wait();
+        if let Some(stop) = self.stop_server.take() {
+            let _ = stop.send(());
+        }
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs the built app and Chromium; run by bash .ci/test"]
+async fn a_rep_registers_links_edits_and_archives_partners_offline() -> Result<()> {
+    let mut app = Harness::start().await?;
+
+    // First load, online: the empty state says what to do first.
+    app.driver().goto(app.url("/")).await?;
+    app.wait_for_text(By::Id("empty-state"), "Register your first").await?;
+    app.screenshot("01-list-empty-phone").await?;
+
+    // The service worker takes control, then the network goes away.
+    let deadline = std::time::Instant::now() + WAIT;
+    while !app.script_bool("return !!(navigator.serviceWorker && navigator.serviceWorker.controller)").await? {
+        if std::time::Instant::now() > deadline {
+            bail!("the service worker never took control of the page");
+        }
+        tokio::time::sleep(POLL).await;
+    }
+    app.cut_network().await?;
+    let health = app
+        .driver()
+        .execute_async(
+            "const done = arguments[arguments.length - 1]; fetch('/health').then(() => done('reachable'), () => done('unreachable'));",
+            Vec::new(),
+        )
+        .await?;
+    assert_eq!(health.json().as_str(), Some("unreachable"), "the server must really be gone");
+
+    // A reload with no network still starts the app, from the service worker's cache.
+    app.driver().refresh().await?;
+    app.wait_for_text(By::Id("empty-state"), "No partners yet").await?;
+
+    // Register a supplier. An empty form first: every error at once, nothing stored.
+    app.click("register-partner").await?;
+    app.click("save-partner").await?;
+    let errors = app.wait_for_text(By::Id("form-errors"), "Legal name is required").await?;
+    assert!(errors.text().await?.contains("Kind"), "the kind error is listed too");
+    assert_eq!(app.wait_for(By::Id("legal_name")).await?.attr("aria-invalid").await?.as_deref(), Some("true"));
+
+    app.choose("kind", "supplier").await?;
+    app.type_into("legal_name", "Aceites del Sur S.A.").await?;
+    app.type_into("trade_name", "Aceites Sur").await?;
+    app.type_into("tax_country", "es").await?;
+    app.type_into("tax_number", "A12345678").await?;
+    app.type_into("addresses-0-street", "Calle Olivo 3").await?;
+    app.type_into("addresses-0-postal_code", "41001").await?;
+    app.type_into("addresses-0-city", "Sevilla").await?;
+    app.type_into("addresses-0-country", "ES").await?;
+    app.click("add-contact").await?;
+    app.type_into("contacts-0-name", "Lucía Fernández").await?;
+    app.type_into("contacts-0-role", "Sales").await?;
+    app.type_into("contacts-0-email", "lucia@aceitessur.example").await?;
+    app.type_into("emails", "pedidos@aceitessur.example").await?;
+    app.type_into("payment_days", "30").await?;
+    app.choose("payment_method", "bank_transfer").await?;
+    app.click("add-bank-account").await?;
+    app.type_into("bank_accounts-0-iban", "ES91 2100 0418 4502 0005 1332").await?;
+    app.type_into("notes", "Delivers on Tuesdays.").await?;
+    app.click("save-partner").await?;
+    app.wait_for_text(By::Id("partner-name"), "Aceites Sur").await?;
+    let supplier_id = app.current_partner_id().await?;
+    app.wait_for_text(By::Id("tax-id"), "ES A12345678").await?;
+    app.wait_for_text(By::Id("payment-terms"), "30 days · Bank transfer").await?;
+
+    // Reload, still offline: it was stored in IndexedDB.
+    app.driver().refresh().await?;
+    app.wait_for_text(By::Id("partner-name"), "Aceites Sur").await?;
+    app.wait_for_text(By::Id("partner-detail"), "ES9121000418450200051332").await?;
+    app.wait_for_text(By::Id("partner-detail"), "Lucía Fernández").await?;
+
+    // Register a client.
+    app.driver().goto(app.url("/partners/new")).await?;
+    app.choose("kind", "client").await?;
+    app.type_into("legal_name", "Hotel Miramar S.L.").await?;
+    app.type_into("addresses-0-city", "Málaga").await?;
+    app.type_into("addresses-0-country", "ES").await?;
+    app.click("save-partner").await?;
+    app.wait_for_text(By::Id("partner-name"), "Hotel Miramar").await?;
+    let client_id = app.current_partner_id().await?;
+
+    // Link the supplier to the client from the supplier's page...
+    app.driver().goto(app.url(&format!("/partners/{supplier_id}"))).await?;
+    app.choose("link-client", &client_id).await?;
+    app.click("link-client-button").await?;
+    app.wait_for_text(By::Id("notice"), "Link saved").await?;
+    app.wait_for_text(By::Id("linked-clients"), "Hotel Miramar").await?;
+    // ...and see it from the client's page, after a reload.
+    app.driver().goto(app.url(&format!("/partners/{client_id}"))).await?;
+    app.driver().refresh().await?;
+    app.wait_for_text(By::Id("linked-suppliers"), "Aceites Sur").await?;
+
+    // Edit the supplier.
+    app.driver().goto(app.url(&format!("/partners/{supplier_id}/edit"))).await?;
+    app.type_into("trade_name", "Aceites del Sur").await?;
+    app.click("save-partner").await?;
+    app.wait_for_text(By::Id("partner-name"), "Aceites del Sur").await?;
+
+    // Archive it; the status survives a reload.
+    app.click("toggle-status").await?;
+    app.wait_for_text(By::Id("notice"), "Archived and saved").await?;
+    app.wait_for_text(By::Id("partner-status"), "Archived").await?;
+    app.driver().refresh().await?;
+    app.wait_for_text(By::Id("partner-status"), "Archived").await?;
+    app.wait_for_text(By::Id("toggle-status"), "Restore").await?;
+    app.screenshot("02-detail-phone").await?;
+
+    // The list filters by status, kind and text.
+    app.driver().goto(app.url("/")).await?;
+    app.wait_for_text(By::Id("result-count"), "1 of 2 partners").await?;
+    app.wait_for_text(By::Id("partner-rows"), "Hotel Miramar").await?;
+    app.choose("filter-status", "all").await?;
+    app.wait_for_text(By::Id("result-count"), "2 of 2 partners").await?;
+    app.choose("filter-kind", "suppliers").await?;
+    app.wait_for_text(By::Id("result-count"), "1 of 2 partners").await?;
+    app.wait_for_text(By::Id("partner-rows"), "Aceites del Sur").await?;
+    app.choose("filter-kind", "all").await?;
+    app.type_into("filter-text", "málaga").await?;
+    app.wait_for_text(By::Id("result-count"), "1 of 2 partners").await?;
+    app.wait_for_text(By::Id("partner-rows"), "Hotel Miramar").await?;
+    app.type_into("filter-text", "nobody here").await?;
+    app.wait_for_text(By::Id("no-match"), "No partner matches").await?;
+    app.type_into("filter-text", "").await?;
+    app.choose("filter-status", "all").await?;
+    app.wait_for_text(By::Id("result-count"), "2 of 2").await?;
+    app.screenshot("03-list-phone").await?;
+
+    // Restore from the detail page.
+    app.driver().goto(app.url(&format!("/partners/{supplier_id}"))).await?;
+    app.click("toggle-status").await?;
+    app.wait_for_text(By::Id("partner-status"), "Active").await?;
+
+    // A damaged stored document: the app still opens, names it, and shows the others.
+    let damaged = app
+        .driver()
+        .execute_async(
+            r#"
+            const [clientId, done] = arguments;
+            const open = indexedDB.open("partnero");
+            open.onerror = () => done("open failed");
+            open.onsuccess = () => {
+              const db = open.result;
+              const tx = db.transaction("documents", "readwrite");
+              const store = tx.objectStore("documents");
+              const keys = store.getAllKeys(IDBKeyRange.bound([clientId], [clientId, []]));
+              keys.onsuccess = () => {
+                for (const key of keys.result) store.put(new Uint8Array([1, 2, 3, 4]), key);
+                tx.oncomplete = () => { db.close(); done(String(keys.result.length)); };
+              };
+              tx.onerror = () => done("write failed");
+            };
+            "#,
+            vec![serde_json::Value::String(client_id.clone())],
+        )
+        .await?;
+    let damaged_chunks: usize = damaged.json().as_str().unwrap_or("0").parse().unwrap_or(0);
+    assert!(damaged_chunks > 0, "damaged {:?}", damaged.json());
+    app.driver().goto(app.url("/")).await?;
+    app.wait_for_text(By::Id("unreadable-banner"), &client_id).await?;
+    app.wait_for_text(By::Id("partner-rows"), "Aceites del Sur").await?;
+
+    // A desktop-width look at the same list.
+    app.driver().cdp().emulation().clear_device_metrics_override().await?;
+    app.driver().set_window_rect(0, 0, 1280, 900).await?;
+    app.screenshot("04-list-desktop").await?;
+    Ok(())
+}
