@@ -6,7 +6,7 @@ use automerge::ActorId;
 use partnero::model::{DocumentId, PartnerStatus};
 use partnero::registry::Registry;
 use partnero::store::contract::check_store_contract;
-use partnero::store::{Store, StorageKey};
+use partnero::store::{StorageKey, Store};
 use partnero::validate::{validate_partner, PartnerDraft};
 use partnero::web::IndexedDbStore;
 use wasm_bindgen_test::*;
@@ -28,22 +28,68 @@ async fn the_registry_reopens_from_indexed_db_and_survives_a_corrupt_chunk() {
     let broken = DocumentId::from_random_bytes([3; 16]);
     {
         let store = IndexedDbStore::open("registry-test").await.unwrap();
-        let mut registry = Registry::open(store, ActorId::from([1u8; 16]), DocumentId::from_random_bytes([9; 16])).await.unwrap();
-        let draft = |kind: &str, name: &str| PartnerDraft { kind: kind.into(), legal_name: name.into(), ..Default::default() };
-        registry.create_partner(supplier, validate_partner(&draft("supplier", "Aceites del Sur S.A.")).unwrap(), 1).await.unwrap();
-        registry.create_partner(client, validate_partner(&draft("client", "Hotel Miramar")).unwrap(), 2).await.unwrap();
-        registry.create_partner(broken, validate_partner(&draft("client", "Broken")).unwrap(), 3).await.unwrap();
+        let mut registry = Registry::open(
+            store,
+            ActorId::from([1u8; 16]),
+            DocumentId::from_random_bytes([9; 16]),
+        )
+        .await
+        .unwrap();
+        let draft = |kind: &str, name: &str| PartnerDraft {
+            kind: kind.into(),
+            legal_name: name.into(),
+            ..Default::default()
+        };
+        registry
+            .create_partner(
+                supplier,
+                validate_partner(&draft("supplier", "Aceites del Sur S.A.")).unwrap(),
+                1,
+            )
+            .await
+            .unwrap();
+        registry
+            .create_partner(
+                client,
+                validate_partner(&draft("client", "Hotel Miramar")).unwrap(),
+                2,
+            )
+            .await
+            .unwrap();
+        registry
+            .create_partner(
+                broken,
+                validate_partner(&draft("client", "Broken")).unwrap(),
+                3,
+            )
+            .await
+            .unwrap();
         registry.link(&supplier, &client, 4).await.unwrap();
-        registry.set_status(&client, PartnerStatus::Archived, 5).await.unwrap();
+        registry
+            .set_status(&client, PartnerStatus::Archived, 5)
+            .await
+            .unwrap();
     }
     let store = IndexedDbStore::open("registry-test").await.unwrap();
     let chunks = store.load_range(&[broken.to_string()]).await.unwrap();
     let key: StorageKey = chunks[0].0.clone();
     store.save(&key, b"definitely not automerge").await.unwrap();
 
-    let registry = Registry::open(store, ActorId::from([2u8; 16]), DocumentId::from_random_bytes([8; 16])).await.unwrap();
-    assert_eq!(registry.partner(&supplier).unwrap().profile.legal_name, "Aceites del Sur S.A.");
-    assert_eq!(registry.partner(&client).unwrap().status, PartnerStatus::Archived);
+    let registry = Registry::open(
+        store,
+        ActorId::from([2u8; 16]),
+        DocumentId::from_random_bytes([8; 16]),
+    )
+    .await
+    .unwrap();
+    assert_eq!(
+        registry.partner(&supplier).unwrap().profile.legal_name,
+        "Aceites del Sur S.A."
+    );
+    assert_eq!(
+        registry.partner(&client).unwrap().status,
+        PartnerStatus::Archived
+    );
     assert_eq!(registry.suppliers_of(&client), vec![supplier]);
     assert_eq!(registry.unreadable().len(), 1);
     assert_eq!(registry.unreadable()[0].id, broken.to_string());

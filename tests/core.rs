@@ -7,8 +7,10 @@ use futures::executor::block_on;
 use partnero::model::*;
 use partnero::registry::{Registry, RegistryError, COMPACT_AFTER_CHUNKS};
 use partnero::search::{filter_partners, KindFilter, ListFilter, StatusFilter};
-use partnero::store::{contract::check_store_contract, MemoryStore, Store, StorageKey, StoreError};
-use partnero::validate::{validate_partner, AddressDraft, BankAccountDraft, ContactDraft, PartnerDraft};
+use partnero::store::{contract::check_store_contract, MemoryStore, StorageKey, Store, StoreError};
+use partnero::validate::{
+    validate_partner, AddressDraft, BankAccountDraft, ContactDraft, PartnerDraft,
+};
 
 fn id(byte: u8) -> DocumentId {
     DocumentId::from_random_bytes([byte; 16])
@@ -19,7 +21,11 @@ fn actor(byte: u8) -> ActorId {
 }
 
 fn draft(kind: &str, legal_name: &str) -> PartnerDraft {
-    PartnerDraft { kind: kind.into(), legal_name: legal_name.into(), ..PartnerDraft::default() }
+    PartnerDraft {
+        kind: kind.into(),
+        legal_name: legal_name.into(),
+        ..PartnerDraft::default()
+    }
 }
 
 fn profile(kind: &str, legal_name: &str) -> PartnerProfile {
@@ -83,10 +89,26 @@ fn a_full_partner_round_trips_through_automerge() {
     // Normalisation happened on the way in.
     assert_eq!(hydrated.profile.legal_name, "Suministros Iberia S.L.");
     assert_eq!(hydrated.profile.tax_id.country, "ES");
-    assert_eq!(hydrated.profile.addresses.len(), 1, "the blank address row is dropped");
-    assert_eq!(hydrated.profile.emails, vec!["info@iberia.example", "sales@iberia.example"]);
-    assert_eq!(hydrated.profile.bank_accounts[0].iban, "ES9121000418450200051332");
-    assert_eq!(hydrated.profile.payment_terms, PaymentTerms { days: Some(30), method: PaymentMethod::BankTransfer });
+    assert_eq!(
+        hydrated.profile.addresses.len(),
+        1,
+        "the blank address row is dropped"
+    );
+    assert_eq!(
+        hydrated.profile.emails,
+        vec!["info@iberia.example", "sales@iberia.example"]
+    );
+    assert_eq!(
+        hydrated.profile.bank_accounts[0].iban,
+        "ES9121000418450200051332"
+    );
+    assert_eq!(
+        hydrated.profile.payment_terms,
+        PaymentTerms {
+            days: Some(30),
+            method: PaymentMethod::BankTransfer
+        }
+    );
 }
 
 #[test]
@@ -108,7 +130,13 @@ fn concurrent_edits_of_one_partner_keep_both_edits() {
     let mut on_phone: Partner = autosurgeon::hydrate(&phone).unwrap();
     on_phone.profile.contacts.insert(
         0,
-        Contact { id: "c2".into(), name: "Jordi Vila".into(), role: "Warehouse".into(), email: String::new(), phone: String::new() },
+        Contact {
+            id: "c2".into(),
+            name: "Jordi Vila".into(),
+            role: "Warehouse".into(),
+            email: String::new(),
+            phone: String::new(),
+        },
     );
     on_phone.profile.addresses.push(Address {
         id: "a2".into(),
@@ -126,12 +154,27 @@ fn concurrent_edits_of_one_partner_keep_both_edits() {
     laptop.merge(&mut phone).unwrap();
     phone.merge(&mut laptop).unwrap();
     let merged: Partner = autosurgeon::hydrate(&laptop).unwrap();
-    assert_eq!(merged, autosurgeon::hydrate::<_, Partner>(&phone).unwrap(), "both devices converge");
+    assert_eq!(
+        merged,
+        autosurgeon::hydrate::<_, Partner>(&phone).unwrap(),
+        "both devices converge"
+    );
     assert_eq!(merged.profile.legal_name, "Suministros Iberia S.A.");
     assert_eq!(merged.status, PartnerStatus::Archived);
     assert_eq!(merged.profile.addresses.len(), 2);
-    let contacts: Vec<(&str, &str)> = merged.profile.contacts.iter().map(|c| (c.name.as_str(), c.role.as_str())).collect();
-    assert_eq!(contacts, vec![("Jordi Vila", "Warehouse"), ("Núria Puig", "Head of purchasing")]);
+    let contacts: Vec<(&str, &str)> = merged
+        .profile
+        .contacts
+        .iter()
+        .map(|c| (c.name.as_str(), c.role.as_str()))
+        .collect();
+    assert_eq!(
+        contacts,
+        vec![
+            ("Jordi Vila", "Warehouse"),
+            ("Núria Puig", "Head of purchasing")
+        ]
+    );
 }
 
 /// One validation case: a draft change and the fields expected to be reported.
@@ -158,18 +201,45 @@ fn validation_reports_every_field_error_at_once() {
     check(|d| d.kind = "partner".into(), &["kind"]);
     check(|d| d.tax_country = String::new(), &["tax_country"]);
     check(|d| d.tax_country = "Spain".into(), &["tax_country"]);
-    check(|d| { d.tax_country = String::new(); d.tax_number = String::new(); }, &[]);
-    check(|d| d.addresses[0].city = String::new(), &["addresses[0].city"]);
-    check(|d| d.addresses[0].country = "ESP".into(), &["addresses[0].country"]);
-    check(|d| d.addresses[1].city = "Teruel".into(), &["addresses[1].country"]);
-    check(|d| d.contacts[0].name = String::new(), &["contacts[0].name"]);
-    check(|d| d.contacts[0].email = "nuria at iberia".into(), &["contacts[0].email"]);
-    check(|d| d.emails = "ok@example.com\nbroken@".into(), &["emails[1]"]);
+    check(
+        |d| {
+            d.tax_country = String::new();
+            d.tax_number = String::new();
+        },
+        &[],
+    );
+    check(
+        |d| d.addresses[0].city = String::new(),
+        &["addresses[0].city"],
+    );
+    check(
+        |d| d.addresses[0].country = "ESP".into(),
+        &["addresses[0].country"],
+    );
+    check(
+        |d| d.addresses[1].city = "Teruel".into(),
+        &["addresses[1].country"],
+    );
+    check(
+        |d| d.contacts[0].name = String::new(),
+        &["contacts[0].name"],
+    );
+    check(
+        |d| d.contacts[0].email = "nuria at iberia".into(),
+        &["contacts[0].email"],
+    );
+    check(
+        |d| d.emails = "ok@example.com\nbroken@".into(),
+        &["emails[1]"],
+    );
     check(|d| d.payment_days = "thirty".into(), &["payment_days"]);
     check(|d| d.payment_days = "366".into(), &["payment_days"]);
     check(|d| d.payment_days = String::new(), &[]);
     check(|d| d.payment_method = "barter".into(), &["payment_method"]);
-    check(|d| d.bank_accounts[0].iban = " ".into(), &["bank_accounts[0].iban"]);
+    check(
+        |d| d.bank_accounts[0].iban = " ".into(),
+        &["bank_accounts[0].iban"],
+    );
     check(
         |d| {
             d.legal_name = String::new();
@@ -184,31 +254,77 @@ fn validation_reports_every_field_error_at_once() {
 #[test]
 fn a_draft_made_from_a_profile_validates_back_to_the_same_profile() {
     let profile = validate_partner(&full_draft()).unwrap();
-    assert_eq!(validate_partner(&PartnerDraft::from_profile(&profile)), Ok(profile));
+    assert_eq!(
+        validate_partner(&PartnerDraft::from_profile(&profile)),
+        Ok(profile)
+    );
 }
 
 #[test]
 fn the_list_filters_by_kind_status_and_text() {
-    let mut partners = vec![
-        (id(1), Partner::new(validate_partner(&full_draft()).unwrap(), 1)),
+    let mut partners = [
+        (
+            id(1),
+            Partner::new(validate_partner(&full_draft()).unwrap(), 1),
+        ),
         (id(2), Partner::new(profile("client", "Zapatos Álvarez"), 1)),
         (id(3), Partner::new(profile("both", "acme trading"), 1)),
     ];
     partners[2].1.status = PartnerStatus::Archived;
     let run = |kind, status, text: &str| {
-        let filter = ListFilter { kind, status, text: text.into() };
+        let filter = ListFilter {
+            kind,
+            status,
+            text: text.into(),
+        };
         filter_partners(partners.iter().map(|(id, partner)| (*id, partner)), &filter)
     };
-    assert_eq!(run(KindFilter::All, StatusFilter::Active, ""), vec![id(1), id(2)], "sorted by display name");
-    assert_eq!(run(KindFilter::All, StatusFilter::All, ""), vec![id(3), id(1), id(2)]);
-    assert_eq!(run(KindFilter::Clients, StatusFilter::All, ""), vec![id(3), id(2)]);
-    assert_eq!(run(KindFilter::Suppliers, StatusFilter::Active, ""), vec![id(1)]);
-    assert_eq!(run(KindFilter::All, StatusFilter::Archived, ""), vec![id(3)]);
-    assert_eq!(run(KindFilter::All, StatusFilter::All, "zaragoza"), vec![id(1)], "city");
-    assert_eq!(run(KindFilter::All, StatusFilter::All, "NÚRIA"), vec![id(1)], "contact, any case");
-    assert_eq!(run(KindFilter::All, StatusFilter::All, "b1234"), vec![id(1)], "tax id");
-    assert_eq!(run(KindFilter::All, StatusFilter::All, "iberia buyer"), Vec::<DocumentId>::new(), "role is not searched");
-    assert_eq!(run(KindFilter::All, StatusFilter::All, "zapatos álv"), vec![id(2)], "every word must match");
+    assert_eq!(
+        run(KindFilter::All, StatusFilter::Active, ""),
+        vec![id(1), id(2)],
+        "sorted by display name"
+    );
+    assert_eq!(
+        run(KindFilter::All, StatusFilter::All, ""),
+        vec![id(3), id(1), id(2)]
+    );
+    assert_eq!(
+        run(KindFilter::Clients, StatusFilter::All, ""),
+        vec![id(3), id(2)]
+    );
+    assert_eq!(
+        run(KindFilter::Suppliers, StatusFilter::Active, ""),
+        vec![id(1)]
+    );
+    assert_eq!(
+        run(KindFilter::All, StatusFilter::Archived, ""),
+        vec![id(3)]
+    );
+    assert_eq!(
+        run(KindFilter::All, StatusFilter::All, "zaragoza"),
+        vec![id(1)],
+        "city"
+    );
+    assert_eq!(
+        run(KindFilter::All, StatusFilter::All, "NÚRIA"),
+        vec![id(1)],
+        "contact, any case"
+    );
+    assert_eq!(
+        run(KindFilter::All, StatusFilter::All, "b1234"),
+        vec![id(1)],
+        "tax id"
+    );
+    assert_eq!(
+        run(KindFilter::All, StatusFilter::All, "iberia buyer"),
+        Vec::<DocumentId>::new(),
+        "role is not searched"
+    );
+    assert_eq!(
+        run(KindFilter::All, StatusFilter::All, "zapatos álv"),
+        vec![id(2)],
+        "every word must match"
+    );
 }
 
 #[test]
@@ -222,29 +338,53 @@ fn the_registry_stores_every_edit_and_reopens_with_it() {
         let store = MemoryStore::new();
         let mut registry = Registry::open(&store, actor(1), id(100)).await.unwrap();
         assert_eq!(registry.workspace_id(), id(100));
-        registry.create_partner(id(1), validate_partner(&full_draft()).unwrap(), 10).await.unwrap();
-        registry.create_partner(id(2), profile("client", "Zapatos Álvarez"), 11).await.unwrap();
-        registry.create_partner(id(3), profile("client", "Hotel Miramar"), 12).await.unwrap();
+        registry
+            .create_partner(id(1), validate_partner(&full_draft()).unwrap(), 10)
+            .await
+            .unwrap();
+        registry
+            .create_partner(id(2), profile("client", "Zapatos Álvarez"), 11)
+            .await
+            .unwrap();
+        registry
+            .create_partner(id(3), profile("client", "Hotel Miramar"), 12)
+            .await
+            .unwrap();
         registry.link(&id(1), &id(2), 13).await.unwrap();
         registry.link(&id(1), &id(3), 14).await.unwrap();
         registry.unlink(&id(1), &id(3), 15).await.unwrap();
-        registry.set_status(&id(2), PartnerStatus::Archived, 16).await.unwrap();
+        registry
+            .set_status(&id(2), PartnerStatus::Archived, 16)
+            .await
+            .unwrap();
         let mut renamed = registry.partner(&id(3)).unwrap().profile.clone();
         renamed.legal_name = "Hotel Miramar S.A.".into();
         registry.update_profile(&id(3), renamed, 17).await.unwrap();
-        let before: Vec<(DocumentId, Partner)> = registry.partners().map(|(id, p)| (id, p.clone())).collect();
+        let before: Vec<(DocumentId, Partner)> =
+            registry.partners().map(|(id, p)| (id, p.clone())).collect();
         drop(registry);
 
         // A new session on the same device (new actor, workspace id offered is ignored).
         let reopened = Registry::open(&store, actor(2), id(200)).await.unwrap();
         assert_eq!(reopened.workspace_id(), id(100));
         assert!(reopened.unreadable().is_empty());
-        let after: Vec<(DocumentId, Partner)> = reopened.partners().map(|(id, p)| (id, p.clone())).collect();
+        let after: Vec<(DocumentId, Partner)> =
+            reopened.partners().map(|(id, p)| (id, p.clone())).collect();
         assert_eq!(after, before);
-        assert_eq!(reopened.suppliers_of(&id(2)), vec![id(1)], "the client sees its supplier");
+        assert_eq!(
+            reopened.suppliers_of(&id(2)),
+            vec![id(1)],
+            "the client sees its supplier"
+        );
         assert!(reopened.suppliers_of(&id(3)).is_empty(), "unlinked");
-        assert_eq!(reopened.partner(&id(2)).unwrap().status, PartnerStatus::Archived);
-        assert_eq!(reopened.partner(&id(3)).unwrap().profile.legal_name, "Hotel Miramar S.A.");
+        assert_eq!(
+            reopened.partner(&id(2)).unwrap().status,
+            PartnerStatus::Archived
+        );
+        assert_eq!(
+            reopened.partner(&id(3)).unwrap().profile.legal_name,
+            "Hotel Miramar S.A."
+        );
         assert_eq!(reopened.partner(&id(3)).unwrap().updated_at_ms, 17);
     });
 }
@@ -254,15 +394,53 @@ fn links_must_go_from_a_supplier_to_a_client() {
     block_on(async {
         let store = MemoryStore::new();
         let mut registry = Registry::open(&store, actor(1), id(100)).await.unwrap();
-        registry.create_partner(id(1), profile("supplier", "Supplier A"), 1).await.unwrap();
-        registry.create_partner(id(2), profile("client", "Client B"), 1).await.unwrap();
-        registry.create_partner(id(3), profile("supplier", "Supplier C"), 1).await.unwrap();
-        assert!(matches!(registry.link(&id(2), &id(1), 2).await, Err(RegistryError::InvalidLink(_))), "client to supplier");
-        assert!(matches!(registry.link(&id(1), &id(3), 2).await, Err(RegistryError::InvalidLink(_))), "supplier to supplier");
-        assert!(matches!(registry.link(&id(1), &id(1), 2).await, Err(RegistryError::InvalidLink(_))), "itself");
-        assert_eq!(registry.link(&id(1), &id(9), 2).await, Err(RegistryError::PartnerNotFound(id(9))));
-        assert_eq!(registry.create_partner(id(1), profile("client", "Again"), 3).await, Err(RegistryError::PartnerExists(id(1))));
-        assert!(registry.partner(&id(1)).unwrap().clients.is_empty(), "nothing half-done");
+        registry
+            .create_partner(id(1), profile("supplier", "Supplier A"), 1)
+            .await
+            .unwrap();
+        registry
+            .create_partner(id(2), profile("client", "Client B"), 1)
+            .await
+            .unwrap();
+        registry
+            .create_partner(id(3), profile("supplier", "Supplier C"), 1)
+            .await
+            .unwrap();
+        assert!(
+            matches!(
+                registry.link(&id(2), &id(1), 2).await,
+                Err(RegistryError::InvalidLink(_))
+            ),
+            "client to supplier"
+        );
+        assert!(
+            matches!(
+                registry.link(&id(1), &id(3), 2).await,
+                Err(RegistryError::InvalidLink(_))
+            ),
+            "supplier to supplier"
+        );
+        assert!(
+            matches!(
+                registry.link(&id(1), &id(1), 2).await,
+                Err(RegistryError::InvalidLink(_))
+            ),
+            "itself"
+        );
+        assert_eq!(
+            registry.link(&id(1), &id(9), 2).await,
+            Err(RegistryError::PartnerNotFound(id(9)))
+        );
+        assert_eq!(
+            registry
+                .create_partner(id(1), profile("client", "Again"), 3)
+                .await,
+            Err(RegistryError::PartnerExists(id(1)))
+        );
+        assert!(
+            registry.partner(&id(1)).unwrap().clients.is_empty(),
+            "nothing half-done"
+        );
     });
 }
 
@@ -271,17 +449,33 @@ fn many_edits_are_compacted_into_one_snapshot() {
     block_on(async {
         let store = MemoryStore::new();
         let mut registry = Registry::open(&store, actor(1), id(100)).await.unwrap();
-        registry.create_partner(id(1), profile("client", "Name 0"), 0).await.unwrap();
+        registry
+            .create_partner(id(1), profile("client", "Name 0"), 0)
+            .await
+            .unwrap();
         for edit in 1..=(COMPACT_AFTER_CHUNKS as i64 * 2) {
             let mut changed = registry.partner(&id(1)).unwrap().profile.clone();
             changed.legal_name = format!("Name {edit}");
-            registry.update_profile(&id(1), changed, edit).await.unwrap();
+            registry
+                .update_profile(&id(1), changed, edit)
+                .await
+                .unwrap();
         }
         let chunks = store.load_range(&[id(1).to_string()]).await.unwrap();
-        assert!(chunks.len() <= COMPACT_AFTER_CHUNKS, "{} chunks left after compaction", chunks.len());
-        assert!(chunks.iter().any(|(key, _)| key[1] == "snapshot"), "a snapshot was written");
+        assert!(
+            chunks.len() <= COMPACT_AFTER_CHUNKS,
+            "{} chunks left after compaction",
+            chunks.len()
+        );
+        assert!(
+            chunks.iter().any(|(key, _)| key[1] == "snapshot"),
+            "a snapshot was written"
+        );
         let reopened = Registry::open(&store, actor(2), id(200)).await.unwrap();
-        assert_eq!(reopened.partner(&id(1)).unwrap().profile.legal_name, format!("Name {}", COMPACT_AFTER_CHUNKS * 2));
+        assert_eq!(
+            reopened.partner(&id(1)).unwrap().profile.legal_name,
+            format!("Name {}", COMPACT_AFTER_CHUNKS * 2)
+        );
     });
 }
 
@@ -290,28 +484,57 @@ fn a_corrupt_document_is_named_and_the_others_still_open() {
     block_on(async {
         let store = MemoryStore::new();
         let mut registry = Registry::open(&store, actor(1), id(100)).await.unwrap();
-        registry.create_partner(id(1), profile("client", "Healthy"), 1).await.unwrap();
-        registry.create_partner(id(2), profile("client", "Broken"), 1).await.unwrap();
-        registry.create_partner(id(3), profile("client", "Not a partner"), 1).await.unwrap();
+        registry
+            .create_partner(id(1), profile("client", "Healthy"), 1)
+            .await
+            .unwrap();
+        registry
+            .create_partner(id(2), profile("client", "Broken"), 1)
+            .await
+            .unwrap();
+        registry
+            .create_partner(id(3), profile("client", "Not a partner"), 1)
+            .await
+            .unwrap();
         drop(registry);
         // Garbage bytes in one chunk of partner 2.
-        let key: StorageKey = store.keys().into_iter().find(|key| key[0] == id(2).to_string()).unwrap();
+        let key: StorageKey = store
+            .keys()
+            .into_iter()
+            .find(|key| key[0] == id(2).to_string())
+            .unwrap();
         store.put_raw(key, b"\x85\x6f\x4a\x83 not automerge".to_vec());
         // A valid Automerge document of the wrong shape for partner 3.
         store.remove_range(&[id(3).to_string()]).await.unwrap();
         let mut wrong = AutoCommit::new();
-        autosurgeon::reconcile(&mut wrong, &Workspace::new()).unwrap();
-        store.save(&[id(3).to_string(), "snapshot".into(), "x".into()], &wrong.save()).await.unwrap();
+        autosurgeon::reconcile(&mut wrong, Workspace::new()).unwrap();
+        store
+            .save(
+                &[id(3).to_string(), "snapshot".into(), "x".into()],
+                &wrong.save(),
+            )
+            .await
+            .unwrap();
 
         let reopened = Registry::open(&store, actor(2), id(200)).await.unwrap();
-        assert_eq!(reopened.partners().map(|(id, _)| id).collect::<Vec<_>>(), vec![id(1)]);
-        let unreadable: Vec<(String, String)> =
-            reopened.unreadable().iter().map(|doc| (doc.id.clone(), doc.reason.clone())).collect();
+        assert_eq!(
+            reopened.partners().map(|(id, _)| id).collect::<Vec<_>>(),
+            vec![id(1)]
+        );
+        let unreadable: Vec<(String, String)> = reopened
+            .unreadable()
+            .iter()
+            .map(|doc| (doc.id.clone(), doc.reason.clone()))
+            .collect();
         assert_eq!(unreadable.len(), 2, "{unreadable:?}");
         assert_eq!(unreadable[0].0, id(2).to_string());
         assert!(unreadable[0].1.contains("damaged"), "{}", unreadable[0].1);
         assert_eq!(unreadable[1].0, id(3).to_string());
-        assert!(unreadable[1].1.contains("shape of a partner"), "{}", unreadable[1].1);
+        assert!(
+            unreadable[1].1.contains("shape of a partner"),
+            "{}",
+            unreadable[1].1
+        );
     });
 }
 
@@ -321,11 +544,27 @@ fn a_corrupt_workspace_is_reported_not_replaced() {
         let store = MemoryStore::new();
         drop(Registry::open(&store, actor(1), id(100)).await.unwrap());
         store.remove_range(&[id(100).to_string()]).await.unwrap();
-        store.put_raw(vec![id(100).to_string(), "snapshot".into(), "x".into()], b"junk".to_vec());
-        let error = Registry::open(&store, actor(2), id(200)).await.err().expect("must fail");
-        assert!(matches!(error, RegistryError::WorkspaceUnreadable { .. }), "{error}");
+        store.put_raw(
+            vec![id(100).to_string(), "snapshot".into(), "x".into()],
+            b"junk".to_vec(),
+        );
+        let error = Registry::open(&store, actor(2), id(200))
+            .await
+            .err()
+            .expect("must fail");
+        assert!(
+            matches!(error, RegistryError::WorkspaceUnreadable { .. }),
+            "{error}"
+        );
         assert!(error.to_string().contains(&id(100).to_string()), "{error}");
-        assert_eq!(store.load(&[id(100).to_string(), "snapshot".into(), "x".into()]).await.unwrap(), Some(b"junk".to_vec()), "left for recovery");
+        assert_eq!(
+            store
+                .load(&[id(100).to_string(), "snapshot".into(), "x".into()])
+                .await
+                .unwrap(),
+            Some(b"junk".to_vec()),
+            "left for recovery"
+        );
     });
 }
 
@@ -341,14 +580,20 @@ impl Store for FlakyStore {
     }
     async fn save(&self, key: &[String], data: &[u8]) -> Result<(), StoreError> {
         if self.fail_writes.get() {
-            return Err(StoreError { action: "save".into(), reason: "quota exceeded".into() });
+            return Err(StoreError {
+                action: "save".into(),
+                reason: "quota exceeded".into(),
+            });
         }
         self.inner.save(key, data).await
     }
     async fn remove(&self, key: &[String]) -> Result<(), StoreError> {
         self.inner.remove(key).await
     }
-    async fn load_range(&self, prefix: &[String]) -> Result<Vec<(StorageKey, Vec<u8>)>, StoreError> {
+    async fn load_range(
+        &self,
+        prefix: &[String],
+    ) -> Result<Vec<(StorageKey, Vec<u8>)>, StoreError> {
         self.inner.load_range(prefix).await
     }
     async fn remove_range(&self, prefix: &[String]) -> Result<(), StoreError> {
@@ -359,17 +604,32 @@ impl Store for FlakyStore {
 #[test]
 fn a_failed_write_leaves_memory_and_storage_unchanged() {
     block_on(async {
-        let store = FlakyStore { inner: MemoryStore::new(), fail_writes: false.into() };
+        let store = FlakyStore {
+            inner: MemoryStore::new(),
+            fail_writes: false.into(),
+        };
         let mut registry = Registry::open(&store, actor(1), id(100)).await.unwrap();
-        registry.create_partner(id(1), profile("client", "Before"), 1).await.unwrap();
+        registry
+            .create_partner(id(1), profile("client", "Before"), 1)
+            .await
+            .unwrap();
         let keys_before = store.inner.keys();
         store.fail_writes.set(true);
         let mut changed = registry.partner(&id(1)).unwrap().profile.clone();
         changed.legal_name = "After".into();
-        let error = registry.update_profile(&id(1), changed, 2).await.unwrap_err();
+        let error = registry
+            .update_profile(&id(1), changed, 2)
+            .await
+            .unwrap_err();
         assert!(error.to_string().contains("quota exceeded"), "{error}");
-        assert_eq!(registry.partner(&id(1)).unwrap().profile.legal_name, "Before");
-        assert!(registry.create_partner(id(2), profile("client", "New"), 3).await.is_err());
+        assert_eq!(
+            registry.partner(&id(1)).unwrap().profile.legal_name,
+            "Before"
+        );
+        assert!(registry
+            .create_partner(id(2), profile("client", "New"), 3)
+            .await
+            .is_err());
         assert!(registry.partner(&id(2)).is_none());
         assert_eq!(store.inner.keys(), keys_before);
         // Once storage works again, the same edit goes through.
@@ -378,6 +638,9 @@ fn a_failed_write_leaves_memory_and_storage_unchanged() {
         changed.legal_name = "After".into();
         registry.update_profile(&id(1), changed, 4).await.unwrap();
         let reopened = Registry::open(&store, actor(2), id(200)).await.unwrap();
-        assert_eq!(reopened.partner(&id(1)).unwrap().profile.legal_name, "After");
+        assert_eq!(
+            reopened.partner(&id(1)).unwrap().profile.legal_name,
+            "After"
+        );
     });
 }

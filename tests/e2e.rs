@@ -30,9 +30,15 @@ struct Harness {
 }
 
 fn dist_dir() -> Result<PathBuf> {
-    let dist = PathBuf::from(std::env::var("PARTNERO_DIST").context("set PARTNERO_DIST to the built app (bash .ci/test does)")?);
+    let dist = PathBuf::from(
+        std::env::var("PARTNERO_DIST")
+            .context("set PARTNERO_DIST to the built app (bash .ci/test does)")?,
+    );
     if !dist.join("index.html").is_file() {
-        bail!("{} has no index.html: run `trunk build --release` first", dist.display());
+        bail!(
+            "{} has no index.html: run `trunk build --release` first",
+            dist.display()
+        );
     }
     Ok(dist)
 }
@@ -64,7 +70,9 @@ impl Harness {
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()
-            .context("start /usr/bin/chromedriver (bash .ci/install-tools --browser installs it)")?;
+            .context(
+                "start /usr/bin/chromedriver (bash .ci/install-tools --browser installs it)",
+            )?;
         let deadline = std::time::Instant::now() + WAIT;
         while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
             if std::time::Instant::now() > deadline {
@@ -93,8 +101,19 @@ impl Harness {
         caps.add_arg(&format!("--user-data-dir={}", profile.path().display()))?;
         let driver = WebDriver::new(format!("http://127.0.0.1:{port}"), caps).await?;
         // A real phone viewport: headless windows cannot be narrower than 500 px.
-        driver.cdp().emulation().set_device_metrics_override(360, 780, 2.0, true).await?;
-        Ok(Self { base, driver: Some(driver), chromedriver, stop_server: Some(stop_server), server: Some(server), _profile: profile })
+        driver
+            .cdp()
+            .emulation()
+            .set_device_metrics_override(360, 780, 2.0, true)
+            .await?;
+        Ok(Self {
+            base,
+            driver: Some(driver),
+            chromedriver,
+            stop_server: Some(stop_server),
+            server: Some(server),
+            _profile: profile,
+        })
     }
 
     fn driver(&self) -> &WebDriver {
@@ -111,13 +130,20 @@ impl Harness {
             let _ = stop.send(());
         }
         if let Some(server) = self.server.take() {
-            tokio::time::timeout(Duration::from_secs(10), server).await.context("server did not shut down")???;
+            tokio::time::timeout(Duration::from_secs(10), server)
+                .await
+                .context("server did not shut down")???;
         }
         Ok(())
     }
 
     async fn wait_for(&self, by: By) -> Result<WebElement> {
-        Ok(self.driver().query(by.clone()).wait(WAIT, POLL).first().await.with_context(|| format!("waiting for {by:?}"))?)
+        self.driver()
+            .query(by.clone())
+            .wait(WAIT, POLL)
+            .first()
+            .await
+            .with_context(|| format!("waiting for {by:?}"))
     }
 
     /// Waits until the element's text contains `expected`.
@@ -147,28 +173,42 @@ impl Harness {
         element.send_keys(Key::Control + "a").await?;
         element.send_keys(Key::Backspace).await?;
         if !text.is_empty() {
-            element.send_keys(text).await.with_context(|| format!("typing into #{id}"))?;
+            element
+                .send_keys(text)
+                .await
+                .with_context(|| format!("typing into #{id}"))?;
         }
         Ok(())
     }
 
     async fn choose(&self, id: &str, value: &str) -> Result<()> {
         let element = self.wait_for(By::Id(id)).await?;
-        SelectElement::new(&element).await?.select_by_value(value).await.with_context(|| format!("choosing {value} in #{id}"))?;
+        SelectElement::new(&element)
+            .await?
+            .select_by_value(value)
+            .await
+            .with_context(|| format!("choosing {value} in #{id}"))?;
         Ok(())
     }
 
     async fn click(&self, id: &str) -> Result<()> {
         let element = self.wait_for(By::Id(id)).await?;
         element.scroll_into_view().await?;
-        element.click().await.with_context(|| format!("clicking #{id}"))?;
+        element
+            .click()
+            .await
+            .with_context(|| format!("clicking #{id}"))?;
         Ok(())
     }
 
     /// The partner id from the current `/partners/<id>` URL.
     async fn current_partner_id(&self) -> Result<String> {
         let url = self.driver().current_url().await?;
-        let id = url.path().trim_start_matches("/partners/").trim_end_matches("/edit").to_owned();
+        let id = url
+            .path()
+            .trim_start_matches("/partners/")
+            .trim_end_matches("/edit")
+            .to_owned();
         if id.is_empty() || id.contains('/') {
             bail!("not on a partner page: {url}");
         }
@@ -176,12 +216,20 @@ impl Harness {
     }
 
     async fn screenshot(&self, name: &str) -> Result<()> {
-        self.driver().screenshot(&artifacts_dir().join(format!("{name}.png"))).await?;
+        self.driver()
+            .screenshot(&artifacts_dir().join(format!("{name}.png")))
+            .await?;
         Ok(())
     }
 
     async fn script_bool(&self, script: &str) -> Result<bool> {
-        Ok(self.driver().execute(script, Vec::new()).await?.json().as_bool().unwrap_or(false))
+        Ok(self
+            .driver()
+            .execute(script, Vec::new())
+            .await?
+            .json()
+            .as_bool()
+            .unwrap_or(false))
     }
 }
 
@@ -190,7 +238,10 @@ impl Drop for Harness {
         if let Some(driver) = self.driver.take() {
             // Quitting needs the runtime; best effort from a blocking drop.
             let _ = std::thread::spawn(move || {
-                if let Ok(runtime) = tokio::runtime::Builder::new_current_thread().enable_all().build() {
+                if let Ok(runtime) = tokio::runtime::Builder::new_current_thread()
+                    .enable_all()
+                    .build()
+                {
                     let _ = runtime.block_on(driver.quit());
                 }
             })
@@ -211,12 +262,16 @@ async fn a_rep_registers_links_edits_and_archives_partners_offline() -> Result<(
 
     // First load, online: the empty state says what to do first.
     app.driver().goto(app.url("/")).await?;
-    app.wait_for_text(By::Id("empty-state"), "Register your first").await?;
+    app.wait_for_text(By::Id("empty-state"), "Register your first")
+        .await?;
     app.screenshot("01-list-empty-phone").await?;
 
     // The service worker takes control, then the network goes away.
     let deadline = std::time::Instant::now() + WAIT;
-    while !app.script_bool("return !!(navigator.serviceWorker && navigator.serviceWorker.controller)").await? {
+    while !app
+        .script_bool("return !!(navigator.serviceWorker && navigator.serviceWorker.controller)")
+        .await?
+    {
         if std::time::Instant::now() > deadline {
             bail!("the service worker never took control of the page");
         }
@@ -230,18 +285,35 @@ async fn a_rep_registers_links_edits_and_archives_partners_offline() -> Result<(
             Vec::new(),
         )
         .await?;
-    assert_eq!(health.json().as_str(), Some("unreachable"), "the server must really be gone");
+    assert_eq!(
+        health.json().as_str(),
+        Some("unreachable"),
+        "the server must really be gone"
+    );
 
     // A reload with no network still starts the app, from the service worker's cache.
     app.driver().refresh().await?;
-    app.wait_for_text(By::Id("empty-state"), "No partners yet").await?;
+    app.wait_for_text(By::Id("empty-state"), "No partners yet")
+        .await?;
 
     // Register a supplier. An empty form first: every error at once, nothing stored.
     app.click("register-partner").await?;
     app.click("save-partner").await?;
-    let errors = app.wait_for_text(By::Id("form-errors"), "Legal name is required").await?;
-    assert!(errors.text().await?.contains("Kind"), "the kind error is listed too");
-    assert_eq!(app.wait_for(By::Id("legal_name")).await?.attr("aria-invalid").await?.as_deref(), Some("true"));
+    let errors = app
+        .wait_for_text(By::Id("form-errors"), "Legal name is required")
+        .await?;
+    assert!(
+        errors.text().await?.contains("Kind"),
+        "the kind error is listed too"
+    );
+    assert_eq!(
+        app.wait_for(By::Id("legal_name"))
+            .await?
+            .attr("aria-invalid")
+            .await?
+            .as_deref(),
+        Some("true")
+    );
 
     app.choose("kind", "supplier").await?;
     app.type_into("legal_name", "Aceites del Sur S.A.").await?;
@@ -255,24 +327,32 @@ async fn a_rep_registers_links_edits_and_archives_partners_offline() -> Result<(
     app.click("add-contact").await?;
     app.type_into("contacts-0-name", "Lucía Fernández").await?;
     app.type_into("contacts-0-role", "Sales").await?;
-    app.type_into("contacts-0-email", "lucia@aceitessur.example").await?;
-    app.type_into("emails", "pedidos@aceitessur.example").await?;
+    app.type_into("contacts-0-email", "lucia@aceitessur.example")
+        .await?;
+    app.type_into("emails", "pedidos@aceitessur.example")
+        .await?;
     app.type_into("payment_days", "30").await?;
     app.choose("payment_method", "bank_transfer").await?;
     app.click("add-bank-account").await?;
-    app.type_into("bank_accounts-0-iban", "ES91 2100 0418 4502 0005 1332").await?;
+    app.type_into("bank_accounts-0-iban", "ES91 2100 0418 4502 0005 1332")
+        .await?;
     app.type_into("notes", "Delivers on Tuesdays.").await?;
     app.click("save-partner").await?;
-    app.wait_for_text(By::Id("partner-name"), "Aceites Sur").await?;
+    app.wait_for_text(By::Id("partner-name"), "Aceites Sur")
+        .await?;
     let supplier_id = app.current_partner_id().await?;
     app.wait_for_text(By::Id("tax-id"), "ES A12345678").await?;
-    app.wait_for_text(By::Id("payment-terms"), "30 days · Bank transfer").await?;
+    app.wait_for_text(By::Id("payment-terms"), "30 days · Bank transfer")
+        .await?;
 
     // Reload, still offline: it was stored in IndexedDB.
     app.driver().refresh().await?;
-    app.wait_for_text(By::Id("partner-name"), "Aceites Sur").await?;
-    app.wait_for_text(By::Id("partner-detail"), "ES9121000418450200051332").await?;
-    app.wait_for_text(By::Id("partner-detail"), "Lucía Fernández").await?;
+    app.wait_for_text(By::Id("partner-name"), "Aceites Sur")
+        .await?;
+    app.wait_for_text(By::Id("partner-detail"), "ES9121000418450200051332")
+        .await?;
+    app.wait_for_text(By::Id("partner-detail"), "Lucía Fernández")
+        .await?;
 
     // Register a client.
     app.driver().goto(app.url("/partners/new")).await?;
@@ -281,59 +361,84 @@ async fn a_rep_registers_links_edits_and_archives_partners_offline() -> Result<(
     app.type_into("addresses-0-city", "Málaga").await?;
     app.type_into("addresses-0-country", "ES").await?;
     app.click("save-partner").await?;
-    app.wait_for_text(By::Id("partner-name"), "Hotel Miramar").await?;
+    app.wait_for_text(By::Id("partner-name"), "Hotel Miramar")
+        .await?;
     let client_id = app.current_partner_id().await?;
 
     // Link the supplier to the client from the supplier's page...
-    app.driver().goto(app.url(&format!("/partners/{supplier_id}"))).await?;
+    app.driver()
+        .goto(app.url(&format!("/partners/{supplier_id}")))
+        .await?;
     app.choose("link-client", &client_id).await?;
     app.click("link-client-button").await?;
     app.wait_for_text(By::Id("notice"), "Link saved").await?;
-    app.wait_for_text(By::Id("linked-clients"), "Hotel Miramar").await?;
+    app.wait_for_text(By::Id("linked-clients"), "Hotel Miramar")
+        .await?;
     // ...and see it from the client's page, after a reload.
-    app.driver().goto(app.url(&format!("/partners/{client_id}"))).await?;
+    app.driver()
+        .goto(app.url(&format!("/partners/{client_id}")))
+        .await?;
     app.driver().refresh().await?;
-    app.wait_for_text(By::Id("linked-suppliers"), "Aceites Sur").await?;
+    app.wait_for_text(By::Id("linked-suppliers"), "Aceites Sur")
+        .await?;
 
     // Edit the supplier.
-    app.driver().goto(app.url(&format!("/partners/{supplier_id}/edit"))).await?;
+    app.driver()
+        .goto(app.url(&format!("/partners/{supplier_id}/edit")))
+        .await?;
     app.type_into("trade_name", "Aceites del Sur").await?;
     app.click("save-partner").await?;
-    app.wait_for_text(By::Id("partner-name"), "Aceites del Sur").await?;
+    app.wait_for_text(By::Id("partner-name"), "Aceites del Sur")
+        .await?;
 
     // Archive it; the status survives a reload.
     app.click("toggle-status").await?;
-    app.wait_for_text(By::Id("notice"), "Archived and saved").await?;
-    app.wait_for_text(By::Id("partner-status"), "Archived").await?;
+    app.wait_for_text(By::Id("notice"), "Archived and saved")
+        .await?;
+    app.wait_for_text(By::Id("partner-status"), "Archived")
+        .await?;
     app.driver().refresh().await?;
-    app.wait_for_text(By::Id("partner-status"), "Archived").await?;
-    app.wait_for_text(By::Id("toggle-status"), "Restore").await?;
+    app.wait_for_text(By::Id("partner-status"), "Archived")
+        .await?;
+    app.wait_for_text(By::Id("toggle-status"), "Restore")
+        .await?;
     app.screenshot("02-detail-phone").await?;
 
     // The list filters by status, kind and text.
     app.driver().goto(app.url("/")).await?;
-    app.wait_for_text(By::Id("result-count"), "1 of 2 partners").await?;
-    app.wait_for_text(By::Id("partner-rows"), "Hotel Miramar").await?;
+    app.wait_for_text(By::Id("result-count"), "1 of 2 partners")
+        .await?;
+    app.wait_for_text(By::Id("partner-rows"), "Hotel Miramar")
+        .await?;
     app.choose("filter-status", "all").await?;
-    app.wait_for_text(By::Id("result-count"), "2 of 2 partners").await?;
+    app.wait_for_text(By::Id("result-count"), "2 of 2 partners")
+        .await?;
     app.choose("filter-kind", "suppliers").await?;
-    app.wait_for_text(By::Id("result-count"), "1 of 2 partners").await?;
-    app.wait_for_text(By::Id("partner-rows"), "Aceites del Sur").await?;
+    app.wait_for_text(By::Id("result-count"), "1 of 2 partners")
+        .await?;
+    app.wait_for_text(By::Id("partner-rows"), "Aceites del Sur")
+        .await?;
     app.choose("filter-kind", "all").await?;
     app.type_into("filter-text", "málaga").await?;
-    app.wait_for_text(By::Id("result-count"), "1 of 2 partners").await?;
-    app.wait_for_text(By::Id("partner-rows"), "Hotel Miramar").await?;
+    app.wait_for_text(By::Id("result-count"), "1 of 2 partners")
+        .await?;
+    app.wait_for_text(By::Id("partner-rows"), "Hotel Miramar")
+        .await?;
     app.type_into("filter-text", "nobody here").await?;
-    app.wait_for_text(By::Id("no-match"), "No partner matches").await?;
+    app.wait_for_text(By::Id("no-match"), "No partner matches")
+        .await?;
     app.type_into("filter-text", "").await?;
     app.choose("filter-status", "all").await?;
     app.wait_for_text(By::Id("result-count"), "2 of 2").await?;
     app.screenshot("03-list-phone").await?;
 
     // Restore from the detail page.
-    app.driver().goto(app.url(&format!("/partners/{supplier_id}"))).await?;
+    app.driver()
+        .goto(app.url(&format!("/partners/{supplier_id}")))
+        .await?;
     app.click("toggle-status").await?;
-    app.wait_for_text(By::Id("partner-status"), "Active").await?;
+    app.wait_for_text(By::Id("partner-status"), "Active")
+        .await?;
 
     // A damaged stored document: the app still opens, names it, and shows the others.
     let damaged = app
@@ -361,11 +466,17 @@ async fn a_rep_registers_links_edits_and_archives_partners_offline() -> Result<(
     let damaged_chunks: usize = damaged.json().as_str().unwrap_or("0").parse().unwrap_or(0);
     assert!(damaged_chunks > 0, "damaged {:?}", damaged.json());
     app.driver().goto(app.url("/")).await?;
-    app.wait_for_text(By::Id("unreadable-banner"), &client_id).await?;
-    app.wait_for_text(By::Id("partner-rows"), "Aceites del Sur").await?;
+    app.wait_for_text(By::Id("unreadable-banner"), &client_id)
+        .await?;
+    app.wait_for_text(By::Id("partner-rows"), "Aceites del Sur")
+        .await?;
 
     // A desktop-width look at the same list.
-    app.driver().cdp().emulation().clear_device_metrics_override().await?;
+    app.driver()
+        .cdp()
+        .emulation()
+        .clear_device_metrics_override()
+        .await?;
     app.driver().set_window_rect(0, 0, 1280, 900).await?;
     app.screenshot("04-list-desktop").await?;
     Ok(())

@@ -7,17 +7,37 @@ const PURE_MODULES: &[&str] = &["model", "validate", "search", "store", "registr
 
 /// Words whose presence in a pure module means IO, a clock or randomness crept in.
 const FORBIDDEN_IN_PURE: &[&str] = &[
-    "web_sys", "js_sys", "wasm_bindgen", "leptos", "tokio", "std::time", "SystemTime", "Instant::now",
-    "chrono", "getrandom", "rand::", "thread_rng", "ActorId::random", "AutoCommit::new()", "std::fs", "std::net",
-    "gloo", "indexed_db",
+    "web_sys",
+    "js_sys",
+    "wasm_bindgen",
+    "leptos",
+    "tokio",
+    "std::time",
+    "SystemTime",
+    "Instant::now",
+    "chrono",
+    "getrandom",
+    "rand::",
+    "thread_rng",
+    "ActorId::random",
+    "AutoCommit::new()",
+    "std::fs",
+    "std::net",
+    "gloo",
+    "indexed_db",
 ];
 
 fn rust_files(dir: &Path, found: &mut Vec<PathBuf>) {
-    for entry in std::fs::read_dir(dir).unwrap_or_else(|error| panic!("read {}: {error}", dir.display())) {
+    for entry in
+        std::fs::read_dir(dir).unwrap_or_else(|error| panic!("read {}: {error}", dir.display()))
+    {
         let path = entry.unwrap().path();
         let name = path.file_name().unwrap().to_string_lossy().into_owned();
         if path.is_dir() {
-            if !matches!(name.as_str(), "target" | "dist" | "node_modules" | ".git" | "data") {
+            if !matches!(
+                name.as_str(),
+                "target" | "dist" | "node_modules" | ".git" | "data"
+            ) {
                 rust_files(&path, found);
             }
         } else if name.ends_with(".rs") {
@@ -46,13 +66,22 @@ fn pure_modules_touch_no_io_clock_or_randomness() {
                 for word in FORBIDDEN_IN_PURE {
                     let allowed = *word == "AutoCommit::new()" && code.contains(".with_actor(");
                     if code.contains(word) && !allowed {
-                        offences.push(format!("{}:{}: {word}: {}", file.display(), number + 1, line.trim()));
+                        offences.push(format!(
+                            "{}:{}: {word}: {}",
+                            file.display(),
+                            number + 1,
+                            line.trim()
+                        ));
                     }
                 }
             }
         }
     }
-    assert!(offences.is_empty(), "pure modules must stay pure:\n{}", offences.join("\n"));
+    assert!(
+        offences.is_empty(),
+        "pure modules must stay pure:\n{}",
+        offences.join("\n")
+    );
 }
 
 #[test]
@@ -66,5 +95,9 @@ fn every_rust_file_starts_with_a_module_header() {
         .filter(|file| !std::fs::read_to_string(file).unwrap().starts_with("//!"))
         .map(|file| file.display().to_string())
         .collect();
-    assert!(missing.is_empty(), "files without a //! header:\n{}", missing.join("\n"));
+    assert!(
+        missing.is_empty(),
+        "files without a //! header:\n{}",
+        missing.join("\n")
+    );
 }

@@ -80,8 +80,14 @@ mod tests {
         let mut changed: Vec<char> = text.chars().collect();
         changed[3] = if changed[3] == 'a' { 'b' } else { 'a' };
         let changed: String = changed.into_iter().collect();
-        assert!(matches!(changed.parse::<DocumentId>(), Err(DocumentIdError::NotBs58Check(_))));
+        assert!(matches!(
+            changed.parse::<DocumentId>(),
+            Err(DocumentIdError::NotBs58Check(_))
+        ));
         let short = bs58::encode([1u8; 8]).with_check().into_string();
-        assert!(matches!(short.parse::<DocumentId>(), Err(DocumentIdError::WrongLength(_))));
+        assert!(matches!(
+            short.parse::<DocumentId>(),
+            Err(DocumentIdError::WrongLength(_))
+        ));
     }
 }

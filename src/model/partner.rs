@@ -134,7 +134,11 @@ pub struct ClientLink {
 }
 
 impl PartnerKind {
-    pub const ALL: [PartnerKind; 3] = [PartnerKind::Client, PartnerKind::Supplier, PartnerKind::Both];
+    pub const ALL: [PartnerKind; 3] = [
+        PartnerKind::Client,
+        PartnerKind::Supplier,
+        PartnerKind::Both,
+    ];
 
     pub fn is_client(self) -> bool {
         matches!(self, PartnerKind::Client | PartnerKind::Both)
@@ -167,7 +171,11 @@ impl PartnerKind {
 }
 
 impl AddressKind {
-    pub const ALL: [AddressKind; 3] = [AddressKind::Billing, AddressKind::Shipping, AddressKind::Other];
+    pub const ALL: [AddressKind; 3] = [
+        AddressKind::Billing,
+        AddressKind::Shipping,
+        AddressKind::Other,
+    ];
 
     pub fn code(self) -> &'static str {
         match self {
@@ -260,6 +268,10 @@ impl Partner {
 
     /// The city of the first address, for list rows.
     pub fn main_city(&self) -> Option<&str> {
-        self.profile.addresses.iter().map(|address| address.city.as_str()).find(|city| !city.is_empty())
+        self.profile
+            .addresses
+            .iter()
+            .map(|address| address.city.as_str())
+            .find(|city| !city.is_empty())
     }
 }

@@ -26,7 +26,10 @@ pub struct PartnerEntry {
 impl Workspace {
     /// An empty workspace of the current shape.
     pub fn new() -> Self {
-        Self { schema_version: WORKSPACE_SCHEMA_VERSION, partners: BTreeMap::new() }
+        Self {
+            schema_version: WORKSPACE_SCHEMA_VERSION,
+            partners: BTreeMap::new(),
+        }
     }
 }
 

@@ -7,7 +7,7 @@ use autosurgeon::{Hydrate, Reconcile};
 
 use super::RegistryError;
 use crate::model::DocumentId;
-use crate::store::{chunk_key, is_snapshot_key, snapshot_key, Store, StorageKey, StoreError};
+use crate::store::{chunk_key, is_snapshot_key, snapshot_key, StorageKey, Store, StoreError};
 
 /// After this many stored chunks the next save writes one snapshot and removes them, so loading
 /// stays one read of a compact document.
@@ -26,7 +26,11 @@ pub(super) struct StoredDocument {
 impl StoredDocument {
     /// A new empty document written by `actor`.
     pub fn new(actor: ActorId) -> Self {
-        Self { doc: AutoCommit::new().with_actor(actor), saved_heads: Vec::new(), chunk_keys: Vec::new() }
+        Self {
+            doc: AutoCommit::new().with_actor(actor),
+            saved_heads: Vec::new(),
+            chunk_keys: Vec::new(),
+        }
     }
 
     /// Loads every chunk of a document. The outer result is a storage failure; the inner one
@@ -43,18 +47,29 @@ impl StoredDocument {
         let mut doc = AutoCommit::new().with_actor(actor);
         for (key, bytes) in &chunks {
             if let Err(error) = doc.load_incremental(bytes) {
-                return Ok(Err(format!("its stored chunk {} is damaged ({error})", key[1..].join("/"))));
+                return Ok(Err(format!(
+                    "its stored chunk {} is damaged ({error})",
+                    key[1..].join("/")
+                )));
             }
         }
         if !doc.get_missing_deps(&[]).is_empty() {
             return Ok(Err("some of its stored changes are missing".into()));
         }
         let saved_heads = doc.get_heads();
-        Ok(Ok(Self { doc, saved_heads, chunk_keys: chunks.into_iter().map(|(key, _)| key).collect() }))
+        Ok(Ok(Self {
+            doc,
+            saved_heads,
+            chunk_keys: chunks.into_iter().map(|(key, _)| key).collect(),
+        }))
     }
 
     /// Writes what changed since the last save. Memory is only updated once the write succeeded.
-    pub async fn save_changes<S: Store>(&mut self, store: &S, id: &DocumentId) -> Result<(), StoreError> {
+    pub async fn save_changes<S: Store>(
+        &mut self,
+        store: &S,
+        id: &DocumentId,
+    ) -> Result<(), StoreError> {
         let heads = self.doc.get_heads();
         if heads == self.saved_heads {
             return Ok(());
@@ -81,15 +96,28 @@ impl StoredDocument {
     /// How many chunks hold this document, and whether one is a snapshot (for tests).
     #[allow(dead_code)]
     pub fn chunk_summary(&self) -> (usize, bool) {
-        (self.chunk_keys.len(), self.chunk_keys.iter().any(|key| is_snapshot_key(key)))
+        (
+            self.chunk_keys.len(),
+            self.chunk_keys.iter().any(|key| is_snapshot_key(key)),
+        )
     }
 }
 
 /// Reconciles `value` into the document root and commits it as one change with a time and
 /// message, so history can later say what happened when.
-pub(super) fn write_value<T: Reconcile>(doc: &mut AutoCommit, value: &T, message: &str, now_ms: i64) -> Result<(), RegistryError> {
-    autosurgeon::reconcile(doc, value).map_err(|error| RegistryError::Document(error.to_string()))?;
-    doc.commit_with(CommitOptions::default().with_message(message).with_time(now_ms / 1000));
+pub(super) fn write_value<T: Reconcile>(
+    doc: &mut AutoCommit,
+    value: &T,
+    message: &str,
+    now_ms: i64,
+) -> Result<(), RegistryError> {
+    autosurgeon::reconcile(doc, value)
+        .map_err(|error| RegistryError::Document(error.to_string()))?;
+    doc.commit_with(
+        CommitOptions::default()
+            .with_message(message)
+            .with_time(now_ms / 1000),
+    );
     Ok(())
 }
 

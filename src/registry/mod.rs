@@ -73,19 +73,33 @@ pub struct Registry<S: Store> {
 impl<S: Store> Registry<S> {
     /// Opens the registry kept in `store`. On a device that has none yet, creates an empty
     /// workspace under `new_workspace_id`. `actor` must be fresh random bytes for this session.
-    pub async fn open(store: S, actor: ActorId, new_workspace_id: DocumentId) -> Result<Self, RegistryError> {
+    pub async fn open(
+        store: S,
+        actor: ActorId,
+        new_workspace_id: DocumentId,
+    ) -> Result<Self, RegistryError> {
         let pointer = store.load(&workspace_pointer_key()).await?;
         let (workspace_id, workspace, workspace_document) = match pointer {
             Some(bytes) => {
                 let text = String::from_utf8_lossy(&bytes).into_owned();
-                let id: DocumentId = text.parse().map_err(|error| RegistryError::WorkspaceUnreadable {
-                    id: text.clone(),
-                    reason: format!("the stored workspace id is damaged ({error})"),
+                let id: DocumentId =
+                    text.parse()
+                        .map_err(|error| RegistryError::WorkspaceUnreadable {
+                            id: text.clone(),
+                            reason: format!("the stored workspace id is damaged ({error})"),
+                        })?;
+                let unreadable = |reason: String| RegistryError::WorkspaceUnreadable {
+                    id: id.to_string(),
+                    reason,
+                };
+                let mut stored = StoredDocument::load(&store, &id, actor.clone())
+                    .await?
+                    .map_err(unreadable)?;
+                let workspace: Workspace = autosurgeon::hydrate(&stored.doc).map_err(|error| {
+                    unreadable(format!(
+                        "it does not have the shape of a workspace ({error})"
+                    ))
                 })?;
-                let unreadable = |reason: String| RegistryError::WorkspaceUnreadable { id: id.to_string(), reason };
-                let mut stored = StoredDocument::load(&store, &id, actor.clone()).await?.map_err(unreadable)?;
-                let workspace: Workspace = autosurgeon::hydrate(&stored.doc)
-                    .map_err(|error| unreadable(format!("it does not have the shape of a workspace ({error})")))?;
                 if workspace.schema_version > WORKSPACE_SCHEMA_VERSION {
                     return Err(unreadable(format!(
                         "it was written by a newer Partnero (schema {}); update the app",
@@ -100,7 +114,12 @@ impl<S: Store> Registry<S> {
                 let mut stored = StoredDocument::new(actor.clone());
                 document::write_value(&mut stored.doc, &workspace, "create workspace", 0)?;
                 stored.save_changes(&store, &new_workspace_id).await?;
-                store.save(&workspace_pointer_key(), new_workspace_id.to_string().as_bytes()).await?;
+                store
+                    .save(
+                        &workspace_pointer_key(),
+                        new_workspace_id.to_string().as_bytes(),
+                    )
+                    .await?;
                 (new_workspace_id, workspace, stored)
             }
         };
@@ -122,23 +141,32 @@ impl<S: Store> Registry<S> {
                 }
                 Err(PartnerOpenError::Store(error)) => return Err(error.into()),
                 Err(PartnerOpenError::Unreadable(reason)) => {
-                    registry.unreadable.push(UnreadableDocument { id: text, reason });
+                    registry
+                        .unreadable
+                        .push(UnreadableDocument { id: text, reason });
                 }
             }
         }
         Ok(registry)
     }
 
-    async fn open_partner(&self, text: &str) -> Result<(DocumentId, PartnerRecord), PartnerOpenError> {
-        let id: DocumentId = text
-            .parse()
-            .map_err(|error| PartnerOpenError::Unreadable(format!("the id in the workspace index is damaged ({error})")))?;
+    async fn open_partner(
+        &self,
+        text: &str,
+    ) -> Result<(DocumentId, PartnerRecord), PartnerOpenError> {
+        let id: DocumentId = text.parse().map_err(|error| {
+            PartnerOpenError::Unreadable(format!(
+                "the id in the workspace index is damaged ({error})"
+            ))
+        })?;
         let mut stored = StoredDocument::load(&self.store, &id, self.actor.clone())
             .await
             .map_err(PartnerOpenError::Store)?
             .map_err(PartnerOpenError::Unreadable)?;
         let partner: Partner = autosurgeon::hydrate(&stored.doc).map_err(|error| {
-            PartnerOpenError::Unreadable(format!("it does not have the shape of a partner record ({error})"))
+            PartnerOpenError::Unreadable(format!(
+                "it does not have the shape of a partner record ({error})"
+            ))
         })?;
         if partner.schema_version > PARTNER_SCHEMA_VERSION {
             return Err(PartnerOpenError::Unreadable(format!(
@@ -167,7 +195,9 @@ impl<S: Store> Registry<S> {
 
     /// Every open partner, in id order.
     pub fn partners(&self) -> impl Iterator<Item = (DocumentId, &Partner)> {
-        self.partners.iter().map(|(id, record)| (*id, &record.partner))
+        self.partners
+            .iter()
+            .map(|(id, record)| (*id, &record.partner))
     }
 
     /// The Automerge document behind a partner, for tests and, later, sync.
@@ -187,8 +217,14 @@ impl<S: Store> Registry<S> {
 
     /// Registers a new partner under `id` (fresh random bytes from the caller). The partner
     /// document is stored before the workspace index names it.
-    pub async fn create_partner(&mut self, id: DocumentId, profile: PartnerProfile, now_ms: i64) -> Result<(), RegistryError> {
-        if self.partners.contains_key(&id) || self.workspace.partners.contains_key(&id.to_string()) {
+    pub async fn create_partner(
+        &mut self,
+        id: DocumentId,
+        profile: PartnerProfile,
+        now_ms: i64,
+    ) -> Result<(), RegistryError> {
+        if self.partners.contains_key(&id) || self.workspace.partners.contains_key(&id.to_string())
+        {
             return Err(RegistryError::PartnerExists(id));
         }
         let partner = Partner::new(profile, now_ms);
@@ -197,10 +233,22 @@ impl<S: Store> Registry<S> {
         stored.save_changes(&self.store, &id).await?;
 
         let mut workspace = self.workspace.clone();
-        workspace.partners.insert(id.to_string(), PartnerEntry { added_at_ms: now_ms });
+        workspace.partners.insert(
+            id.to_string(),
+            PartnerEntry {
+                added_at_ms: now_ms,
+            },
+        );
         let mut workspace_document = self.workspace_document.clone();
-        document::write_value(&mut workspace_document.doc, &workspace, "add partner to index", now_ms)?;
-        workspace_document.save_changes(&self.store, &self.workspace_id).await?;
+        document::write_value(
+            &mut workspace_document.doc,
+            &workspace,
+            "add partner to index",
+            now_ms,
+        )?;
+        workspace_document
+            .save_changes(&self.store, &self.workspace_id)
+            .await?;
 
         self.workspace = workspace;
         self.workspace_document = workspace_document;
@@ -210,7 +258,12 @@ impl<S: Store> Registry<S> {
     }
 
     /// Replaces the editable profile of a partner; status, links and history stay.
-    pub async fn update_profile(&mut self, id: &DocumentId, profile: PartnerProfile, now_ms: i64) -> Result<(), RegistryError> {
+    pub async fn update_profile(
+        &mut self,
+        id: &DocumentId,
+        profile: PartnerProfile,
+        now_ms: i64,
+    ) -> Result<(), RegistryError> {
         self.edit_partner(id, "edit profile", now_ms, |partner| {
             partner.profile = profile;
             Ok(())
@@ -219,7 +272,12 @@ impl<S: Store> Registry<S> {
     }
 
     /// Archives or restores a partner.
-    pub async fn set_status(&mut self, id: &DocumentId, status: PartnerStatus, now_ms: i64) -> Result<(), RegistryError> {
+    pub async fn set_status(
+        &mut self,
+        id: &DocumentId,
+        status: PartnerStatus,
+        now_ms: i64,
+    ) -> Result<(), RegistryError> {
         let message = match status {
             PartnerStatus::Active => "restore",
             PartnerStatus::Archived => "archive",
@@ -233,29 +291,59 @@ impl<S: Store> Registry<S> {
 
     /// Records that `supplier` supplies `client`. Both must be open; the supplier must be a
     /// supplier (or both) and the client a client (or both).
-    pub async fn link(&mut self, supplier: &DocumentId, client: &DocumentId, now_ms: i64) -> Result<(), RegistryError> {
+    pub async fn link(
+        &mut self,
+        supplier: &DocumentId,
+        client: &DocumentId,
+        now_ms: i64,
+    ) -> Result<(), RegistryError> {
         if supplier == client {
-            return Err(RegistryError::InvalidLink("a partner cannot supply itself".into()));
+            return Err(RegistryError::InvalidLink(
+                "a partner cannot supply itself".into(),
+            ));
         }
-        let client_partner = self.partner(client).ok_or(RegistryError::PartnerNotFound(*client))?;
+        let client_partner = self
+            .partner(client)
+            .ok_or(RegistryError::PartnerNotFound(*client))?;
         if !client_partner.profile.kind.is_client() {
-            return Err(RegistryError::InvalidLink(format!("{} is not a client", client_partner.display_name())));
+            return Err(RegistryError::InvalidLink(format!(
+                "{} is not a client",
+                client_partner.display_name()
+            )));
         }
         let key = client.to_string();
         self.edit_partner(supplier, "link client", now_ms, |partner| {
             if !partner.profile.kind.is_supplier() {
-                return Err(RegistryError::InvalidLink(format!("{} is not a supplier", partner.display_name())));
+                return Err(RegistryError::InvalidLink(format!(
+                    "{} is not a supplier",
+                    partner.display_name()
+                )));
             }
-            partner.clients.insert(key, ClientLink { linked_at_ms: now_ms });
+            partner.clients.insert(
+                key,
+                ClientLink {
+                    linked_at_ms: now_ms,
+                },
+            );
             Ok(())
         })
         .await
     }
 
     /// Removes the link from `supplier` to `client`; unlinking what is not linked is a no-op.
-    pub async fn unlink(&mut self, supplier: &DocumentId, client: &DocumentId, now_ms: i64) -> Result<(), RegistryError> {
+    pub async fn unlink(
+        &mut self,
+        supplier: &DocumentId,
+        client: &DocumentId,
+        now_ms: i64,
+    ) -> Result<(), RegistryError> {
         let key = client.to_string();
-        if !self.partner(supplier).ok_or(RegistryError::PartnerNotFound(*supplier))?.clients.contains_key(&key) {
+        if !self
+            .partner(supplier)
+            .ok_or(RegistryError::PartnerNotFound(*supplier))?
+            .clients
+            .contains_key(&key)
+        {
             return Ok(());
         }
         self.edit_partner(supplier, "unlink client", now_ms, |partner| {
@@ -273,7 +361,10 @@ impl<S: Store> Registry<S> {
         now_ms: i64,
         edit: impl FnOnce(&mut Partner) -> Result<(), RegistryError>,
     ) -> Result<(), RegistryError> {
-        let record = self.partners.get(id).ok_or(RegistryError::PartnerNotFound(*id))?;
+        let record = self
+            .partners
+            .get(id)
+            .ok_or(RegistryError::PartnerNotFound(*id))?;
         let mut partner = record.partner.clone();
         edit(&mut partner)?;
         if partner == record.partner {

@@ -121,10 +121,18 @@ fn searchable_text(partner: &Partner) -> String {
         &profile.region,
     ];
     for address in &profile.addresses {
-        parts.extend([address.city.as_str(), address.postal_code.as_str(), address.street.as_str()]);
+        parts.extend([
+            address.city.as_str(),
+            address.postal_code.as_str(),
+            address.street.as_str(),
+        ]);
     }
     for contact in &profile.contacts {
-        parts.extend([contact.name.as_str(), contact.email.as_str(), contact.phone.as_str()]);
+        parts.extend([
+            contact.name.as_str(),
+            contact.email.as_str(),
+            contact.phone.as_str(),
+        ]);
     }
     parts.extend(profile.emails.iter().map(String::as_str));
     parts.extend(profile.phones.iter().map(String::as_str));

@@ -27,7 +27,11 @@ impl ChunkKind {
 /// Key of an incremental chunk: named by the hash of its bytes, so saving the same chunk twice
 /// is harmless.
 pub fn chunk_key(document: &DocumentId, data: &[u8]) -> StorageKey {
-    vec![document.to_string(), ChunkKind::Incremental.name().into(), hex(&Sha256::digest(data))]
+    vec![
+        document.to_string(),
+        ChunkKind::Incremental.name().into(),
+        hex(&Sha256::digest(data)),
+    ]
 }
 
 /// Key of a compacted snapshot: named by the document heads it contains.
@@ -38,7 +42,11 @@ pub fn snapshot_key(document: &DocumentId, heads: &[ChangeHash]) -> StorageKey {
     for head in &sorted {
         hasher.update(head.0);
     }
-    vec![document.to_string(), ChunkKind::Snapshot.name().into(), hex(&hasher.finalize())]
+    vec![
+        document.to_string(),
+        ChunkKind::Snapshot.name().into(),
+        hex(&hasher.finalize()),
+    ]
 }
 
 pub fn is_snapshot_key(key: &[String]) -> bool {

@@ -3,7 +3,7 @@
 use std::collections::BTreeMap;
 use std::sync::Mutex;
 
-use super::{key_has_prefix, Store, StorageKey, StoreError};
+use super::{key_has_prefix, StorageKey, Store, StoreError};
 
 /// Keeps every value in a sorted map. Cloning shares nothing: each store is its own device.
 #[derive(Debug, Default)]
@@ -30,7 +30,9 @@ impl MemoryStore {
     fn lock(&self) -> std::sync::MutexGuard<'_, BTreeMap<StorageKey, Vec<u8>>> {
         // A panic while holding this lock can only come from a bug in a test; the map itself is
         // never left half-updated by any operation, so recovering the data is safe.
-        self.entries.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+        self.entries
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 }
 
@@ -49,7 +51,10 @@ impl Store for MemoryStore {
         Ok(())
     }
 
-    async fn load_range(&self, prefix: &[String]) -> Result<Vec<(StorageKey, Vec<u8>)>, StoreError> {
+    async fn load_range(
+        &self,
+        prefix: &[String],
+    ) -> Result<Vec<(StorageKey, Vec<u8>)>, StoreError> {
         Ok(self
             .lock()
             .iter()

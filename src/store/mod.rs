@@ -38,7 +38,8 @@ pub trait Store {
     /// Removes one value; removing a missing key is not an error.
     async fn remove(&self, key: &[String]) -> Result<(), StoreError>;
     /// Every entry whose key starts with `prefix` (component-wise), in key order.
-    async fn load_range(&self, prefix: &[String]) -> Result<Vec<(StorageKey, Vec<u8>)>, StoreError>;
+    async fn load_range(&self, prefix: &[String])
+        -> Result<Vec<(StorageKey, Vec<u8>)>, StoreError>;
     /// Removes every entry whose key starts with `prefix`.
     async fn remove_range(&self, prefix: &[String]) -> Result<(), StoreError>;
 }
@@ -59,7 +60,10 @@ impl<S: Store> Store for &S {
     async fn remove(&self, key: &[String]) -> Result<(), StoreError> {
         (**self).remove(key).await
     }
-    async fn load_range(&self, prefix: &[String]) -> Result<Vec<(StorageKey, Vec<u8>)>, StoreError> {
+    async fn load_range(
+        &self,
+        prefix: &[String],
+    ) -> Result<Vec<(StorageKey, Vec<u8>)>, StoreError> {
         (**self).load_range(prefix).await
     }
     async fn remove_range(&self, prefix: &[String]) -> Result<(), StoreError> {

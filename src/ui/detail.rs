@@ -36,8 +36,17 @@ where
 pub fn PartnerDetail() -> impl IntoView {
     let state = use_app_state();
     let params = use_params_map();
-    let id = Memo::new(move |_| params.with(|params| params.get("id").and_then(|text| text.parse::<DocumentId>().ok())));
-    let partner = Memo::new(move |_| id.get().and_then(|id| state.view.with(|view| view.partners.get(&id).cloned())));
+    let id = Memo::new(move |_| {
+        params.with(|params| {
+            params
+                .get("id")
+                .and_then(|text| text.parse::<DocumentId>().ok())
+        })
+    });
+    let partner = Memo::new(move |_| {
+        id.get()
+            .and_then(|id| state.view.with(|view| view.partners.get(&id).cloned()))
+    });
     // Created outside the page so a re-render after a save keeps the notice visible.
     let notice = RwSignal::new(Notice::None);
     let busy = RwSignal::new(false);
@@ -57,7 +66,13 @@ pub fn PartnerDetail() -> impl IntoView {
 }
 
 #[component]
-fn PartnerPage(id: DocumentId, partner: Partner, state: AppState, notice: RwSignal<Notice>, busy: RwSignal<bool>) -> impl IntoView {
+fn PartnerPage(
+    id: DocumentId,
+    partner: Partner,
+    state: AppState,
+    notice: RwSignal<Notice>,
+    busy: RwSignal<bool>,
+) -> impl IntoView {
     let profile = partner.profile.clone();
     let archived = partner.status == PartnerStatus::Archived;
 
@@ -65,12 +80,23 @@ fn PartnerPage(id: DocumentId, partner: Partner, state: AppState, notice: RwSign
         let (target, message) = if archived {
             (PartnerStatus::Active, "Restored and saved on this device.")
         } else {
-            (PartnerStatus::Archived, "Archived and saved on this device.")
+            (
+                PartnerStatus::Archived,
+                "Archived and saved on this device.",
+            )
         };
-        dispatch(notice, busy, message, async move { state.set_status(id, target).await });
+        dispatch(notice, busy, message, async move {
+            state.set_status(id, target).await
+        });
     };
 
-    let tax_id = [profile.tax_id.country.as_str(), profile.tax_id.number.as_str()].join(" ").trim().to_owned();
+    let tax_id = [
+        profile.tax_id.country.as_str(),
+        profile.tax_id.number.as_str(),
+    ]
+    .join(" ")
+    .trim()
+    .to_owned();
     let payment = match (profile.payment_terms.days, profile.payment_terms.method) {
         (None, method) => method.label().to_owned(),
         (Some(days), method) => format!("{days} days · {}", method.label()),
@@ -210,13 +236,23 @@ fn PartnerPage(id: DocumentId, partner: Partner, state: AppState, notice: RwSign
 }
 
 fn or_dash(text: &str) -> String {
-    if text.trim().is_empty() { "—".to_owned() } else { text.to_owned() }
+    if text.trim().is_empty() {
+        "—".to_owned()
+    } else {
+        text.to_owned()
+    }
 }
 
 /// Links seen from this partner: the clients it supplies (if a supplier) and the suppliers that
 /// supply it (if a client), each with unlink, plus a picker to add a link.
 #[component]
-fn LinksCard(id: DocumentId, partner: Partner, state: AppState, notice: RwSignal<Notice>, busy: RwSignal<bool>) -> impl IntoView {
+fn LinksCard(
+    id: DocumentId,
+    partner: Partner,
+    state: AppState,
+    notice: RwSignal<Notice>,
+    busy: RwSignal<bool>,
+) -> impl IntoView {
     let kind = partner.profile.kind;
     let clients = move || state.view.with(|view| view.clients_of(&id));
     let suppliers = move || state.view.with(|view| view.suppliers_of(&id));
@@ -229,7 +265,9 @@ fn LinksCard(id: DocumentId, partner: Partner, state: AppState, notice: RwSignal
             let mut found: Vec<(String, DocumentId)> = view
                 .partners
                 .iter()
-                .filter(|(other, p)| **other != id && p.profile.kind.is_client() && !linked.contains(other))
+                .filter(|(other, p)| {
+                    **other != id && p.profile.kind.is_client() && !linked.contains(other)
+                })
                 .map(|(other, p)| (p.display_name().to_owned(), *other))
                 .collect();
             found.sort_by_key(|(name, _)| name.to_lowercase());
@@ -242,7 +280,9 @@ fn LinksCard(id: DocumentId, partner: Partner, state: AppState, notice: RwSignal
             let mut found: Vec<(String, DocumentId)> = view
                 .partners
                 .iter()
-                .filter(|(other, p)| **other != id && p.profile.kind.is_supplier() && !linked.contains(other))
+                .filter(|(other, p)| {
+                    **other != id && p.profile.kind.is_supplier() && !linked.contains(other)
+                })
                 .map(|(other, p)| (p.display_name().to_owned(), *other))
                 .collect();
             found.sort_by_key(|(name, _)| name.to_lowercase());
@@ -256,17 +296,26 @@ fn LinksCard(id: DocumentId, partner: Partner, state: AppState, notice: RwSignal
     let link_client = move |_| {
         if let Ok(client) = chosen_client.get().parse::<DocumentId>() {
             chosen_client.set(String::new());
-            dispatch(notice, busy, "Link saved on this device.", async move { state.link(id, client).await });
+            dispatch(notice, busy, "Link saved on this device.", async move {
+                state.link(id, client).await
+            });
         }
     };
     let link_supplier = move |_| {
         if let Ok(supplier) = chosen_supplier.get().parse::<DocumentId>() {
             chosen_supplier.set(String::new());
-            dispatch(notice, busy, "Link saved on this device.", async move { state.link(supplier, id).await });
+            dispatch(notice, busy, "Link saved on this device.", async move {
+                state.link(supplier, id).await
+            });
         }
     };
     let unlink = move |supplier: DocumentId, client: DocumentId| {
-        dispatch(notice, busy, "Link removed and saved on this device.", async move { state.unlink(supplier, client).await });
+        dispatch(
+            notice,
+            busy,
+            "Link removed and saved on this device.",
+            async move { state.unlink(supplier, client).await },
+        );
     };
 
     view! {

@@ -13,7 +13,12 @@ pub fn input_id(field: &str) -> String {
 
 /// The first error reported for `field`, if any.
 pub fn error_for(errors: RwSignal<Vec<FieldError>>, field: &str) -> Option<String> {
-    errors.with(|errors| errors.iter().find(|error| error.field == field).map(|error| error.message.clone()))
+    errors.with(|errors| {
+        errors
+            .iter()
+            .find(|error| error.field == field)
+            .map(|error| error.message.clone())
+    })
 }
 
 /// How a text field is entered.

@@ -8,7 +8,9 @@ use leptos_router::hooks::{use_navigate, use_params_map};
 use super::fields::{InputKind, SelectField, TextField};
 use super::state::use_app_state;
 use crate::model::{AddressKind, DocumentId, PartnerKind, PaymentMethod};
-use crate::validate::{validate_partner, AddressDraft, BankAccountDraft, ContactDraft, FieldError, PartnerDraft};
+use crate::validate::{
+    validate_partner, AddressDraft, BankAccountDraft, ContactDraft, FieldError, PartnerDraft,
+};
 use crate::web::new_row_id;
 
 #[component]
@@ -33,11 +35,22 @@ pub fn NewPartner() -> impl IntoView {
 pub fn EditPartner() -> impl IntoView {
     let state = use_app_state();
     let params = use_params_map();
-    let id = params.with_untracked(|params| params.get("id").and_then(|text| text.parse::<DocumentId>().ok()));
-    let initial = id.and_then(|id| state.view.with_untracked(|view| view.partners.get(&id).map(|p| PartnerDraft::from_profile(&p.profile))));
+    let id = params.with_untracked(|params| {
+        params
+            .get("id")
+            .and_then(|text| text.parse::<DocumentId>().ok())
+    });
+    let initial = id.and_then(|id| {
+        state.view.with_untracked(|view| {
+            view.partners
+                .get(&id)
+                .map(|p| PartnerDraft::from_profile(&p.profile))
+        })
+    });
     match (id, initial) {
         (Some(id), Some(initial)) => {
-            let save = move |profile| async move { state.update_profile(id, profile).await.map(|()| id) };
+            let save =
+                move |profile| async move { state.update_profile(id, profile).await.map(|()| id) };
             view! {
                 <section class="form-screen">
                     <p class="back"><a href=format!("/partners/{id}")>"← Back to the partner"</a></p>
@@ -58,7 +71,11 @@ pub fn EditPartner() -> impl IntoView {
 }
 
 /// A top-level text field of the draft as a value signal and an input callback.
-fn bind(draft: RwSignal<PartnerDraft>, get: fn(&PartnerDraft) -> &String, set: fn(&mut PartnerDraft) -> &mut String) -> (Signal<String>, Callback<String>) {
+fn bind(
+    draft: RwSignal<PartnerDraft>,
+    get: fn(&PartnerDraft) -> &String,
+    set: fn(&mut PartnerDraft) -> &mut String,
+) -> (Signal<String>, Callback<String>) {
     (
         Signal::derive(move || draft.with(|draft| get(draft).clone())),
         Callback::new(move |text: String| draft.update(|draft| *set(draft) = text)),
@@ -73,31 +90,65 @@ trait Row: Clone + Send + Sync + 'static {
 }
 
 impl Row for AddressDraft {
-    fn rows(draft: &PartnerDraft) -> &Vec<Self> { &draft.addresses }
-    fn rows_mut(draft: &mut PartnerDraft) -> &mut Vec<Self> { &mut draft.addresses }
-    fn row_id(&self) -> &str { &self.id }
+    fn rows(draft: &PartnerDraft) -> &Vec<Self> {
+        &draft.addresses
+    }
+    fn rows_mut(draft: &mut PartnerDraft) -> &mut Vec<Self> {
+        &mut draft.addresses
+    }
+    fn row_id(&self) -> &str {
+        &self.id
+    }
 }
 
 impl Row for ContactDraft {
-    fn rows(draft: &PartnerDraft) -> &Vec<Self> { &draft.contacts }
-    fn rows_mut(draft: &mut PartnerDraft) -> &mut Vec<Self> { &mut draft.contacts }
-    fn row_id(&self) -> &str { &self.id }
+    fn rows(draft: &PartnerDraft) -> &Vec<Self> {
+        &draft.contacts
+    }
+    fn rows_mut(draft: &mut PartnerDraft) -> &mut Vec<Self> {
+        &mut draft.contacts
+    }
+    fn row_id(&self) -> &str {
+        &self.id
+    }
 }
 
 impl Row for BankAccountDraft {
-    fn rows(draft: &PartnerDraft) -> &Vec<Self> { &draft.bank_accounts }
-    fn rows_mut(draft: &mut PartnerDraft) -> &mut Vec<Self> { &mut draft.bank_accounts }
-    fn row_id(&self) -> &str { &self.id }
+    fn rows(draft: &PartnerDraft) -> &Vec<Self> {
+        &draft.bank_accounts
+    }
+    fn rows_mut(draft: &mut PartnerDraft) -> &mut Vec<Self> {
+        &mut draft.bank_accounts
+    }
+    fn row_id(&self) -> &str {
+        &self.id
+    }
 }
 
 /// One text field of one row, found by its stable row id.
-fn bind_row<R: Row>(draft: RwSignal<PartnerDraft>, row_id: String, get: fn(&R) -> &String, set: fn(&mut R) -> &mut String) -> (Signal<String>, Callback<String>) {
+fn bind_row<R: Row>(
+    draft: RwSignal<PartnerDraft>,
+    row_id: String,
+    get: fn(&R) -> &String,
+    set: fn(&mut R) -> &mut String,
+) -> (Signal<String>, Callback<String>) {
     let read_id = row_id.clone();
     (
-        Signal::derive(move || draft.with(|draft| R::rows(draft).iter().find(|row| row.row_id() == read_id).map(|row| get(row).clone()).unwrap_or_default())),
+        Signal::derive(move || {
+            draft.with(|draft| {
+                R::rows(draft)
+                    .iter()
+                    .find(|row| row.row_id() == read_id)
+                    .map(|row| get(row).clone())
+                    .unwrap_or_default()
+            })
+        }),
         Callback::new(move |text: String| {
             draft.update(|draft| {
-                if let Some(row) = R::rows_mut(draft).iter_mut().find(|row| row.row_id() == row_id) {
+                if let Some(row) = R::rows_mut(draft)
+                    .iter_mut()
+                    .find(|row| row.row_id() == row_id)
+                {
                     *set(row) = text;
                 }
             })
@@ -108,10 +159,22 @@ fn bind_row<R: Row>(draft: RwSignal<PartnerDraft>, row_id: String, get: fn(&R) -
 /// The rows of one list with their current position, keyed so a row re-renders when it moves
 /// (its field paths, and so its error messages, depend on the position).
 fn indexed_rows<R: Row>(draft: RwSignal<PartnerDraft>) -> impl Fn() -> Vec<(usize, String)> + Copy {
-    move || draft.with(|draft| R::rows(draft).iter().enumerate().map(|(index, row)| (index, row.row_id().to_owned())).collect())
+    move || {
+        draft.with(|draft| {
+            R::rows(draft)
+                .iter()
+                .enumerate()
+                .map(|(index, row)| (index, row.row_id().to_owned()))
+                .collect()
+        })
+    }
 }
 
-fn remove_row<R: Row>(draft: RwSignal<PartnerDraft>, errors: RwSignal<Vec<FieldError>>, row_id: String) {
+fn remove_row<R: Row>(
+    draft: RwSignal<PartnerDraft>,
+    errors: RwSignal<Vec<FieldError>>,
+    row_id: String,
+) {
     draft.update(|draft| R::rows_mut(draft).retain(|row| row.row_id() != row_id));
     // Positions shifted, so old messages may point at the wrong row; the next submit recomputes.
     errors.set(Vec::new());
@@ -155,9 +218,15 @@ where
         }
     };
 
-    let kind_options = std::iter::once(("", "Choose…")).chain(PartnerKind::ALL.map(|kind| (kind.code(), kind.label()))).collect::<Vec<_>>();
-    let method_options = PaymentMethod::ALL.map(|method| (method.code(), method.label())).to_vec();
-    let address_kinds = AddressKind::ALL.map(|kind| (kind.code(), kind.label())).to_vec();
+    let kind_options = std::iter::once(("", "Choose…"))
+        .chain(PartnerKind::ALL.map(|kind| (kind.code(), kind.label())))
+        .collect::<Vec<_>>();
+    let method_options = PaymentMethod::ALL
+        .map(|method| (method.code(), method.label()))
+        .to_vec();
+    let address_kinds = AddressKind::ALL
+        .map(|kind| (kind.code(), kind.label()))
+        .to_vec();
 
     let (kind, set_kind) = bind(draft, |d| &d.kind, |d| &mut d.kind);
     let (legal_name, set_legal_name) = bind(draft, |d| &d.legal_name, |d| &mut d.legal_name);
@@ -167,8 +236,10 @@ where
     let (emails, set_emails) = bind(draft, |d| &d.emails, |d| &mut d.emails);
     let (phones, set_phones) = bind(draft, |d| &d.phones, |d| &mut d.phones);
     let (website, set_website) = bind(draft, |d| &d.website, |d| &mut d.website);
-    let (payment_days, set_payment_days) = bind(draft, |d| &d.payment_days, |d| &mut d.payment_days);
-    let (payment_method, set_payment_method) = bind(draft, |d| &d.payment_method, |d| &mut d.payment_method);
+    let (payment_days, set_payment_days) =
+        bind(draft, |d| &d.payment_days, |d| &mut d.payment_days);
+    let (payment_method, set_payment_method) =
+        bind(draft, |d| &d.payment_method, |d| &mut d.payment_method);
     let (industry, set_industry) = bind(draft, |d| &d.industry, |d| &mut d.industry);
     let (region, set_region) = bind(draft, |d| &d.region, |d| &mut d.region);
     let (notes, set_notes) = bind(draft, |d| &d.notes, |d| &mut d.notes);

@@ -15,12 +15,19 @@ pub fn PartnerList() -> impl IntoView {
 
     let total = move || state.view.with(|view| view.partners.len());
     let visible = Memo::new(move |_| {
-        let filter = ListFilter { kind: kind.get(), status: status.get(), text: text.get() };
+        let filter = ListFilter {
+            kind: kind.get(),
+            status: status.get(),
+            text: text.get(),
+        };
         state.view.with(|view| {
-            filter_partners(view.partners.iter().map(|(id, partner)| (*id, partner)), &filter)
-                .into_iter()
-                .filter_map(|id| view.partners.get(&id).map(|partner| (id, partner.clone())))
-                .collect::<Vec<_>>()
+            filter_partners(
+                view.partners.iter().map(|(id, partner)| (*id, partner)),
+                &filter,
+            )
+            .into_iter()
+            .filter_map(|id| view.partners.get(&id).map(|partner| (id, partner.clone())))
+            .collect::<Vec<_>>()
         })
     });
 

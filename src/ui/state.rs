@@ -28,25 +28,49 @@ impl RegistryView {
     /// The suppliers that list `client` among their clients, by display name.
     pub fn suppliers_of(&self, client: &DocumentId) -> Vec<DocumentId> {
         let key = client.to_string();
-        self.sorted(self.partners.iter().filter(|(_, partner)| partner.clients.contains_key(&key)).map(|(id, _)| *id))
+        self.sorted(
+            self.partners
+                .iter()
+                .filter(|(_, partner)| partner.clients.contains_key(&key))
+                .map(|(id, _)| *id),
+        )
     }
 
     /// The clients `supplier` supplies, by display name; ids that are not open are skipped.
     pub fn clients_of(&self, supplier: &DocumentId) -> Vec<DocumentId> {
-        let Some(partner) = self.partners.get(supplier) else { return Vec::new() };
-        self.sorted(partner.clients.keys().filter_map(|text| text.parse().ok()).filter(|id| self.partners.contains_key(id)))
+        let Some(partner) = self.partners.get(supplier) else {
+            return Vec::new();
+        };
+        self.sorted(
+            partner
+                .clients
+                .keys()
+                .filter_map(|text| text.parse().ok())
+                .filter(|id| self.partners.contains_key(id)),
+        )
     }
 
     fn sorted(&self, ids: impl Iterator<Item = DocumentId>) -> Vec<DocumentId> {
         let mut named: Vec<(String, DocumentId)> = ids
-            .map(|id| (self.partners.get(&id).map(|p| p.display_name().to_lowercase()).unwrap_or_default(), id))
+            .map(|id| {
+                (
+                    self.partners
+                        .get(&id)
+                        .map(|p| p.display_name().to_lowercase())
+                        .unwrap_or_default(),
+                    id,
+                )
+            })
             .collect();
         named.sort();
         named.into_iter().map(|(_, id)| id).collect()
     }
 
     pub fn name_of(&self, id: &DocumentId) -> String {
-        self.partners.get(id).map(|partner| partner.display_name().to_owned()).unwrap_or_else(|| format!("unknown partner {id}"))
+        self.partners
+            .get(id)
+            .map(|partner| partner.display_name().to_owned())
+            .unwrap_or_else(|| format!("unknown partner {id}"))
     }
 }
 
@@ -76,16 +100,25 @@ impl AppState {
         };
         leptos::task::spawn_local(async move {
             let opened = async {
-                let store = IndexedDbStore::open(DATABASE_NAME).await.map_err(|error| error.to_string())?;
-                Registry::open(store, new_actor_id(), new_document_id()).await.map_err(|error| error.to_string())
+                let store = IndexedDbStore::open(DATABASE_NAME)
+                    .await
+                    .map_err(|error| error.to_string())?;
+                Registry::open(store, new_actor_id(), new_document_id())
+                    .await
+                    .map_err(|error| error.to_string())
             };
             match opened.await {
                 Ok(registry) => {
                     state.view.set(RegistryView {
-                        partners: registry.partners().map(|(id, partner)| (id, partner.clone())).collect(),
+                        partners: registry
+                            .partners()
+                            .map(|(id, partner)| (id, partner.clone()))
+                            .collect(),
                         unreadable: registry.unreadable().to_vec(),
                     });
-                    state.registry.set_value(Some(Rc::new(Mutex::new(registry))));
+                    state
+                        .registry
+                        .set_value(Some(Rc::new(Mutex::new(registry))));
                     state.load_state.set(LoadState::Ready);
                 }
                 Err(error) => state.load_state.set(LoadState::Failed(error)),
@@ -95,7 +128,9 @@ impl AppState {
     }
 
     fn registry(&self) -> Result<SharedRegistry, String> {
-        self.registry.get_value().ok_or_else(|| "the registry is still opening; try again in a moment".to_owned())
+        self.registry
+            .get_value()
+            .ok_or_else(|| "the registry is still opening; try again in a moment".to_owned())
     }
 
     /// Copies the stored state of some partners into the view.
@@ -115,15 +150,25 @@ impl AppState {
         let shared = self.registry()?;
         let mut registry = shared.lock().await;
         let id = new_document_id();
-        registry.create_partner(id, profile, now_ms()).await.map_err(|error| error.to_string())?;
+        registry
+            .create_partner(id, profile, now_ms())
+            .await
+            .map_err(|error| error.to_string())?;
         self.refresh(&registry, &[id]);
         Ok(id)
     }
 
-    pub async fn update_profile(&self, id: DocumentId, profile: PartnerProfile) -> Result<(), String> {
+    pub async fn update_profile(
+        &self,
+        id: DocumentId,
+        profile: PartnerProfile,
+    ) -> Result<(), String> {
         let shared = self.registry()?;
         let mut registry = shared.lock().await;
-        registry.update_profile(&id, profile, now_ms()).await.map_err(|error| error.to_string())?;
+        registry
+            .update_profile(&id, profile, now_ms())
+            .await
+            .map_err(|error| error.to_string())?;
         self.refresh(&registry, &[id]);
         Ok(())
     }
@@ -131,7 +176,10 @@ impl AppState {
     pub async fn set_status(&self, id: DocumentId, status: PartnerStatus) -> Result<(), String> {
         let shared = self.registry()?;
         let mut registry = shared.lock().await;
-        registry.set_status(&id, status, now_ms()).await.map_err(|error| error.to_string())?;
+        registry
+            .set_status(&id, status, now_ms())
+            .await
+            .map_err(|error| error.to_string())?;
         self.refresh(&registry, &[id]);
         Ok(())
     }
@@ -139,7 +187,10 @@ impl AppState {
     pub async fn link(&self, supplier: DocumentId, client: DocumentId) -> Result<(), String> {
         let shared = self.registry()?;
         let mut registry = shared.lock().await;
-        registry.link(&supplier, &client, now_ms()).await.map_err(|error| error.to_string())?;
+        registry
+            .link(&supplier, &client, now_ms())
+            .await
+            .map_err(|error| error.to_string())?;
         self.refresh(&registry, &[supplier]);
         Ok(())
     }
@@ -147,7 +198,10 @@ impl AppState {
     pub async fn unlink(&self, supplier: DocumentId, client: DocumentId) -> Result<(), String> {
         let shared = self.registry()?;
         let mut registry = shared.lock().await;
-        registry.unlink(&supplier, &client, now_ms()).await.map_err(|error| error.to_string())?;
+        registry
+            .unlink(&supplier, &client, now_ms())
+            .await
+            .map_err(|error| error.to_string())?;
         self.refresh(&registry, &[supplier]);
         Ok(())
     }

@@ -59,34 +59,54 @@ pub struct BankAccountDraft {
 impl AddressDraft {
     /// An empty row of kind billing: the first address of a partner usually is.
     pub fn new(id: String) -> Self {
-        Self { id, kind: "billing".into(), ..Self::default() }
+        Self {
+            id,
+            kind: "billing".into(),
+            ..Self::default()
+        }
     }
 
     /// A row the user added but left empty is ignored rather than reported.
     pub fn is_blank(&self) -> bool {
-        [&self.street, &self.city, &self.postal_code, &self.region, &self.country]
-            .iter()
-            .all(|text| text.trim().is_empty())
+        [
+            &self.street,
+            &self.city,
+            &self.postal_code,
+            &self.region,
+            &self.country,
+        ]
+        .iter()
+        .all(|text| text.trim().is_empty())
     }
 }
 
 impl ContactDraft {
     pub fn new(id: String) -> Self {
-        Self { id, ..Self::default() }
+        Self {
+            id,
+            ..Self::default()
+        }
     }
 
     pub fn is_blank(&self) -> bool {
-        [&self.name, &self.role, &self.email, &self.phone].iter().all(|text| text.trim().is_empty())
+        [&self.name, &self.role, &self.email, &self.phone]
+            .iter()
+            .all(|text| text.trim().is_empty())
     }
 }
 
 impl BankAccountDraft {
     pub fn new(id: String) -> Self {
-        Self { id, ..Self::default() }
+        Self {
+            id,
+            ..Self::default()
+        }
     }
 
     pub fn is_blank(&self) -> bool {
-        [&self.iban, &self.bic, &self.holder].iter().all(|text| text.trim().is_empty())
+        [&self.iban, &self.bic, &self.holder]
+            .iter()
+            .all(|text| text.trim().is_empty())
     }
 }
 
@@ -104,9 +124,17 @@ impl PartnerDraft {
             emails: profile.emails.join("\n"),
             phones: profile.phones.join("\n"),
             website: profile.website.clone(),
-            payment_days: profile.payment_terms.days.map(|days| days.to_string()).unwrap_or_default(),
+            payment_days: profile
+                .payment_terms
+                .days
+                .map(|days| days.to_string())
+                .unwrap_or_default(),
             payment_method: profile.payment_terms.method.code().into(),
-            bank_accounts: profile.bank_accounts.iter().map(BankAccountDraft::from).collect(),
+            bank_accounts: profile
+                .bank_accounts
+                .iter()
+                .map(BankAccountDraft::from)
+                .collect(),
             industry: profile.industry.clone(),
             region: profile.region.clone(),
             notes: profile.notes.clone(),

@@ -41,7 +41,10 @@ pub fn validate_partner(draft: &PartnerDraft) -> Result<PartnerProfile, Vec<Fiel
     let kind = match PartnerKind::from_code(draft.kind.trim()) {
         Some(kind) => Some(kind),
         None => {
-            error("kind".into(), "Kind: choose client, supplier or both".into());
+            error(
+                "kind".into(),
+                "Kind: choose client, supplier or both".into(),
+            );
             None
         }
     };
@@ -54,18 +57,32 @@ pub fn validate_partner(draft: &PartnerDraft) -> Result<PartnerProfile, Vec<Fiel
     let tax_number = draft.tax_number.trim().to_owned();
     let tax_country = draft.tax_country.trim().to_ascii_uppercase();
     if !tax_country.is_empty() && !is_country_code(&tax_country) {
-        error("tax_country".into(), "Tax id country: use a two-letter country code such as ES".into());
+        error(
+            "tax_country".into(),
+            "Tax id country: use a two-letter country code such as ES".into(),
+        );
     } else if !tax_number.is_empty() && tax_country.is_empty() {
-        error("tax_country".into(), "Tax id country is required when a tax number is given".into());
+        error(
+            "tax_country".into(),
+            "Tax id country is required when a tax number is given".into(),
+        );
     }
 
     let mut addresses = Vec::new();
-    for (index, row) in draft.addresses.iter().enumerate().filter(|(_, row)| !row.is_blank()) {
+    for (index, row) in draft
+        .addresses
+        .iter()
+        .enumerate()
+        .filter(|(_, row)| !row.is_blank())
+    {
         let label = format!("Address {}", index + 1);
         let field = |name: &str| format!("addresses[{index}].{name}");
         let kind = AddressKind::from_code(row.kind.trim());
         if kind.is_none() {
-            error(field("kind"), format!("{label}: choose billing, shipping or other"));
+            error(
+                field("kind"),
+                format!("{label}: choose billing, shipping or other"),
+            );
         }
         let city = collapse_spaces(&row.city);
         if city.is_empty() {
@@ -75,7 +92,10 @@ pub fn validate_partner(draft: &PartnerDraft) -> Result<PartnerProfile, Vec<Fiel
         if country.is_empty() {
             error(field("country"), format!("{label}: country is required"));
         } else if !is_country_code(&country) {
-            error(field("country"), format!("{label}: country must be a two-letter code such as ES"));
+            error(
+                field("country"),
+                format!("{label}: country must be a two-letter code such as ES"),
+            );
         }
         addresses.push(Address {
             id: row.id.clone(),
@@ -89,15 +109,26 @@ pub fn validate_partner(draft: &PartnerDraft) -> Result<PartnerProfile, Vec<Fiel
     }
 
     let mut contacts = Vec::new();
-    for (index, row) in draft.contacts.iter().enumerate().filter(|(_, row)| !row.is_blank()) {
+    for (index, row) in draft
+        .contacts
+        .iter()
+        .enumerate()
+        .filter(|(_, row)| !row.is_blank())
+    {
         let label = format!("Contact {}", index + 1);
         let name = collapse_spaces(&row.name);
         if name.is_empty() {
-            error(format!("contacts[{index}].name"), format!("{label}: name is required"));
+            error(
+                format!("contacts[{index}].name"),
+                format!("{label}: name is required"),
+            );
         }
         let email = row.email.trim().to_owned();
         if !email.is_empty() && !looks_like_email(&email) {
-            error(format!("contacts[{index}].email"), format!("{label}: email {email:?} has no user@domain form"));
+            error(
+                format!("contacts[{index}].email"),
+                format!("{label}: email {email:?} has no user@domain form"),
+            );
         }
         contacts.push(Contact {
             id: row.id.clone(),
@@ -111,7 +142,10 @@ pub fn validate_partner(draft: &PartnerDraft) -> Result<PartnerProfile, Vec<Fiel
     let emails: Vec<String> = non_blank_lines(&draft.emails);
     for (index, email) in emails.iter().enumerate() {
         if !looks_like_email(email) {
-            error(format!("emails[{index}]"), format!("Email {}: {email:?} has no user@domain form", index + 1));
+            error(
+                format!("emails[{index}]"),
+                format!("Email {}: {email:?} has no user@domain form", index + 1),
+            );
         }
     }
     let phones = non_blank_lines(&draft.phones);
@@ -129,21 +163,41 @@ pub fn validate_partner(draft: &PartnerDraft) -> Result<PartnerProfile, Vec<Fiel
             }
         },
     };
-    let payment_method = PaymentMethod::from_code(draft.payment_method.trim()).unwrap_or_else(|| {
-        error("payment_method".into(), "Payment method: choose one from the list".into());
-        PaymentMethod::Unspecified
-    });
+    let payment_method =
+        PaymentMethod::from_code(draft.payment_method.trim()).unwrap_or_else(|| {
+            error(
+                "payment_method".into(),
+                "Payment method: choose one from the list".into(),
+            );
+            PaymentMethod::Unspecified
+        });
 
     let mut bank_accounts = Vec::new();
-    for (index, row) in draft.bank_accounts.iter().enumerate().filter(|(_, row)| !row.is_blank()) {
-        let iban: String = row.iban.split_whitespace().collect::<String>().to_ascii_uppercase();
+    for (index, row) in draft
+        .bank_accounts
+        .iter()
+        .enumerate()
+        .filter(|(_, row)| !row.is_blank())
+    {
+        let iban: String = row
+            .iban
+            .split_whitespace()
+            .collect::<String>()
+            .to_ascii_uppercase();
         if iban.is_empty() {
-            error(format!("bank_accounts[{index}].iban"), format!("Bank account {}: IBAN is required", index + 1));
+            error(
+                format!("bank_accounts[{index}].iban"),
+                format!("Bank account {}: IBAN is required", index + 1),
+            );
         }
         bank_accounts.push(BankAccount {
             id: row.id.clone(),
             iban,
-            bic: row.bic.split_whitespace().collect::<String>().to_ascii_uppercase(),
+            bic: row
+                .bic
+                .split_whitespace()
+                .collect::<String>()
+                .to_ascii_uppercase(),
             holder: collapse_spaces(&row.holder),
         });
     }
@@ -153,13 +207,19 @@ pub fn validate_partner(draft: &PartnerDraft) -> Result<PartnerProfile, Vec<Fiel
             kind,
             legal_name,
             trade_name: collapse_spaces(&draft.trade_name),
-            tax_id: TaxId { country: tax_country, number: tax_number },
+            tax_id: TaxId {
+                country: tax_country,
+                number: tax_number,
+            },
             addresses,
             contacts,
             emails,
             phones,
             website: draft.website.trim().to_owned(),
-            payment_terms: PaymentTerms { days: payment_days, method: payment_method },
+            payment_terms: PaymentTerms {
+                days: payment_days,
+                method: payment_method,
+            },
             bank_accounts,
             industry: collapse_spaces(&draft.industry),
             region: collapse_spaces(&draft.region),
@@ -176,7 +236,11 @@ fn collapse_spaces(text: &str) -> String {
 
 /// One entry per non-blank line, trimmed.
 fn non_blank_lines(text: &str) -> Vec<String> {
-    text.lines().map(str::trim).filter(|line| !line.is_empty()).map(str::to_owned).collect()
+    text.lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty())
+        .map(str::to_owned)
+        .collect()
 }
 
 fn is_country_code(code: &str) -> bool {
@@ -187,7 +251,11 @@ fn is_country_code(code: &str) -> bool {
 fn looks_like_email(text: &str) -> bool {
     match text.split_once('@') {
         Some((user, domain)) => {
-            !user.is_empty() && domain.contains('.') && !domain.starts_with('.') && !domain.ends_with('.') && !text.contains(char::is_whitespace)
+            !user.is_empty()
+                && domain.contains('.')
+                && !domain.starts_with('.')
+                && !domain.ends_with('.')
+                && !text.contains(char::is_whitespace)
         }
         None => false,
     }

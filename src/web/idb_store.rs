@@ -11,7 +11,7 @@ use indexed_db_futures::KeyRange;
 use js_sys::{Array, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};
 
-use crate::store::{Store, StorageKey, StoreError};
+use crate::store::{StorageKey, Store, StoreError};
 
 /// The IndexedDB database Partnero keeps its documents in.
 pub const DATABASE_NAME: &str = "partnero";
@@ -24,11 +24,17 @@ pub struct IndexedDbStore {
 }
 
 fn failed(action: impl Into<String>, error: impl std::fmt::Debug) -> StoreError {
-    StoreError { action: action.into(), reason: format!("{error:?}") }
+    StoreError {
+        action: action.into(),
+        reason: format!("{error:?}"),
+    }
 }
 
 fn js_key(key: &[String]) -> JsValue {
-    key.iter().map(|part| JsValue::from_str(part)).collect::<Array>().into()
+    key.iter()
+        .map(|part| JsValue::from_str(part))
+        .collect::<Array>()
+        .into()
 }
 
 /// The key range of every key that starts with `prefix`: from the prefix itself up to the prefix
@@ -40,8 +46,16 @@ fn prefix_range(prefix: &[String]) -> KeyRange<JsValue> {
 }
 
 fn key_from_js(value: &JsValue) -> Result<StorageKey, StoreError> {
-    let array: &Array = value.dyn_ref::<Array>().ok_or_else(|| failed("read a key", value))?;
-    array.iter().map(|part| part.as_string().ok_or_else(|| failed("read a key part", &part))).collect()
+    let array: &Array = value
+        .dyn_ref::<Array>()
+        .ok_or_else(|| failed("read a key", value))?;
+    array
+        .iter()
+        .map(|part| {
+            part.as_string()
+                .ok_or_else(|| failed("read a key part", &part))
+        })
+        .collect()
 }
 
 fn bytes_from_js(value: &JsValue) -> Result<Vec<u8>, StoreError> {
@@ -57,7 +71,10 @@ impl IndexedDbStore {
         let db = Database::open(name)
             .with_version(VERSION)
             .with_on_upgrade_needed(|_event, db| {
-                if !db.object_store_names().any(|existing| existing == OBJECT_STORE) {
+                if !db
+                    .object_store_names()
+                    .any(|existing| existing == OBJECT_STORE)
+                {
                     db.create_object_store(OBJECT_STORE).build()?;
                 }
                 Ok(())
@@ -75,24 +92,41 @@ impl IndexedDbStore {
             .map_err(|error| failed(format!("delete database {name}"), error))
     }
 
-    async fn write(&self, action: String, operation: impl FnOnce(&indexed_db_futures::object_store::ObjectStore) -> indexed_db_futures::Result<()>) -> Result<(), StoreError> {
+    async fn write(
+        &self,
+        action: String,
+        operation: impl FnOnce(
+            &indexed_db_futures::object_store::ObjectStore,
+        ) -> indexed_db_futures::Result<()>,
+    ) -> Result<(), StoreError> {
         let transaction = self
             .db
             .transaction(OBJECT_STORE)
             .with_mode(TransactionMode::Readwrite)
             .build()
             .map_err(|error| failed(&action, error))?;
-        let store = transaction.object_store(OBJECT_STORE).map_err(|error| failed(&action, error))?;
+        let store = transaction
+            .object_store(OBJECT_STORE)
+            .map_err(|error| failed(&action, error))?;
         operation(&store).map_err(|error| failed(&action, error))?;
-        transaction.commit().await.map_err(|error| failed(&action, error))
+        transaction
+            .commit()
+            .await
+            .map_err(|error| failed(&action, error))
     }
 }
 
 impl Store for IndexedDbStore {
     async fn load(&self, key: &[String]) -> Result<Option<Vec<u8>>, StoreError> {
         let action = format!("load {}", key.join("/"));
-        let transaction = self.db.transaction(OBJECT_STORE).build().map_err(|error| failed(&action, error))?;
-        let store = transaction.object_store(OBJECT_STORE).map_err(|error| failed(&action, error))?;
+        let transaction = self
+            .db
+            .transaction(OBJECT_STORE)
+            .build()
+            .map_err(|error| failed(&action, error))?;
+        let store = transaction
+            .object_store(OBJECT_STORE)
+            .map_err(|error| failed(&action, error))?;
         let value: Option<JsValue> = store
             .get(js_key(key))
             .primitive()
@@ -121,10 +155,19 @@ impl Store for IndexedDbStore {
         .await
     }
 
-    async fn load_range(&self, prefix: &[String]) -> Result<Vec<(StorageKey, Vec<u8>)>, StoreError> {
+    async fn load_range(
+        &self,
+        prefix: &[String],
+    ) -> Result<Vec<(StorageKey, Vec<u8>)>, StoreError> {
         let action = format!("load range {}", prefix.join("/"));
-        let transaction = self.db.transaction(OBJECT_STORE).build().map_err(|error| failed(&action, error))?;
-        let store = transaction.object_store(OBJECT_STORE).map_err(|error| failed(&action, error))?;
+        let transaction = self
+            .db
+            .transaction(OBJECT_STORE)
+            .build()
+            .map_err(|error| failed(&action, error))?;
+        let store = transaction
+            .object_store(OBJECT_STORE)
+            .map_err(|error| failed(&action, error))?;
         // Keys and values from one read transaction, both in key order, so they pair up.
         let keys_request = store
             .get_all_keys::<JsValue>()
@@ -147,9 +190,15 @@ impl Store for IndexedDbStore {
             .collect::<Result<_, _>>()
             .map_err(|error| failed(&action, error))?;
         if keys.len() != values.len() {
-            return Err(failed(&action, "keys and values of one range differ in count"));
+            return Err(failed(
+                &action,
+                "keys and values of one range differ in count",
+            ));
         }
-        keys.iter().zip(&values).map(|(key, value)| Ok((key_from_js(key)?, bytes_from_js(value)?))).collect()
+        keys.iter()
+            .zip(&values)
+            .map(|(key, value)| Ok((key_from_js(key)?, bytes_from_js(value)?)))
+            .collect()
     }
 
     async fn remove_range(&self, prefix: &[String]) -> Result<(), StoreError> {

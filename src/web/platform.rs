@@ -31,17 +31,25 @@ pub fn new_actor_id() -> ActorId {
 
 /// A short random id for a new address, contact or bank-account row.
 pub fn new_row_id() -> String {
-    random_bytes::<8>().iter().map(|byte| format!("{byte:02x}")).collect()
+    random_bytes::<8>()
+        .iter()
+        .map(|byte| format!("{byte:02x}"))
+        .collect()
 }
 
 /// Registers `/sw.js` so the app shell loads with no network. Failure only costs offline
 /// start-up, so it is logged, not fatal.
 pub fn register_service_worker() {
-    let Some(window) = web_sys::window() else { return };
+    let Some(window) = web_sys::window() else {
+        return;
+    };
     let navigator = window.navigator();
-    let has_service_worker = js_sys::Reflect::has(&navigator, &"serviceWorker".into()).unwrap_or(false);
+    let has_service_worker =
+        js_sys::Reflect::has(&navigator, &"serviceWorker".into()).unwrap_or(false);
     if !has_service_worker {
-        web_sys::console::warn_1(&"this browser has no service worker: Partnero will not start offline".into());
+        web_sys::console::warn_1(
+            &"this browser has no service worker: Partnero will not start offline".into(),
+        );
         return;
     }
     let promise = navigator.service_worker().register("/sw.js");
@@ -51,7 +59,9 @@ pub fn register_service_worker() {
                 .dyn_ref::<js_sys::Error>()
                 .map(|error| String::from(error.message()))
                 .unwrap_or_else(|| format!("{error:?}"));
-            web_sys::console::error_1(&format!("service worker registration failed: {message}").into());
+            web_sys::console::error_1(
+                &format!("service worker registration failed: {message}").into(),
+            );
         }
     });
 }

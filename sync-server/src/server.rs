@@ -38,13 +38,19 @@ pub fn router(dist: impl Into<PathBuf>) -> Router {
 }
 
 /// Serves until `shutdown` resolves, then finishes the requests in flight and returns.
-pub async fn run(listener: TcpListener, dist: impl Into<PathBuf>, shutdown: impl Future<Output = ()> + Send + 'static) -> std::io::Result<()> {
+pub async fn run(
+    listener: TcpListener,
+    dist: impl Into<PathBuf>,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
     let dist = dist.into();
     if !dist.join("index.html").is_file() {
         tracing::warn!(dist = %dist.display(), "no index.html in the app directory; build the app with `trunk build --release`");
     }
     tracing::info!(address = %listener.local_addr()?, dist = %dist.display(), "serving Partnero");
-    axum::serve(listener, router(dist)).with_graceful_shutdown(shutdown).await
+    axum::serve(listener, router(dist))
+        .with_graceful_shutdown(shutdown)
+        .await
 }
 
 async fn health() -> Json<serde_json::Value> {
@@ -73,7 +79,11 @@ async fn index_html(dist: &Path) -> Response {
         Ok(bytes) => ([(header::CONTENT_TYPE, "text/html; charset=utf-8")], bytes).into_response(),
         Err(error) => {
             tracing::error!(%error, dist = %dist.display(), "cannot read index.html");
-            (StatusCode::SERVICE_UNAVAILABLE, "Partnero is not built yet: run `trunk build --release` and restart the server").into_response()
+            (
+                StatusCode::SERVICE_UNAVAILABLE,
+                "Partnero is not built yet: run `trunk build --release` and restart the server",
+            )
+                .into_response()
         }
     }
 }
@@ -82,13 +92,20 @@ async fn index_html(dist: &Path) -> Response {
 async fn cache_headers(request: Request, next: Next) -> Response {
     let path = request.uri().path().to_owned();
     let mut response = next.run(request).await;
-    let policy = if path == "/sw.js" || path == "/health" || looks_like_app_route(&path) || path.ends_with(".html") || path.ends_with(".webmanifest") {
+    let policy = if path == "/sw.js"
+        || path == "/health"
+        || looks_like_app_route(&path)
+        || path.ends_with(".html")
+        || path.ends_with(".webmanifest")
+    {
         "no-cache"
     } else {
         "public, max-age=31536000, immutable"
     };
     if response.status().is_success() {
-        response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static(policy));
+        response
+            .headers_mut()
+            .insert(header::CACHE_CONTROL, HeaderValue::from_static(policy));
     }
     response
 }
