@@ -254,19 +254,21 @@ fn LinksCard(
     busy: RwSignal<bool>,
 ) -> impl IntoView {
     let kind = partner.profile.kind;
-    let clients = move || state.view.with(|view| view.clients_of(&id));
-    let suppliers = move || state.view.with(|view| view.suppliers_of(&id));
-    let name_of = move |other: DocumentId| state.view.with(|view| view.name_of(&other));
-
-    // Candidates for a new link: partners of the right kind not linked yet.
-    let client_candidates = move || {
+    // Partners of the wanted kind, other than this one and not linked yet, by name.
+    let candidates = move |wanted_client: bool, linked: Vec<DocumentId>| {
         state.view.with(|view| {
-            let linked = view.clients_of(&id);
             let mut found: Vec<(String, DocumentId)> = view
                 .partners
                 .iter()
                 .filter(|(other, p)| {
-                    **other != id && p.profile.kind.is_client() && !linked.contains(other)
+                    let kind = p.profile.kind;
+                    **other != id
+                        && !linked.contains(other)
+                        && if wanted_client {
+                            kind.is_client()
+                        } else {
+                            kind.is_supplier()
+                        }
                 })
                 .map(|(other, p)| (p.display_name().to_owned(), *other))
                 .collect();
@@ -274,40 +276,10 @@ fn LinksCard(
             found
         })
     };
-    let supplier_candidates = move || {
-        state.view.with(|view| {
-            let linked = view.suppliers_of(&id);
-            let mut found: Vec<(String, DocumentId)> = view
-                .partners
-                .iter()
-                .filter(|(other, p)| {
-                    **other != id && p.profile.kind.is_supplier() && !linked.contains(other)
-                })
-                .map(|(other, p)| (p.display_name().to_owned(), *other))
-                .collect();
-            found.sort_by_key(|(name, _)| name.to_lowercase());
-            found
-        })
-    };
-
-    let chosen_client = RwSignal::new(String::new());
-    let chosen_supplier = RwSignal::new(String::new());
-
-    let link_client = move |_| {
-        if let Ok(client) = chosen_client.get().parse::<DocumentId>() {
-            chosen_client.set(String::new());
-            dispatch(notice, busy, "Link saved on this device.", async move {
-                state.link(id, client).await
-            });
-        }
-    };
-    let link_supplier = move |_| {
-        if let Ok(supplier) = chosen_supplier.get().parse::<DocumentId>() {
-            chosen_supplier.set(String::new());
-            dispatch(notice, busy, "Link saved on this device.", async move {
-                state.link(supplier, id).await
-            });
-        }
+    let link = move |supplier: DocumentId, client: DocumentId| {
+        dispatch(notice, busy, "Link saved on this device.", async move {
+            state.link(supplier, client).await
+        });
     };
     let unlink = move |supplier: DocumentId, client: DocumentId| {
         dispatch(
@@ -322,61 +294,81 @@ fn LinksCard(
         <section class="card" id="links">
             <h2>"Links"</h2>
             {kind.is_supplier().then(|| view! {
-                <h3>"Clients this supplier supplies"</h3>
-                <ul class="plain-list" id="linked-clients">
-                    {move || {
-                        let linked = clients();
-                        if linked.is_empty() {
-                            view! { <li class="muted">"No client linked yet."</li> }.into_any()
-                        } else {
-                            linked.into_iter().map(|client| view! {
-                                <li class="link-row">
-                                    <a href=format!("/partners/{client}")>{name_of(client)}</a>
-                                    <button type="button" class="button small" disabled=move || busy.get()
-                                        aria-label=format!("Unlink {}", name_of(client))
-                                        on:click=move |_| unlink(id, client)>"Unlink"</button>
-                                </li>
-                            }).collect_view().into_any()
-                        }
-                    }}
-                </ul>
-                <div class="link-picker">
-                    <label for="link-client">"Link a client"</label>
-                    <select id="link-client" prop:value=move || chosen_client.get() on:change=move |event| chosen_client.set(event_target_value(&event))>
-                        <option value="">"Choose a client…"</option>
-                        {move || client_candidates().into_iter().map(|(name, other)| view! { <option value=other.to_string()>{name}</option> }).collect_view()}
-                    </select>
-                    <button type="button" class="button" id="link-client-button" disabled=move || busy.get() || chosen_client.get().is_empty() on:click=link_client>"Link"</button>
-                </div>
+                <LinkSection
+                    title="Clients this supplier supplies"
+                    name="client"
+                    linked=Signal::derive(move || state.view.with(|view| view.clients_of(&id)))
+                    candidates=Signal::derive(move || candidates(true, state.view.with(|view| view.clients_of(&id))))
+                    on_link=Callback::new(move |client| link(id, client))
+                    on_unlink=Callback::new(move |client| unlink(id, client))
+                    state=state
+                    busy=busy
+                />
             })}
             {kind.is_client().then(|| view! {
-                <h3>"Suppliers of this client"</h3>
-                <ul class="plain-list" id="linked-suppliers">
-                    {move || {
-                        let linked = suppliers();
-                        if linked.is_empty() {
-                            view! { <li class="muted">"No supplier linked yet."</li> }.into_any()
-                        } else {
-                            linked.into_iter().map(|supplier| view! {
-                                <li class="link-row">
-                                    <a href=format!("/partners/{supplier}")>{name_of(supplier)}</a>
-                                    <button type="button" class="button small" disabled=move || busy.get()
-                                        aria-label=format!("Unlink {}", name_of(supplier))
-                                        on:click=move |_| unlink(supplier, id)>"Unlink"</button>
-                                </li>
-                            }).collect_view().into_any()
-                        }
-                    }}
-                </ul>
-                <div class="link-picker">
-                    <label for="link-supplier">"Link a supplier"</label>
-                    <select id="link-supplier" prop:value=move || chosen_supplier.get() on:change=move |event| chosen_supplier.set(event_target_value(&event))>
-                        <option value="">"Choose a supplier…"</option>
-                        {move || supplier_candidates().into_iter().map(|(name, other)| view! { <option value=other.to_string()>{name}</option> }).collect_view()}
-                    </select>
-                    <button type="button" class="button" id="link-supplier-button" disabled=move || busy.get() || chosen_supplier.get().is_empty() on:click=link_supplier>"Link"</button>
-                </div>
+                <LinkSection
+                    title="Suppliers of this client"
+                    name="supplier"
+                    linked=Signal::derive(move || state.view.with(|view| view.suppliers_of(&id)))
+                    candidates=Signal::derive(move || candidates(false, state.view.with(|view| view.suppliers_of(&id))))
+                    on_link=Callback::new(move |supplier| link(supplier, id))
+                    on_unlink=Callback::new(move |supplier| unlink(supplier, id))
+                    state=state
+                    busy=busy
+                />
             })}
         </section>
+    }
+}
+
+/// One side of the links: the linked partners with unlink buttons, and a picker to add one.
+/// `name` is "client" or "supplier"; element ids derive from it (`linked-clients`, …).
+#[component]
+fn LinkSection(
+    title: &'static str,
+    name: &'static str,
+    linked: Signal<Vec<DocumentId>>,
+    candidates: Signal<Vec<(String, DocumentId)>>,
+    on_link: Callback<DocumentId>,
+    on_unlink: Callback<DocumentId>,
+    state: AppState,
+    busy: RwSignal<bool>,
+) -> impl IntoView {
+    let chosen = RwSignal::new(String::new());
+    let name_of = move |other: DocumentId| state.view.with(|view| view.name_of(&other));
+    let add = move |_| {
+        if let Ok(other) = chosen.get().parse::<DocumentId>() {
+            chosen.set(String::new());
+            on_link.run(other);
+        }
+    };
+    view! {
+        <h3>{title}</h3>
+        <ul class="plain-list" id=format!("linked-{name}s")>
+            {move || {
+                let linked = linked.get();
+                if linked.is_empty() {
+                    view! { <li class="muted">{format!("No {name} linked yet.")}</li> }.into_any()
+                } else {
+                    linked.into_iter().map(|other| view! {
+                        <li class="link-row">
+                            <a href=format!("/partners/{other}")>{name_of(other)}</a>
+                            <button type="button" class="button small" disabled=move || busy.get()
+                                aria-label=format!("Unlink {}", name_of(other))
+                                on:click=move |_| on_unlink.run(other)>"Unlink"</button>
+                        </li>
+                    }).collect_view().into_any()
+                }
+            }}
+        </ul>
+        <div class="link-picker">
+            <label for=format!("link-{name}")>{format!("Link a {name}")}</label>
+            <select id=format!("link-{name}") prop:value=move || chosen.get() on:change=move |event| chosen.set(event_target_value(&event))>
+                <option value="">{format!("Choose a {name}…")}</option>
+                {move || candidates.get().into_iter().map(|(label, other)| view! { <option value=other.to_string()>{label}</option> }).collect_view()}
+            </select>
+            <button type="button" class="button" id=format!("link-{name}-button")
+                disabled=move || busy.get() || chosen.get().is_empty() on:click=add>"Link"</button>
+        </div>
     }
 }
