@@ -12,6 +12,9 @@
 //!   contract test every store must pass.
 //! - [`registry`]: opens the workspace and partner documents from a store, applies edits and
 //!   writes them back as incremental chunks and compacted snapshots.
+//! - [`sync`]: the client side of the automerge-repo sync protocol, sans-IO: wire messages
+//!   (CBOR) and a client state machine that turns received bytes into document changes and
+//!   messages to send.
 //! - ------------------------------------------------------------------------------------------
 //! - `web` (wasm32): the IndexedDB store, service worker registration, clock and random bytes.
 //! - `ui` (wasm32): Leptos components and routes; they render and dispatch, they decide nothing.
@@ -20,6 +23,7 @@ pub mod model;
 pub mod registry;
 pub mod search;
 pub mod store;
+pub mod sync;
 pub mod validate;
 
 #[cfg(target_arch = "wasm32")]

@@ -8,6 +8,8 @@
 //!
 //! Sync (samod), sign-in and storage arrive with the sync issue.
 
+pub mod accounts;
 pub mod config;
+pub mod database;
 pub mod server;
 pub mod shutdown;

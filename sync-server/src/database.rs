@@ -1,0 +1,203 @@
+//! The embedded database: one SQLite file in the data directory holding the Automerge chunks
+//! samod stores, the user accounts and the sign-in sessions.
+//!
+//! Why SQLite (through rusqlite, bundled): one file and no service to run, transactions that are
+//! durable once `COMMIT` returns (WAL with `synchronous=FULL`), a format every operator can
+//! inspect and back up with standard tools, and accounts and documents in the same file. Document
+//! storage is reached only through samod's `Storage` trait ([`SqliteStorage`]), so a PostgreSQL
+//! backend for a multi-instance deployment implements that same trait.
+//!
+//! rusqlite is blocking, so every call runs on tokio's blocking pool; the connection sits behind
+//! a `std::sync::Mutex` that is held only for one statement or transaction, never across an
+//! `.await`.
+
+use std::collections::HashMap;
+use std::path::Path;
+use std::sync::{Arc, Mutex};
+
+use rusqlite::{params, Connection, OptionalExtension};
+use samod::storage::{Storage, StorageKey};
+
+/// A failure of the database, with what we were doing.
+#[derive(Debug, thiserror::Error)]
+#[error("database error while trying to {action}: {source}")]
+pub struct DatabaseError {
+    pub action: &'static str,
+    #[source]
+    pub source: rusqlite::Error,
+}
+
+/// The shared handle to the database file.
+#[derive(Clone)]
+pub struct Database {
+    /// Held only for the duration of one statement or transaction.
+    connection: Arc<Mutex<Connection>>,
+}
+
+const SCHEMA: &str = "
+CREATE TABLE IF NOT EXISTS chunks (
+    key  TEXT PRIMARY KEY,          -- samod storage key, parts joined by '/' (parts never hold '/')
+    data BLOB NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS users (
+    id            INTEGER PRIMARY KEY,
+    email         TEXT NOT NULL UNIQUE COLLATE NOCASE,
+    name          TEXT NOT NULL,
+    password_hash TEXT NOT NULL,    -- Argon2id PHC string
+    is_admin      INTEGER NOT NULL DEFAULT 0,
+    disabled      INTEGER NOT NULL DEFAULT 0,
+    created_at    INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS sessions (
+    id         INTEGER PRIMARY KEY,
+    token_hash BLOB NOT NULL UNIQUE, -- SHA-256 of the token; the token itself is never stored
+    user_id    INTEGER NOT NULL REFERENCES users(id),
+    peer_id    TEXT NOT NULL UNIQUE,  -- the only peer id this session may sync as
+    created_at INTEGER NOT NULL,
+    expires_at INTEGER NOT NULL,
+    revoked_at INTEGER
+);
+CREATE TABLE IF NOT EXISTS settings (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+";
+
+impl Database {
+    /// Opens (creating if needed) `partnero.sqlite3` in `data_dir`.
+    pub fn open(data_dir: &Path) -> Result<Self, anyhow::Error> {
+        std::fs::create_dir_all(data_dir)
+            .map_err(|error| anyhow::anyhow!("cannot create data directory {}: {error}", data_dir.display()))?;
+        let path = data_dir.join("partnero.sqlite3");
+        let connection = Connection::open(&path).map_err(|error| anyhow::anyhow!("cannot open {}: {error}", path.display()))?;
+        connection
+            .execute_batch("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=5000;")
+            .map_err(|error| anyhow::anyhow!("cannot configure {}: {error}", path.display()))?;
+        connection
+            .execute_batch(SCHEMA)
+            .map_err(|error| anyhow::anyhow!("cannot create the schema in {}: {error}", path.display()))?;
+        Ok(Self { connection: Arc::new(Mutex::new(connection)) })
+    }
+
+    /// Runs `operation` on the blocking pool with the connection locked.
+    pub async fn run<T: Send + 'static>(
+        &self,
+        action: &'static str,
+        operation: impl FnOnce(&mut Connection) -> rusqlite::Result<T> + Send + 'static,
+    ) -> Result<T, DatabaseError> {
+        let connection = self.connection.clone();
+        let result = tokio::task::spawn_blocking(move || {
+            // A panic inside an earlier operation cannot leave SQLite half-written (it rolls back
+            // the open transaction), so a poisoned lock is safe to reuse.
+            let mut guard = connection.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+            operation(&mut guard)
+        })
+        .await;
+        match result {
+            Ok(result) => result.map_err(|source| DatabaseError { action, source }),
+            Err(join_error) => std::panic::resume_unwind(join_error.into_panic()),
+        }
+    }
+
+    /// A setting, such as the workspace document id.
+    pub async fn setting(&self, key: &'static str) -> Result<Option<String>, DatabaseError> {
+        self.run("read a setting", move |connection| {
+            connection.query_row("SELECT value FROM settings WHERE key = ?1", [key], |row| row.get(0)).optional()
+        })
+        .await
+    }
+
+    /// Stores a setting only if it is not set yet; returns the value in force.
+    pub async fn setting_or_insert(&self, key: &'static str, value: String) -> Result<String, DatabaseError> {
+        self.run("write a setting", move |connection| {
+            connection.execute("INSERT OR IGNORE INTO settings (key, value) VALUES (?1, ?2)", params![key, value])?;
+            connection.query_row("SELECT value FROM settings WHERE key = ?1", [key], |row| row.get(0))
+        })
+        .await
+    }
+
+    /// The samod storage over this database.
+    pub fn storage(&self) -> SqliteStorage {
+        SqliteStorage { database: self.clone() }
+    }
+}
+
+/// samod's `Storage` over the `chunks` table. samod's trait has no error channel, so a failed
+/// write is logged loudly; reads that fail behave as "not stored".
+#[derive(Clone)]
+pub struct SqliteStorage {
+    database: Database,
+}
+
+fn key_text(key: &StorageKey) -> String {
+    key.to_string()
+}
+
+fn parse_key(text: &str) -> Option<StorageKey> {
+    StorageKey::from_parts(text.split('/')).ok()
+}
+
+impl Storage for SqliteStorage {
+    async fn load(&self, key: StorageKey) -> Option<Vec<u8>> {
+        let text = key_text(&key);
+        let loaded = self
+            .database
+            .run("load a chunk", move |connection| {
+                connection.query_row("SELECT data FROM chunks WHERE key = ?1", [text], |row| row.get(0)).optional()
+            })
+            .await;
+        loaded.unwrap_or_else(|error| {
+            tracing::error!(%error, %key, "storage load failed");
+            None
+        })
+    }
+
+    async fn load_range(&self, prefix: StorageKey) -> HashMap<StorageKey, Vec<u8>> {
+        let text = key_text(&prefix);
+        let loaded = self
+            .database
+            .run("load a range of chunks", move |connection| {
+                // Keys under `a/b` are `a/b` itself and everything from `a/b/` up to `a/b0`
+                // ('0' follows '/' in ASCII), which an index range scan answers directly.
+                let mut statement = if text.is_empty() {
+                    connection.prepare("SELECT key, data FROM chunks WHERE ?1 = ?1")?
+                } else {
+                    connection.prepare("SELECT key, data FROM chunks WHERE key = ?1 OR (key >= ?1 || '/' AND key < ?1 || '0')")?
+                };
+                let rows = statement.query_map([&text], |row| Ok((row.get::<_, String>(0)?, row.get::<_, Vec<u8>>(1)?)))?;
+                rows.collect::<rusqlite::Result<Vec<_>>>()
+            })
+            .await;
+        match loaded {
+            Ok(rows) => rows.into_iter().filter_map(|(key, data)| parse_key(&key).map(|key| (key, data))).collect(),
+            Err(error) => {
+                tracing::error!(%error, %prefix, "storage range load failed");
+                HashMap::new()
+            }
+        }
+    }
+
+    async fn put(&self, key: StorageKey, data: Vec<u8>) {
+        let text = key_text(&key);
+        let written = self
+            .database
+            .run("store a chunk", move |connection| {
+                connection.execute("INSERT OR REPLACE INTO chunks (key, data) VALUES (?1, ?2)", params![text, data])
+            })
+            .await;
+        if let Err(error) = written {
+            tracing::error!(%error, %key, "storage write failed: this change is not durable");
+        }
+    }
+
+    async fn delete(&self, key: StorageKey) {
+        let text = key_text(&key);
+        let deleted = self
+            .database
+            .run("delete a chunk", move |connection| connection.execute("DELETE FROM chunks WHERE key = ?1", [text]))
+            .await;
+        if let Err(error) = deleted {
+            tracing::error!(%error, %key, "storage delete failed");
+        }
+    }
+}
