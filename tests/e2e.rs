@@ -25,8 +25,9 @@ struct Harness {
     driver: Option<WebDriver>,
     chromedriver: Child,
     stop_server: Option<oneshot::Sender<()>>,
-    server: Option<tokio::task::JoinHandle<std::io::Result<()>>>,
+    server: Option<tokio::task::JoinHandle<anyhow::Result<()>>>,
     _profile: tempfile::TempDir,
+    _data: tempfile::TempDir,
 }
 
 fn dist_dir() -> Result<PathBuf> {
@@ -60,7 +61,13 @@ impl Harness {
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
         let base = format!("http://{}", listener.local_addr()?);
         let (stop_server, stopped) = oneshot::channel::<()>();
-        let server = tokio::spawn(partnero_sync_server::server::run(listener, dist, async {
+        let data = tempfile::tempdir()?;
+        let config = partnero_sync_server::server::ServerConfig {
+            dist,
+            data_dir: data.path().to_owned(),
+            max_message_bytes: 8 << 20,
+        };
+        let server = tokio::spawn(partnero_sync_server::server::run(listener, config, async {
             let _ = stopped.await;
         }));
 
@@ -113,6 +120,7 @@ impl Harness {
             stop_server: Some(stop_server),
             server: Some(server),
             _profile: profile,
+            _data: data,
         })
     }
 

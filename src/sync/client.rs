@@ -45,7 +45,10 @@ pub enum SyncError {
     #[error("the server chose protocol version {0:?}; this client speaks {PROTOCOL_VERSION:?}")]
     UnsupportedVersion(String),
     #[error("the sync data for document {document} is invalid: {reason}")]
-    BadSyncData { document: DocumentId, reason: String },
+    BadSyncData {
+        document: DocumentId,
+        reason: String,
+    },
 }
 
 /// Where the connection stands.
@@ -55,7 +58,9 @@ pub enum Phase {
     /// `join` sent, waiting for `peer`.
     Joining,
     /// Handshake done with this server peer.
-    Ready { server_peer: String },
+    Ready {
+        server_peer: String,
+    },
 }
 
 /// A summary for the sync status indicator.
@@ -85,7 +90,11 @@ pub struct SyncClient {
 impl SyncClient {
     /// A client that will identify itself as `peer_id` (assigned by the server at sign-in).
     pub fn new(peer_id: impl Into<String>) -> Self {
-        Self { peer_id: peer_id.into(), phase: Phase::Disconnected, documents: BTreeMap::new() }
+        Self {
+            peer_id: peer_id.into(),
+            phase: Phase::Disconnected,
+            documents: BTreeMap::new(),
+        }
     }
 
     pub fn peer_id(&self) -> &str {
@@ -121,24 +130,49 @@ impl SyncClient {
     }
 
     /// Handles one message from the server.
-    pub fn receive(&mut self, bytes: &[u8], documents: &mut impl SyncDocuments) -> Result<Vec<Effect>, SyncError> {
+    pub fn receive(
+        &mut self,
+        bytes: &[u8],
+        documents: &mut impl SyncDocuments,
+    ) -> Result<Vec<Effect>, SyncError> {
         let message = Message::decode(bytes)?;
         let server_peer = match (&self.phase, &message) {
-            (_, Message::Error { message }) => return Ok(vec![Effect::ServerError(message.clone())]),
-            (Phase::Joining, Message::Peer { sender_id, selected_protocol_version, .. }) => {
+            (_, Message::Error { message }) => {
+                return Ok(vec![Effect::ServerError(message.clone())])
+            }
+            (
+                Phase::Joining,
+                Message::Peer {
+                    sender_id,
+                    selected_protocol_version,
+                    ..
+                },
+            ) => {
                 if selected_protocol_version != PROTOCOL_VERSION {
-                    return Err(SyncError::UnsupportedVersion(selected_protocol_version.clone()));
+                    return Err(SyncError::UnsupportedVersion(
+                        selected_protocol_version.clone(),
+                    ));
                 }
-                self.phase = Phase::Ready { server_peer: sender_id.clone() };
+                self.phase = Phase::Ready {
+                    server_peer: sender_id.clone(),
+                };
                 return Ok(self.sync_all(documents));
             }
             (Phase::Ready { server_peer }, _) => server_peer.clone(),
             (_, other) => return Err(SyncError::BeforeHandshake(message_name(other))),
         };
         match message {
-            Message::Sync { document_id, data, .. } | Message::Request { document_id, data, .. } => {
-                let sync_message = sync::Message::decode(&data)
-                    .map_err(|error| SyncError::BadSyncData { document: document_id, reason: error.to_string() })?;
+            Message::Sync {
+                document_id, data, ..
+            }
+            | Message::Request {
+                document_id, data, ..
+            } => {
+                let sync_message =
+                    sync::Message::decode(&data).map_err(|error| SyncError::BadSyncData {
+                        document: document_id,
+                        reason: error.to_string(),
+                    })?;
                 let state = self.documents.entry(document_id).or_default();
                 state.unavailable = false;
                 let doc = match documents.document_mut(&document_id) {
@@ -148,7 +182,10 @@ impl SyncClient {
                 let heads_before = doc.get_heads();
                 doc.sync()
                     .receive_sync_message(&mut state.sync, sync_message)
-                    .map_err(|error| SyncError::BadSyncData { document: document_id, reason: error.to_string() })?;
+                    .map_err(|error| SyncError::BadSyncData {
+                        document: document_id,
+                        reason: error.to_string(),
+                    })?;
                 let changed = doc.get_heads() != heads_before;
                 let mut effects = Vec::new();
                 if changed {
@@ -156,7 +193,13 @@ impl SyncClient {
                 }
                 if let Some(reply) = doc.sync().generate_sync_message(&mut state.sync) {
                     effects.push(Effect::Send(
-                        Message::Sync { sender_id: self.peer_id.clone(), target_id: server_peer, document_id, data: reply.encode() }.encode(),
+                        Message::Sync {
+                            sender_id: self.peer_id.clone(),
+                            target_id: server_peer,
+                            document_id,
+                            data: reply.encode(),
+                        }
+                        .encode(),
                     ));
                 }
                 Ok(effects)
@@ -165,45 +208,80 @@ impl SyncClient {
                 self.documents.entry(document_id).or_default().unavailable = true;
                 Ok(vec![Effect::DocumentUnavailable(document_id)])
             }
-            Message::Join { .. } | Message::Peer { .. } | Message::Other { .. } | Message::Error { .. } => Ok(Vec::new()),
+            Message::Join { .. }
+            | Message::Peer { .. }
+            | Message::Other { .. }
+            | Message::Error { .. } => Ok(Vec::new()),
         }
     }
 
     /// A document changed locally (or was just added): offer the change to the server.
-    pub fn document_changed(&mut self, id: &DocumentId, documents: &mut impl SyncDocuments) -> Vec<Effect> {
-        let Phase::Ready { server_peer } = &self.phase else { return Vec::new() };
+    pub fn document_changed(
+        &mut self,
+        id: &DocumentId,
+        documents: &mut impl SyncDocuments,
+    ) -> Vec<Effect> {
+        let Phase::Ready { server_peer } = &self.phase else {
+            return Vec::new();
+        };
         let server_peer = server_peer.clone();
-        let Some(doc) = documents.document_mut(id) else { return Vec::new() };
+        let Some(doc) = documents.document_mut(id) else {
+            return Vec::new();
+        };
         let state = self.documents.entry(*id).or_default();
-        let Some(message) = doc.sync().generate_sync_message(&mut state.sync) else { return Vec::new() };
+        let Some(message) = doc.sync().generate_sync_message(&mut state.sync) else {
+            return Vec::new();
+        };
         // A document we hold nothing of is asked for with `request`, so the server answers
         // `doc-unavailable` rather than waiting for changes that will never come.
         let data = message.encode();
         let message = if doc.get_heads().is_empty() {
-            Message::Request { sender_id: self.peer_id.clone(), target_id: server_peer, document_id: *id, data }
+            Message::Request {
+                sender_id: self.peer_id.clone(),
+                target_id: server_peer,
+                document_id: *id,
+                data,
+            }
         } else {
-            Message::Sync { sender_id: self.peer_id.clone(), target_id: server_peer, document_id: *id, data }
+            Message::Sync {
+                sender_id: self.peer_id.clone(),
+                target_id: server_peer,
+                document_id: *id,
+                data,
+            }
         };
         vec![Effect::Send(message.encode())]
     }
 
     /// Starts syncing every document (after the handshake, or when documents were added).
     pub fn sync_all(&mut self, documents: &mut impl SyncDocuments) -> Vec<Effect> {
-        documents.document_ids().iter().flat_map(|id| self.document_changed(id, documents)).collect()
+        documents
+            .document_ids()
+            .iter()
+            .flat_map(|id| self.document_changed(id, documents))
+            .collect()
     }
 
     /// True once the server confirmed it has exactly what we have, for every document.
     pub fn is_document_synced(&self, id: &DocumentId, doc: &mut AutoCommit) -> bool {
-        let Some(state) = self.documents.get(id) else { return false };
+        let Some(state) = self.documents.get(id) else {
+            return false;
+        };
         state.unavailable && doc.get_heads().is_empty()
-            || state.sync.their_heads.as_ref().is_some_and(|theirs| same_heads(theirs, &doc.get_heads()))
+            || state
+                .sync
+                .their_heads
+                .as_ref()
+                .is_some_and(|theirs| same_heads(theirs, &doc.get_heads()))
     }
 
     /// Progress of the documents the caller holds.
     pub fn progress(&self, documents: &mut impl SyncDocuments) -> SyncProgress {
         let mut progress = SyncProgress::default();
         for id in documents.document_ids() {
-            let Some(doc) = documents.document_mut(&id) else { continue };
+            let Some(doc) = documents.document_mut(&id) else {
+                continue;
+            };
             if !self.is_document_synced(&id, doc) {
                 progress.documents_syncing += 1;
             }
@@ -217,7 +295,10 @@ impl SyncClient {
         let known: Vec<ChangeHash> = match self.documents.get(id) {
             Some(state) => {
                 let theirs = state.sync.their_heads.clone().unwrap_or_default();
-                let mut known: Vec<ChangeHash> = theirs.into_iter().chain(state.sync.shared_heads.iter().copied()).collect();
+                let mut known: Vec<ChangeHash> = theirs
+                    .into_iter()
+                    .chain(state.sync.shared_heads.iter().copied())
+                    .collect();
                 known.retain(|hash| doc.get_change_by_hash(hash).is_some());
                 known
             }
@@ -228,7 +309,10 @@ impl SyncClient {
 
     /// What both sides are known to share for a document, to persist between sessions.
     pub fn shared_heads(&self, id: &DocumentId) -> Vec<ChangeHash> {
-        self.documents.get(id).map(|state| state.sync.shared_heads.clone()).unwrap_or_default()
+        self.documents
+            .get(id)
+            .map(|state| state.sync.shared_heads.clone())
+            .unwrap_or_default()
     }
 
     /// Restores what was persisted by [`Self::shared_heads`] in an earlier session.

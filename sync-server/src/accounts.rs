@@ -83,7 +83,11 @@ fn hash_password(password: &str) -> Result<String, AccountError> {
 }
 
 fn password_matches(password: &str, stored: &str) -> bool {
-    PasswordHash::new(stored).is_ok_and(|parsed| Argon2::default().verify_password(password.as_bytes(), &parsed).is_ok())
+    PasswordHash::new(stored).is_ok_and(|parsed| {
+        Argon2::default()
+            .verify_password(password.as_bytes(), &parsed)
+            .is_ok()
+    })
 }
 
 /// A valid hash of nothing in particular, verified when the email is unknown so that a wrong
@@ -94,19 +98,35 @@ fn decoy_hash() -> &'static str {
 }
 
 fn user_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<User> {
-    Ok(User { id: row.get(0)?, email: row.get(1)?, name: row.get(2)?, is_admin: row.get::<_, i64>(3)? != 0 })
+    Ok(User {
+        id: row.get(0)?,
+        email: row.get(1)?,
+        name: row.get(2)?,
+        is_admin: row.get::<_, i64>(3)? != 0,
+    })
 }
 
 impl Database {
     /// Creates a user. The email must look like one and the password have at least 8 characters.
-    pub async fn add_user(&self, email: &str, name: &str, password: &str, is_admin: bool, now: i64) -> Result<User, AccountError> {
+    pub async fn add_user(
+        &self,
+        email: &str,
+        name: &str,
+        password: &str,
+        is_admin: bool,
+        now: i64,
+    ) -> Result<User, AccountError> {
         let email = email.trim().to_owned();
         let name = name.trim().to_owned();
         if !email.contains('@') || email.starts_with('@') || email.ends_with('@') {
-            return Err(AccountError::InvalidInput(format!("email {email:?} is not an email address")));
+            return Err(AccountError::InvalidInput(format!(
+                "email {email:?} is not an email address"
+            )));
         }
         if password.chars().count() < 8 {
-            return Err(AccountError::InvalidInput("password must have at least 8 characters".into()));
+            return Err(AccountError::InvalidInput(
+                "password must have at least 8 characters".into(),
+            ));
         }
         let password = password.to_owned();
         let hash = tokio::task::spawn_blocking(move || hash_password(&password))
@@ -131,11 +151,20 @@ impl Database {
 
     /// Number of accounts, to tell an empty server from a configured one.
     pub async fn user_count(&self) -> Result<i64, AccountError> {
-        Ok(self.run("count users", |connection| connection.query_row("SELECT COUNT(*) FROM users", [], |row| row.get(0))).await?)
+        Ok(self
+            .run("count users", |connection| {
+                connection.query_row("SELECT COUNT(*) FROM users", [], |row| row.get(0))
+            })
+            .await?)
     }
 
     /// Checks the password and opens a session.
-    pub async fn sign_in(&self, email: &str, password: &str, now: i64) -> Result<SignedIn, AccountError> {
+    pub async fn sign_in(
+        &self,
+        email: &str,
+        password: &str,
+        now: i64,
+    ) -> Result<SignedIn, AccountError> {
         let lookup = email.trim().to_owned();
         let found = self
             .run("find a user", move |connection| {
@@ -166,7 +195,11 @@ impl Database {
             _ => return Err(AccountError::WrongCredentials),
         };
         let token = URL_SAFE_NO_PAD.encode(random_bytes::<32>());
-        let peer_id = format!("user-{}-{}", user.id, URL_SAFE_NO_PAD.encode(random_bytes::<9>()));
+        let peer_id = format!(
+            "user-{}-{}",
+            user.id,
+            URL_SAFE_NO_PAD.encode(random_bytes::<9>())
+        );
         let expires_at = now + SESSION_LIFETIME_SECONDS;
         let (hash, session_user, session_peer) = (token_hash(&token), user.id, peer_id.clone());
         self.run("open a session", move |connection| {
@@ -176,7 +209,12 @@ impl Database {
             )
         })
         .await?;
-        Ok(SignedIn { token, peer_id, user, expires_at })
+        Ok(SignedIn {
+            token,
+            peer_id,
+            user,
+            expires_at,
+        })
     }
 
     /// The live session behind a token, or `InvalidToken`.
@@ -203,7 +241,10 @@ impl Database {
     pub async fn sign_out(&self, token: &str, now: i64) -> Result<(), AccountError> {
         let hash = token_hash(token);
         self.run("revoke a session", move |connection| {
-            connection.execute("UPDATE sessions SET revoked_at = ?2 WHERE token_hash = ?1 AND revoked_at IS NULL", params![hash, now])
+            connection.execute(
+                "UPDATE sessions SET revoked_at = ?2 WHERE token_hash = ?1 AND revoked_at IS NULL",
+                params![hash, now],
+            )
         })
         .await?;
         Ok(())

@@ -4,25 +4,76 @@
 use std::net::SocketAddr;
 use std::path::PathBuf;
 
-use clap::Parser;
+use clap::{Args, Parser, Subcommand};
 
-/// Partnero's sync server: serves the app and (soon) syncs partner documents.
+/// Partnero's sync server: serves the app, signs users in and syncs partner documents.
 #[derive(Debug, Clone, Parser)]
 #[command(name = "partnero-sync-server", version)]
-pub struct Config {
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+
+    #[command(flatten)]
+    pub serve: ServeOptions,
+}
+
+#[derive(Debug, Clone, Subcommand)]
+pub enum Command {
+    /// Serve the app and the sync endpoint (the default).
+    Serve,
+    /// Manage user accounts.
+    #[command(subcommand)]
+    User(UserCommand),
+}
+
+#[derive(Debug, Clone, Subcommand)]
+pub enum UserCommand {
+    /// Add a user. The password is read from PARTNERO_NEW_PASSWORD or from standard input.
+    Add {
+        #[arg(long)]
+        email: String,
+        #[arg(long, default_value = "")]
+        name: String,
+        /// Make the user an administrator.
+        #[arg(long)]
+        admin: bool,
+    },
+}
+
+/// Settings of the running server.
+#[derive(Debug, Clone, Args)]
+pub struct ServeOptions {
     /// Address to listen on.
-    #[arg(long, env = "PARTNERO_LISTEN", default_value = "127.0.0.1:8080")]
+    #[arg(
+        long,
+        env = "PARTNERO_LISTEN",
+        default_value = "127.0.0.1:8080",
+        global = true
+    )]
     pub listen: SocketAddr,
 
     /// Directory of the built app (Trunk's dist/), served at the root with an SPA fallback.
-    #[arg(long, env = "PARTNERO_DIST", default_value = "dist")]
+    #[arg(long, env = "PARTNERO_DIST", default_value = "dist", global = true)]
     pub dist: PathBuf,
 
+    /// Directory of the embedded database (created if missing).
+    #[arg(long, env = "PARTNERO_DATA_DIR", default_value = "data", global = true)]
+    pub data_dir: PathBuf,
+
+    /// Largest sync message accepted, in bytes; a bigger one closes the connection (code 1009).
+    #[arg(long, env = "PARTNERO_MAX_MESSAGE_BYTES", default_value_t = 8 * 1024 * 1024, global = true)]
+    pub max_message_bytes: usize,
+
     /// Log filter, e.g. `info` or `partnero_sync_server=debug,tower_http=info`.
-    #[arg(long, env = "PARTNERO_LOG", default_value = "info")]
+    #[arg(long, env = "PARTNERO_LOG", default_value = "info", global = true)]
     pub log: String,
 
     /// Write logs as JSON lines instead of human-readable text.
-    #[arg(long, env = "PARTNERO_LOG_JSON", default_value_t = false)]
+    #[arg(
+        long,
+        env = "PARTNERO_LOG_JSON",
+        default_value_t = false,
+        global = true
+    )]
     pub log_json: bool,
 }

@@ -11,9 +11,12 @@
 //! a `std::sync::Mutex` that is held only for one statement or transaction, never across an
 //! `.await`.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::Path;
 use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use automerge::ChangeHash;
 
 use rusqlite::{params, Connection, OptionalExtension};
 use samod::storage::{Storage, StorageKey};
@@ -66,17 +69,24 @@ CREATE TABLE IF NOT EXISTS settings (
 impl Database {
     /// Opens (creating if needed) `partnero.sqlite3` in `data_dir`.
     pub fn open(data_dir: &Path) -> Result<Self, anyhow::Error> {
-        std::fs::create_dir_all(data_dir)
-            .map_err(|error| anyhow::anyhow!("cannot create data directory {}: {error}", data_dir.display()))?;
+        std::fs::create_dir_all(data_dir).map_err(|error| {
+            anyhow::anyhow!(
+                "cannot create data directory {}: {error}",
+                data_dir.display()
+            )
+        })?;
         let path = data_dir.join("partnero.sqlite3");
-        let connection = Connection::open(&path).map_err(|error| anyhow::anyhow!("cannot open {}: {error}", path.display()))?;
+        let connection = Connection::open(&path)
+            .map_err(|error| anyhow::anyhow!("cannot open {}: {error}", path.display()))?;
         connection
             .execute_batch("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=5000;")
             .map_err(|error| anyhow::anyhow!("cannot configure {}: {error}", path.display()))?;
-        connection
-            .execute_batch(SCHEMA)
-            .map_err(|error| anyhow::anyhow!("cannot create the schema in {}: {error}", path.display()))?;
-        Ok(Self { connection: Arc::new(Mutex::new(connection)) })
+        connection.execute_batch(SCHEMA).map_err(|error| {
+            anyhow::anyhow!("cannot create the schema in {}: {error}", path.display())
+        })?;
+        Ok(Self {
+            connection: Arc::new(Mutex::new(connection)),
+        })
     }
 
     /// Runs `operation` on the blocking pool with the connection locked.
@@ -89,7 +99,9 @@ impl Database {
         let result = tokio::task::spawn_blocking(move || {
             // A panic inside an earlier operation cannot leave SQLite half-written (it rolls back
             // the open transaction), so a poisoned lock is safe to reuse.
-            let mut guard = connection.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+            let mut guard = connection
+                .lock()
+                .unwrap_or_else(|poisoned| poisoned.into_inner());
             operation(&mut guard)
         })
         .await;
@@ -102,23 +114,148 @@ impl Database {
     /// A setting, such as the workspace document id.
     pub async fn setting(&self, key: &'static str) -> Result<Option<String>, DatabaseError> {
         self.run("read a setting", move |connection| {
-            connection.query_row("SELECT value FROM settings WHERE key = ?1", [key], |row| row.get(0)).optional()
+            connection
+                .query_row("SELECT value FROM settings WHERE key = ?1", [key], |row| {
+                    row.get(0)
+                })
+                .optional()
         })
         .await
     }
 
     /// Stores a setting only if it is not set yet; returns the value in force.
-    pub async fn setting_or_insert(&self, key: &'static str, value: String) -> Result<String, DatabaseError> {
+    pub async fn setting_or_insert(
+        &self,
+        key: &'static str,
+        value: String,
+    ) -> Result<String, DatabaseError> {
         self.run("write a setting", move |connection| {
-            connection.execute("INSERT OR IGNORE INTO settings (key, value) VALUES (?1, ?2)", params![key, value])?;
-            connection.query_row("SELECT value FROM settings WHERE key = ?1", [key], |row| row.get(0))
+            connection.execute(
+                "INSERT OR IGNORE INTO settings (key, value) VALUES (?1, ?2)",
+                params![key, value],
+            )?;
+            connection.query_row("SELECT value FROM settings WHERE key = ?1", [key], |row| {
+                row.get(0)
+            })
         })
         .await
     }
 
-    /// The samod storage over this database.
-    pub fn storage(&self) -> SqliteStorage {
-        SqliteStorage { database: self.clone() }
+    /// The samod storage over this database, sharing `durable` with the connections.
+    pub fn storage(&self, durable: Arc<DurableChanges>) -> SqliteStorage {
+        SqliteStorage {
+            database: self.clone(),
+            durable,
+        }
+    }
+}
+
+/// Which changes of which documents are known to be committed to the database.
+///
+/// samod sends its sync reply before the storage write of the same step has finished (its IO
+/// loop runs them concurrently), so a client could see its change acknowledged and then lose it
+/// to a crash. Each connection therefore holds back an outgoing sync message until every head it
+/// announces is committed here. See `connection.rs`.
+#[derive(Default)]
+pub struct DurableChanges {
+    /// Change hashes committed, per document id (bs58check text). Held briefly, never across
+    /// an `.await`.
+    known: Mutex<HashMap<String, HashSet<ChangeHash>>>,
+    /// Woken after every commit, so waiting connections re-check.
+    committed: tokio::sync::Notify,
+}
+
+impl DurableChanges {
+    fn record(&self, document: &str, hashes: impl IntoIterator<Item = ChangeHash>) {
+        let mut known = self
+            .known
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        known.entry(document.to_owned()).or_default().extend(hashes);
+        drop(known);
+        self.committed.notify_waiters();
+    }
+
+    fn all_known(&self, document: &str, heads: &[ChangeHash]) -> bool {
+        let known = self
+            .known
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        heads.iter().all(|head| {
+            known
+                .get(document)
+                .is_some_and(|hashes| hashes.contains(head))
+        })
+    }
+
+    /// Waits until every head is committed, reading the database once for documents stored
+    /// before this process started. `false` after `timeout`.
+    pub async fn wait_until_durable(
+        &self,
+        database: &Database,
+        document: &str,
+        heads: &[ChangeHash],
+        timeout: Duration,
+    ) -> bool {
+        if heads.is_empty() || self.all_known(document, heads) {
+            return true;
+        }
+        let deadline = tokio::time::Instant::now() + timeout;
+        if let Ok(hashes) = committed_hashes(database, document.to_owned()).await {
+            self.record(document, hashes);
+        }
+        loop {
+            let woken = self.committed.notified();
+            if self.all_known(document, heads) {
+                return true;
+            }
+            if tokio::time::timeout_at(deadline, woken).await.is_err() {
+                return self.all_known(document, heads);
+            }
+        }
+    }
+}
+
+/// Every change hash stored for a document, read back from its chunks.
+async fn committed_hashes(
+    database: &Database,
+    document: String,
+) -> Result<Vec<ChangeHash>, DatabaseError> {
+    let chunks = database
+        .run("read a document's chunks", move |connection| {
+            let mut statement = connection.prepare(
+                "SELECT key, data FROM chunks WHERE key >= ?1 || '/' AND key < ?1 || '0'",
+            )?;
+            let rows = statement.query_map([&document], |row| {
+                Ok((row.get::<_, String>(0)?, row.get::<_, Vec<u8>>(1)?))
+            })?;
+            rows.collect::<rusqlite::Result<Vec<_>>>()
+        })
+        .await?;
+    Ok(chunks
+        .iter()
+        .flat_map(|(key, data)| hashes_in_chunk(key, data))
+        .collect())
+}
+
+/// The change hashes a stored chunk holds: named in the key for incremental chunks, read from
+/// the document for snapshots.
+fn hashes_in_chunk(key: &str, data: &[u8]) -> Vec<ChangeHash> {
+    let parts: Vec<&str> = key.split('/').collect();
+    match parts.as_slice() {
+        [_, "incremental", hash] => hash.parse().map(|hash| vec![hash]).unwrap_or_default(),
+        [_, "snapshot", _] => match automerge::Automerge::load(data) {
+            Ok(doc) => doc
+                .get_changes(&[])
+                .iter()
+                .map(|change| change.hash())
+                .collect(),
+            Err(error) => {
+                tracing::error!(%error, key, "a stored snapshot does not load");
+                Vec::new()
+            }
+        },
+        _ => Vec::new(),
     }
 }
 
@@ -127,6 +264,7 @@ impl Database {
 #[derive(Clone)]
 pub struct SqliteStorage {
     database: Database,
+    durable: Arc<DurableChanges>,
 }
 
 fn key_text(key: &StorageKey) -> String {
@@ -143,7 +281,11 @@ impl Storage for SqliteStorage {
         let loaded = self
             .database
             .run("load a chunk", move |connection| {
-                connection.query_row("SELECT data FROM chunks WHERE key = ?1", [text], |row| row.get(0)).optional()
+                connection
+                    .query_row("SELECT data FROM chunks WHERE key = ?1", [text], |row| {
+                        row.get(0)
+                    })
+                    .optional()
             })
             .await;
         loaded.unwrap_or_else(|error| {
@@ -169,7 +311,10 @@ impl Storage for SqliteStorage {
             })
             .await;
         match loaded {
-            Ok(rows) => rows.into_iter().filter_map(|(key, data)| parse_key(&key).map(|key| (key, data))).collect(),
+            Ok(rows) => rows
+                .into_iter()
+                .filter_map(|(key, data)| parse_key(&key).map(|key| (key, data)))
+                .collect(),
             Err(error) => {
                 tracing::error!(%error, %prefix, "storage range load failed");
                 HashMap::new()
@@ -182,11 +327,24 @@ impl Storage for SqliteStorage {
         let written = self
             .database
             .run("store a chunk", move |connection| {
-                connection.execute("INSERT OR REPLACE INTO chunks (key, data) VALUES (?1, ?2)", params![text, data])
+                // Computed inside the blocking task: loading a snapshot is CPU work.
+                let hashes = hashes_in_chunk(&text, &data);
+                connection.execute(
+                    "INSERT OR REPLACE INTO chunks (key, data) VALUES (?1, ?2)",
+                    params![text, data],
+                )?;
+                Ok((text, hashes))
             })
             .await;
-        if let Err(error) = written {
-            tracing::error!(%error, %key, "storage write failed: this change is not durable");
+        match written {
+            Ok((text, hashes)) => {
+                if let Some(document) = text.split('/').next() {
+                    self.durable.record(document, hashes);
+                }
+            }
+            Err(error) => {
+                tracing::error!(%error, %key, "storage write failed: this change is not durable")
+            }
         }
     }
 
@@ -194,7 +352,9 @@ impl Storage for SqliteStorage {
         let text = key_text(&key);
         let deleted = self
             .database
-            .run("delete a chunk", move |connection| connection.execute("DELETE FROM chunks WHERE key = ?1", [text]))
+            .run("delete a chunk", move |connection| {
+                connection.execute("DELETE FROM chunks WHERE key = ?1", [text])
+            })
             .await;
         if let Err(error) = deleted {
             tracing::error!(%error, %key, "storage delete failed");

@@ -1,15 +1,18 @@
 //! Partnero's server, as a library so integration tests can run it in-process on a loopback
 //! port. Code map, one noun per file in the style of tokio's mini-redis:
 //!
-//! - [`config`]: command-line flags with environment-variable fallbacks.
-//! - [`server`]: [`server::run`] serves the built PWA (with an SPA fallback and cache headers
-//!   that let the service worker pick up new versions) and the health endpoint until `shutdown`.
+//! - [`config`]: command-line flags with environment-variable fallbacks, and sub-commands.
+//! - [`server`]: [`server::run`] serves the built PWA (SPA fallback, cache headers), the
+//!   sign-in API, the sync WebSocket and `/health` until `shutdown`, then flushes storage.
+//! - [`connection`]: one authenticated sync WebSocket between axum and samod: message limits,
+//!   and acknowledgements held back until the changes are committed.
+//! - [`database`]: the embedded SQLite file: samod's `Storage`, and which changes are durable.
+//! - [`accounts`]: users (Argon2id), sessions (random tokens stored hashed, expiry, sign-out).
 //! - [`shutdown`]: the Ctrl-C / SIGTERM future that triggers graceful shutdown.
-//!
-//! Sync (samod), sign-in and storage arrive with the sync issue.
 
 pub mod accounts;
 pub mod config;
+pub mod connection;
 pub mod database;
 pub mod server;
 pub mod shutdown;

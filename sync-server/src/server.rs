@@ -1,60 +1,298 @@
-//! The HTTP server: the built PWA, an SPA fallback and a health endpoint.
+//! The HTTP server: the built PWA with an SPA fallback, the sign-in API, the sync WebSocket and
+//! a health endpoint.
 //!
 //! Caching is part of offline correctness: `index.html` and `sw.js` must always be revalidated
 //! so a new deployment is noticed, while Trunk's hashed assets never change under one name and
-//! may be cached for good.
+//! may be cached for good. Request logs carry the path only, never the query string, because a
+//! WebSocket client may pass its token there.
 
 use std::future::Future;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use axum::body::Body;
-use axum::extract::{Request, State};
-use axum::http::{header, HeaderValue, StatusCode};
+use axum::extract::ws::WebSocketUpgrade;
+use axum::extract::{Query, Request, State};
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
-use axum::routing::get;
+use axum::routing::{get, post};
 use axum::{Json, Router};
+use samod::{Repo, ShareConfig};
+use serde::Deserialize;
 use tokio::net::TcpListener;
 use tower::ServiceExt;
 use tower_http::services::ServeDir;
 use tower_http::trace::TraceLayer;
 
-/// Shared, read-only state of the HTTP handlers.
+use crate::accounts::{AccountError, Session};
+use crate::connection::{self, SyncContext};
+use crate::database::{Database, DurableChanges};
+
+/// What the server needs to run.
 #[derive(Debug, Clone)]
+pub struct ServerConfig {
+    pub dist: PathBuf,
+    pub data_dir: PathBuf,
+    pub max_message_bytes: usize,
+}
+
+/// Shared state of the handlers.
+#[derive(Clone)]
 struct AppState {
     /// Directory of the built app; its `index.html` answers every route of the SPA.
     dist: PathBuf,
+    database: Database,
+    sync: SyncContext,
+    /// The team's workspace document, created on first start and handed to every client.
+    workspace_id: String,
 }
 
-/// Builds the router: `/health`, then static files, then the SPA fallback.
-pub fn router(dist: impl Into<PathBuf>) -> Router {
-    let state = AppState { dist: dist.into() };
-    Router::new()
+/// One error type for every API answer: a status and a message fit to show, never internals.
+struct ApiError(StatusCode, String);
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        (self.0, Json(serde_json::json!({ "error": self.1 }))).into_response()
+    }
+}
+
+impl From<AccountError> for ApiError {
+    fn from(error: AccountError) -> Self {
+        match error {
+            AccountError::WrongCredentials | AccountError::InvalidToken => {
+                ApiError(StatusCode::UNAUTHORIZED, error.to_string())
+            }
+            AccountError::InvalidInput(_) | AccountError::EmailTaken(_) => {
+                ApiError(StatusCode::BAD_REQUEST, error.to_string())
+            }
+            AccountError::Database(_) | AccountError::Hashing(_) => {
+                tracing::error!(%error, "account operation failed");
+                ApiError(
+                    StatusCode::INTERNAL_SERVER_ERROR,
+                    "the server could not complete the request".into(),
+                )
+            }
+        }
+    }
+}
+
+/// Seconds since the Unix epoch, for session expiry.
+pub fn now_seconds() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|elapsed| elapsed.as_secs() as i64)
+        .unwrap_or(0)
+}
+
+/// The running pieces behind the router, so `run` can stop the repo after the last request.
+pub struct Services {
+    router: Router,
+    repo: Repo,
+}
+
+/// Opens the database, the sync repo and the workspace document, and builds the router.
+pub async fn build(config: &ServerConfig) -> anyhow::Result<Services> {
+    let database = Database::open(&config.data_dir)?;
+    let durable = Arc::new(DurableChanges::default());
+    // Every signed-in user may read and write every document for now (roles come later). The
+    // server never announces documents: a client asks for the ones it knows about.
+    let repo = Repo::build_tokio()
+        .with_storage(database.storage(durable.clone()))
+        .with_peer_id("partnero-server".into())
+        .with_share_policy(ShareConfig::read_write().with_announce(false))
+        .load()
+        .await;
+    let workspace_id = match database.setting("workspace_id").await? {
+        Some(id) => id,
+        None => {
+            let handle = repo
+                .create(new_workspace_document()?)
+                .await
+                .map_err(|_| anyhow::anyhow!("the sync repo stopped"))?;
+            database
+                .setting_or_insert("workspace_id", handle.document_id().to_string())
+                .await?
+        }
+    };
+    let acceptor = repo
+        .make_acceptor(samod::Url::parse("ws://partnero/sync")?)
+        .map_err(|_| anyhow::anyhow!("the sync repo stopped"))?;
+    let (revocations, _) = tokio::sync::broadcast::channel(64);
+    let sync = SyncContext {
+        acceptor,
+        database: database.clone(),
+        durable,
+        max_message_bytes: config.max_message_bytes,
+        revocations,
+    };
+    let state = AppState {
+        dist: config.dist.clone(),
+        database,
+        sync,
+        workspace_id,
+    };
+    let router = Router::new()
         .route("/health", get(health))
+        .route("/api/sign-in", post(sign_in))
+        .route("/api/sign-out", post(sign_out))
+        .route("/api/session", get(current_session))
+        .route("/sync", get(sync_socket))
         .fallback(serve_app)
         .with_state(state)
         .layer(middleware::from_fn(cache_headers))
-        .layer(TraceLayer::new_for_http())
+        .layer(TraceLayer::new_for_http().make_span_with(|request: &Request| {
+            tracing::info_span!("request", method = %request.method(), path = %request.uri().path())
+        }));
+    Ok(Services { router, repo })
 }
 
-/// Serves until `shutdown` resolves, then finishes the requests in flight and returns.
+/// The workspace document in the shape the app expects (`model::Workspace`, schema 1).
+fn new_workspace_document() -> anyhow::Result<automerge::Automerge> {
+    use automerge::transaction::Transactable;
+    let mut doc = automerge::AutoCommit::new();
+    doc.put(automerge::ROOT, "schema_version", 1_u64)?;
+    doc.put_object(automerge::ROOT, "partners", automerge::ObjType::Map)?;
+    doc.commit();
+    Ok(doc.document().clone())
+}
+
+/// Serves until `shutdown` resolves, finishes the requests in flight, then waits for every
+/// pending storage write before returning.
 pub async fn run(
     listener: TcpListener,
-    dist: impl Into<PathBuf>,
+    config: ServerConfig,
     shutdown: impl Future<Output = ()> + Send + 'static,
-) -> std::io::Result<()> {
-    let dist = dist.into();
-    if !dist.join("index.html").is_file() {
-        tracing::warn!(dist = %dist.display(), "no index.html in the app directory; build the app with `trunk build --release`");
+) -> anyhow::Result<()> {
+    if !config.dist.join("index.html").is_file() {
+        tracing::warn!(dist = %config.dist.display(), "no index.html in the app directory; build the app with `trunk build --release`");
     }
-    tracing::info!(address = %listener.local_addr()?, dist = %dist.display(), "serving Partnero");
-    axum::serve(listener, router(dist))
+    let services = build(&config).await?;
+    tracing::info!(address = %listener.local_addr()?, dist = %config.dist.display(), data = %config.data_dir.display(), "serving Partnero");
+    axum::serve(listener, services.router)
         .with_graceful_shutdown(shutdown)
-        .await
+        .await?;
+    services.repo.stop().await;
+    Ok(())
 }
 
 async fn health() -> Json<serde_json::Value> {
     Json(serde_json::json!({ "status": "ok", "version": env!("CARGO_PKG_VERSION") }))
+}
+
+#[derive(Deserialize)]
+struct SignInRequest {
+    email: String,
+    password: String,
+}
+
+async fn sign_in(
+    State(state): State<AppState>,
+    body: Result<Json<SignInRequest>, axum::extract::rejection::JsonRejection>,
+) -> Result<Response, ApiError> {
+    let Json(request) = body.map_err(|rejection| {
+        ApiError(
+            StatusCode::BAD_REQUEST,
+            format!(
+                "expected {{\"email\", \"password\"}} as JSON: {}",
+                rejection.body_text()
+            ),
+        )
+    })?;
+    let signed_in = state
+        .database
+        .sign_in(&request.email, &request.password, now_seconds())
+        .await;
+    match &signed_in {
+        Ok(done) => tracing::info!(user = done.user.id, peer = %done.peer_id, "signed in"),
+        Err(AccountError::WrongCredentials) => {
+            tracing::info!("sign-in refused: wrong email or password")
+        }
+        Err(_) => {}
+    }
+    let signed_in = signed_in?;
+    Ok(Json(serde_json::json!({
+        "token": signed_in.token,
+        "peer_id": signed_in.peer_id,
+        "user": signed_in.user,
+        "expires_at": signed_in.expires_at,
+        "workspace_id": state.workspace_id,
+    }))
+    .into_response())
+}
+
+/// The bearer token of a request: the `Authorization` header, or `?token=` for WebSocket
+/// clients that cannot set headers.
+fn bearer_token(headers: &HeaderMap, query: &TokenQuery) -> Option<String> {
+    headers
+        .get(header::AUTHORIZATION)
+        .and_then(|value| value.to_str().ok())
+        .and_then(|value| value.strip_prefix("Bearer "))
+        .map(str::to_owned)
+        .or_else(|| query.token.clone())
+}
+
+#[derive(Deserialize, Default)]
+struct TokenQuery {
+    token: Option<String>,
+}
+
+async fn authenticate(
+    state: &AppState,
+    headers: &HeaderMap,
+    query: &TokenQuery,
+) -> Result<(String, Session), ApiError> {
+    let token = bearer_token(headers, query).ok_or_else(|| {
+        ApiError(
+            StatusCode::UNAUTHORIZED,
+            "sign in first: no session token".into(),
+        )
+    })?;
+    let session = state.database.authenticate(&token, now_seconds()).await?;
+    Ok((token, session))
+}
+
+async fn sign_out(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+) -> Result<StatusCode, ApiError> {
+    let (token, session) = authenticate(&state, &headers, &TokenQuery::default()).await?;
+    state.database.sign_out(&token, now_seconds()).await?;
+    let _ = state.sync.revocations.send(session.id);
+    tracing::info!(user = session.user.id, "signed out");
+    Ok(StatusCode::NO_CONTENT)
+}
+
+async fn current_session(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Query(query): Query<TokenQuery>,
+) -> Result<Json<serde_json::Value>, ApiError> {
+    let (_, session) = authenticate(&state, &headers, &query).await?;
+    Ok(Json(serde_json::json!({
+        "peer_id": session.peer_id,
+        "user": session.user,
+        "expires_at": session.expires_at,
+        "workspace_id": state.workspace_id,
+    })))
+}
+
+/// The sync endpoint: refused with 401 before the upgrade unless the token is valid.
+async fn sync_socket(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Query(query): Query<TokenQuery>,
+    upgrade: WebSocketUpgrade,
+) -> Result<Response, ApiError> {
+    let (_, session) = authenticate(&state, &headers, &query).await?;
+    let limit = state.sync.max_message_bytes;
+    // axum's own limit sits just above ours so that our reader sees the size and closes with a
+    // clear reason; anything far bigger is refused by axum while it reads.
+    let context = state.sync.clone();
+    Ok(upgrade
+        .max_message_size(limit + 1024)
+        .max_frame_size(limit + 1024)
+        .on_upgrade(move |socket| connection::serve(socket, session, context)))
 }
 
 /// A file from dist/ if it exists; otherwise `index.html` for app routes (no file extension), so
@@ -71,7 +309,7 @@ async fn serve_app(State(state): State<AppState>, request: Request) -> Response 
 
 fn looks_like_app_route(path: &str) -> bool {
     let last = path.rsplit('/').next().unwrap_or_default();
-    !last.contains('.')
+    !last.contains('.') && !path.starts_with("/api/")
 }
 
 async fn index_html(dist: &Path) -> Response {
@@ -94,6 +332,7 @@ async fn cache_headers(request: Request, next: Next) -> Response {
     let mut response = next.run(request).await;
     let policy = if path == "/sw.js"
         || path == "/health"
+        || path.starts_with("/api/")
         || looks_like_app_route(&path)
         || path.ends_with(".html")
         || path.ends_with(".webmanifest")

@@ -3,14 +3,15 @@
 
 use std::time::Duration;
 
-use partnero_sync_server::server;
+use partnero_sync_server::server::{self, ServerConfig};
 use tokio::sync::oneshot;
 
 struct Running {
     base: String,
     stop: oneshot::Sender<()>,
-    task: tokio::task::JoinHandle<std::io::Result<()>>,
+    task: tokio::task::JoinHandle<anyhow::Result<()>>,
     _dist: tempfile::TempDir,
+    _data: tempfile::TempDir,
 }
 
 async fn start() -> Running {
@@ -25,7 +26,13 @@ async fn start() -> Running {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let base = format!("http://{}", listener.local_addr().unwrap());
     let (stop, stopped) = oneshot::channel::<()>();
-    let task = tokio::spawn(server::run(listener, dist.path().to_owned(), async {
+    let data = tempfile::tempdir().unwrap();
+    let config = ServerConfig {
+        dist: dist.path().to_owned(),
+        data_dir: data.path().to_owned(),
+        max_message_bytes: 1 << 20,
+    };
+    let task = tokio::spawn(server::run(listener, config, async {
         let _ = stopped.await;
     }));
     Running {
@@ -33,6 +40,7 @@ async fn start() -> Running {
         stop,
         task,
         _dist: dist,
+        _data: data,
     }
 }
 
@@ -101,7 +109,13 @@ async fn says_how_to_build_the_app_when_it_is_missing() {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let base = format!("http://{}", listener.local_addr().unwrap());
     let (stop, stopped) = oneshot::channel::<()>();
-    let task = tokio::spawn(server::run(listener, empty.path().to_owned(), async {
+    let data = tempfile::tempdir().unwrap();
+    let config = ServerConfig {
+        dist: empty.path().to_owned(),
+        data_dir: data.path().to_owned(),
+        max_message_bytes: 1 << 20,
+    };
+    let task = tokio::spawn(server::run(listener, config, async {
         let _ = stopped.await;
     }));
     let (status, _, body) = get(&format!("{base}/")).await;
