@@ -66,6 +66,7 @@ impl Harness {
             dist,
             data_dir: data.path().to_owned(),
             max_message_bytes: 8 << 20,
+            fault_write_delay_ms: 0,
         };
         let server = tokio::spawn(partnero_sync_server::server::run(listener, config, async {
             let _ = stopped.await;

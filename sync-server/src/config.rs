@@ -64,6 +64,17 @@ pub struct ServeOptions {
     #[arg(long, env = "PARTNERO_MAX_MESSAGE_BYTES", default_value_t = 8 * 1024 * 1024, global = true)]
     pub max_message_bytes: usize,
 
+    /// Fault injection for tests: delay every storage write by this many milliseconds, to widen
+    /// the window between a change arriving and it being committed.
+    #[arg(
+        long,
+        env = "PARTNERO_FAULT_WRITE_DELAY_MS",
+        default_value_t = 0,
+        hide = true,
+        global = true
+    )]
+    pub fault_write_delay_ms: u64,
+
     /// Log filter, e.g. `info` or `partnero_sync_server=debug,tower_http=info`.
     #[arg(long, env = "PARTNERO_LOG", default_value = "info", global = true)]
     pub log: String,

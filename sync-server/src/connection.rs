@@ -148,12 +148,16 @@ pub async fn serve(socket: WebSocket, session: Session, context: SyncContext) {
         let _ = ws_sink.close().await;
     };
 
-    // When either pump stops the connection is over; the other is dropped with it.
+    // When the reader stops, the writer still gets to send a close frame the reader asked for
+    // (or notices that nothing more will come); when the writer stops, the connection is over.
+    tokio::pin!(reader, writer);
     tokio::select! {
-        () = reader => {}
-        () = writer => {}
+        () = &mut reader => {
+            drop(close_tx);
+            let _ = tokio::time::timeout(Duration::from_secs(5), writer).await;
+        }
+        () = &mut writer => {}
     }
-    drop(close_tx);
     tracing::info!(user = session.user.id, peer = %session.peer_id, "sync connection closed");
 }
 

@@ -35,6 +35,8 @@ pub struct DatabaseError {
 pub struct Database {
     /// Held only for the duration of one statement or transaction.
     connection: Arc<Mutex<Connection>>,
+    /// Fault injection for tests: chunk writes sleep this long first. Zero in production.
+    fault_write_delay: Duration,
 }
 
 const SCHEMA: &str = "
@@ -86,7 +88,13 @@ impl Database {
         })?;
         Ok(Self {
             connection: Arc::new(Mutex::new(connection)),
+            fault_write_delay: Duration::ZERO,
         })
+    }
+
+    /// Makes every chunk write wait first (tests only, to widen the crash window).
+    pub fn set_fault_write_delay(&mut self, delay: Duration) {
+        self.fault_write_delay = delay;
     }
 
     /// Runs `operation` on the blocking pool with the connection locked.
@@ -324,9 +332,11 @@ impl Storage for SqliteStorage {
 
     async fn put(&self, key: StorageKey, data: Vec<u8>) {
         let text = key_text(&key);
+        let delay = self.database.fault_write_delay;
         let written = self
             .database
             .run("store a chunk", move |connection| {
+                std::thread::sleep(delay);
                 // Computed inside the blocking task: loading a snapshot is CPU work.
                 let hashes = hashes_in_chunk(&text, &data);
                 connection.execute(

@@ -35,6 +35,8 @@ pub struct ServerConfig {
     pub dist: PathBuf,
     pub data_dir: PathBuf,
     pub max_message_bytes: usize,
+    /// Fault injection for tests (see `ServeOptions::fault_write_delay_ms`); zero in production.
+    pub fault_write_delay_ms: u64,
 }
 
 /// Shared state of the handlers.
@@ -93,7 +95,10 @@ pub struct Services {
 
 /// Opens the database, the sync repo and the workspace document, and builds the router.
 pub async fn build(config: &ServerConfig) -> anyhow::Result<Services> {
-    let database = Database::open(&config.data_dir)?;
+    let mut database = Database::open(&config.data_dir)?;
+    database.set_fault_write_delay(std::time::Duration::from_millis(
+        config.fault_write_delay_ms,
+    ));
     let durable = Arc::new(DurableChanges::default());
     // Every signed-in user may read and write every document for now (roles come later). The
     // server never announces documents: a client asks for the ones it knows about.
@@ -286,12 +291,13 @@ async fn sync_socket(
 ) -> Result<Response, ApiError> {
     let (_, session) = authenticate(&state, &headers, &query).await?;
     let limit = state.sync.max_message_bytes;
-    // axum's own limit sits just above ours so that our reader sees the size and closes with a
+    // axum's own limit sits well above ours so that our reader sees the size and closes with a
     // clear reason; anything far bigger is refused by axum while it reads.
     let context = state.sync.clone();
+    let hard_limit = limit.saturating_mul(4);
     Ok(upgrade
-        .max_message_size(limit + 1024)
-        .max_frame_size(limit + 1024)
+        .max_message_size(hard_limit)
+        .max_frame_size(hard_limit)
         .on_upgrade(move |socket| connection::serve(socket, session, context)))
 }
 

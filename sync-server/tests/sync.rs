@@ -1,0 +1,838 @@
+//! Sync through the real server on a loopback port, with Partnero's own sans-IO client
+//! (`partnero::sync::SyncClient`) driven over real WebSockets: devices that edit offline and
+//! converge, a randomized run with disconnects, bad input of every kind, and durability across
+//! a `kill -9` of the server process.
+
+use std::collections::BTreeMap;
+use std::time::Duration;
+
+use automerge::transaction::Transactable;
+use automerge::{ActorId, AutoCommit, ReadDoc, ROOT};
+use futures::{SinkExt, StreamExt};
+use partnero::model::{DocumentId, Partner, PartnerEntry, Workspace};
+use partnero::sync::{Effect, SyncClient, SyncDocuments};
+use partnero::validate::{validate_partner, PartnerDraft};
+use partnero_sync_server::database::Database;
+use partnero_sync_server::server::{self, now_seconds, ServerConfig};
+use tokio::net::TcpStream;
+use tokio::sync::oneshot;
+use tokio_tungstenite::tungstenite::protocol::frame::coding::CloseCode;
+use tokio_tungstenite::tungstenite::Message as WsMessage;
+use tokio_tungstenite::{MaybeTlsStream, WebSocketStream};
+
+const PASSWORD: &str = "correct horse battery";
+
+type Socket = WebSocketStream<MaybeTlsStream<TcpStream>>;
+
+/// A server running in this process on a free loopback port.
+struct TestServer {
+    base: String,
+    stop: Option<oneshot::Sender<()>>,
+    task: Option<tokio::task::JoinHandle<anyhow::Result<()>>>,
+    _data: tempfile::TempDir,
+    _dist: tempfile::TempDir,
+}
+
+impl TestServer {
+    /// Starts a server with users `ana@example.com` and `ben@example.com`.
+    async fn start(max_message_bytes: usize) -> Self {
+        let data = tempfile::tempdir().unwrap();
+        let dist = tempfile::tempdir().unwrap();
+        let database = Database::open(data.path()).unwrap();
+        for email in ["ana@example.com", "ben@example.com"] {
+            database
+                .add_user(email, "", PASSWORD, false, now_seconds())
+                .await
+                .unwrap();
+        }
+        drop(database);
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let base = format!("http://{}", listener.local_addr().unwrap());
+        let (stop, stopped) = oneshot::channel::<()>();
+        let config = ServerConfig {
+            dist: dist.path().to_owned(),
+            data_dir: data.path().to_owned(),
+            max_message_bytes,
+            fault_write_delay_ms: 0,
+        };
+        let task = tokio::spawn(server::run(listener, config, async {
+            let _ = stopped.await;
+        }));
+        wait_for_health(&base).await;
+        Self {
+            base,
+            stop: Some(stop),
+            task: Some(task),
+            _data: data,
+            _dist: dist,
+        }
+    }
+}
+
+impl Drop for TestServer {
+    fn drop(&mut self) {
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
+        if let Some(task) = self.task.take() {
+            task.abort();
+        }
+    }
+}
+
+async fn wait_for_health(base: &str) {
+    for _ in 0..200 {
+        if reqwest::get(format!("{base}/health"))
+            .await
+            .is_ok_and(|response| response.status().is_success())
+        {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(25)).await;
+    }
+    panic!("server at {base} never became healthy");
+}
+
+/// What `/api/sign-in` returns.
+#[derive(Debug, Clone, serde::Deserialize)]
+struct SignedIn {
+    token: String,
+    peer_id: String,
+    workspace_id: String,
+}
+
+async fn sign_in(base: &str, email: &str, password: &str) -> Result<SignedIn, (u16, String)> {
+    let response = reqwest::Client::new()
+        .post(format!("{base}/api/sign-in"))
+        .json(&serde_json::json!({ "email": email, "password": password }))
+        .send()
+        .await
+        .unwrap();
+    let status = response.status().as_u16();
+    if status == 200 {
+        Ok(response.json().await.unwrap())
+    } else {
+        Err((status, response.text().await.unwrap()))
+    }
+}
+
+/// The documents one test device holds.
+#[derive(Default)]
+struct Docs {
+    docs: BTreeMap<DocumentId, AutoCommit>,
+    actor: Option<ActorId>,
+}
+
+impl SyncDocuments for Docs {
+    fn document_ids(&self) -> Vec<DocumentId> {
+        self.docs.keys().copied().collect()
+    }
+    fn document_mut(&mut self, id: &DocumentId) -> Option<&mut AutoCommit> {
+        self.docs.get_mut(id)
+    }
+    fn create_empty(&mut self, id: &DocumentId) -> &mut AutoCommit {
+        let actor = self.actor.clone().unwrap_or_else(ActorId::random);
+        self.docs
+            .entry(*id)
+            .or_insert_with(|| AutoCommit::new().with_actor(actor))
+    }
+}
+
+/// One device: our sync client, its documents and (when online) its socket.
+struct Device {
+    session: SignedIn,
+    ws_url: String,
+    client: SyncClient,
+    docs: Docs,
+    socket: Option<Socket>,
+}
+
+impl Device {
+    async fn sign_in(server: &TestServer, email: &str) -> Self {
+        let session = sign_in(&server.base, email, PASSWORD)
+            .await
+            .expect("sign in");
+        Self::with_session(&server.base, session)
+    }
+
+    fn with_session(base: &str, session: SignedIn) -> Self {
+        let client = SyncClient::new(session.peer_id.clone());
+        let docs = Docs {
+            docs: BTreeMap::new(),
+            actor: Some(ActorId::random()),
+        };
+        Self {
+            ws_url: base.replace("http://", "ws://"),
+            session,
+            client,
+            docs,
+            socket: None,
+        }
+    }
+
+    fn workspace_id(&self) -> DocumentId {
+        self.session.workspace_id.parse().unwrap()
+    }
+
+    async fn connect(&mut self) {
+        let url = format!("{}/sync?token={}", self.ws_url, self.session.token);
+        let (socket, _) = tokio_tungstenite::connect_async(url)
+            .await
+            .expect("websocket connects");
+        self.socket = Some(socket);
+        let effects = self.client.connected();
+        self.apply(effects).await;
+    }
+
+    fn disconnect(&mut self) {
+        self.socket = None;
+        self.client.disconnected();
+    }
+
+    async fn apply(&mut self, effects: Vec<Effect>) {
+        for effect in effects {
+            match effect {
+                Effect::Send(bytes) => {
+                    if let Some(socket) = self.socket.as_mut() {
+                        socket
+                            .send(WsMessage::Binary(bytes.into()))
+                            .await
+                            .expect("send");
+                    }
+                }
+                Effect::ServerError(message) => panic!("server error: {message}"),
+                Effect::DocumentChanged(_) | Effect::DocumentUnavailable(_) => {}
+            }
+        }
+    }
+
+    /// Tell the client a document changed locally (or should be fetched).
+    async fn changed(&mut self, id: DocumentId) {
+        let effects = self.client.document_changed(&id, &mut self.docs);
+        self.apply(effects).await;
+    }
+
+    /// Fetch a document this device does not have yet.
+    async fn request(&mut self, id: DocumentId) {
+        self.docs.create_empty(&id);
+        self.changed(id).await;
+    }
+
+    /// Exchanges messages until every document is in sync with the server and nothing more
+    /// arrives for a moment (the network is simulated by real sockets, so "quiet" is the end).
+    async fn sync(&mut self) {
+        let deadline = tokio::time::Instant::now() + Duration::from_secs(20);
+        loop {
+            let synced = self.client.progress(&mut self.docs).documents_syncing == 0;
+            let wait = if synced {
+                Duration::from_millis(150)
+            } else {
+                deadline.saturating_duration_since(tokio::time::Instant::now())
+            };
+            let socket = self.socket.as_mut().expect("connected");
+            match tokio::time::timeout(wait, socket.next()).await {
+                Err(_) if synced => return,
+                Err(_) => panic!(
+                    "{} did not get in sync in time: {:?}",
+                    self.session.peer_id,
+                    self.client.progress(&mut self.docs)
+                ),
+                Ok(Some(Ok(WsMessage::Binary(bytes)))) => {
+                    let effects = self
+                        .client
+                        .receive(&bytes, &mut self.docs)
+                        .expect("valid message from the server");
+                    self.apply(effects).await;
+                }
+                Ok(Some(Ok(WsMessage::Close(frame)))) => {
+                    panic!("server closed the connection: {frame:?}")
+                }
+                Ok(Some(Ok(_))) => {}
+                Ok(Some(Err(error))) => panic!("socket error: {error}"),
+                Ok(None) => panic!("socket ended"),
+            }
+        }
+    }
+
+    fn partner(&self, id: &DocumentId) -> Partner {
+        autosurgeon::hydrate(&self.docs.docs[id]).expect("a partner document")
+    }
+
+    async fn edit_partner(&mut self, id: DocumentId, edit: impl FnOnce(&mut Partner)) {
+        let doc = self.docs.docs.get_mut(&id).unwrap();
+        let mut partner: Partner = autosurgeon::hydrate(doc).unwrap();
+        edit(&mut partner);
+        autosurgeon::reconcile(doc, &partner).unwrap();
+        doc.commit();
+        self.changed(id).await;
+    }
+}
+
+fn new_partner(name: &str) -> Partner {
+    let draft = PartnerDraft {
+        kind: "supplier".into(),
+        legal_name: name.into(),
+        ..PartnerDraft::default()
+    };
+    Partner::new(validate_partner(&draft).unwrap(), 1)
+}
+
+fn random_document_id(seed: u8) -> DocumentId {
+    let mut bytes = [seed; 16];
+    getrandom::fill(&mut bytes[..8]).unwrap();
+    DocumentId::from_random_bytes(bytes)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn two_devices_edit_offline_and_converge_without_losing_an_edit() {
+    let server = TestServer::start(1 << 20).await;
+    let mut ana = Device::sign_in(&server, "ana@example.com").await;
+    let mut ben = Device::sign_in(&server, "ben@example.com").await;
+    let workspace = ana.workspace_id();
+    assert_eq!(workspace, ben.workspace_id(), "one team, one workspace");
+
+    // Ana registers a supplier while offline, then comes online and publishes it.
+    let partner_id = random_document_id(1);
+    let doc = ana.docs.create_empty(&partner_id);
+    autosurgeon::reconcile(doc, new_partner("Aceites del Sur S.A.")).unwrap();
+    doc.commit();
+    ana.connect().await;
+    ana.request(workspace).await;
+    ana.changed(partner_id).await;
+    ana.sync().await;
+    let mut index: Workspace =
+        autosurgeon::hydrate(&ana.docs.docs[&workspace]).expect("the server's workspace document");
+    index
+        .partners
+        .insert(partner_id.to_string(), PartnerEntry { added_at_ms: 1 });
+    autosurgeon::reconcile(ana.docs.docs.get_mut(&workspace).unwrap(), &index).unwrap();
+    ana.docs.docs.get_mut(&workspace).unwrap().commit();
+    ana.changed(workspace).await;
+    ana.sync().await;
+    assert_eq!(
+        ana.client.progress(&mut ana.docs).pending_changes,
+        0,
+        "everything is on the server"
+    );
+
+    // Ben finds it through the workspace index.
+    ben.connect().await;
+    ben.request(workspace).await;
+    ben.sync().await;
+    let index: Workspace = autosurgeon::hydrate(&ben.docs.docs[&workspace]).unwrap();
+    let listed: DocumentId = index
+        .partners
+        .keys()
+        .next()
+        .expect("the partner is listed")
+        .parse()
+        .unwrap();
+    ben.request(listed).await;
+    ben.sync().await;
+    assert_eq!(ben.partner(&partner_id), ana.partner(&partner_id));
+
+    // Both go offline and edit: different fields, and each adds a contact.
+    ana.disconnect();
+    ben.disconnect();
+    ana.edit_partner(partner_id, |partner| {
+        partner.profile.legal_name = "Aceites del Sur S.L.".into()
+    })
+    .await;
+    ben.edit_partner(partner_id, |partner| {
+        partner.profile.notes = "Delivers on Tuesdays".into()
+    })
+    .await;
+    assert!(
+        ana.client.progress(&mut ana.docs).pending_changes > 0,
+        "ana has unsent changes"
+    );
+
+    // Back online, in either order, until both are quiet.
+    ben.connect().await;
+    ben.sync().await;
+    ana.connect().await;
+    ana.sync().await;
+    ben.sync().await;
+    let on_ana = ana.partner(&partner_id);
+    assert_eq!(on_ana, ben.partner(&partner_id), "converged");
+    assert_eq!(on_ana.profile.legal_name, "Aceites del Sur S.L.");
+    assert_eq!(on_ana.profile.notes, "Delivers on Tuesdays");
+    assert_eq!(
+        ana.docs.docs.get_mut(&partner_id).unwrap().get_heads(),
+        ben.docs.docs.get_mut(&partner_id).unwrap().get_heads()
+    );
+    assert_eq!(ana.client.progress(&mut ana.docs).pending_changes, 0);
+    assert_eq!(ben.client.progress(&mut ben.docs).pending_changes, 0);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_document_nobody_has_is_reported_unavailable() {
+    let server = TestServer::start(1 << 20).await;
+    let mut ana = Device::sign_in(&server, "ana@example.com").await;
+    ana.connect().await;
+    let missing = random_document_id(9);
+    ana.request(missing).await;
+    let socket = ana.socket.as_mut().unwrap();
+    let reply = tokio::time::timeout(Duration::from_secs(10), socket.next())
+        .await
+        .unwrap()
+        .unwrap()
+        .unwrap();
+    let mut effects = ana
+        .client
+        .receive(&reply.into_data(), &mut ana.docs)
+        .unwrap();
+    // The first reply is the handshake, which releases the request; read until the answer.
+    while !effects.contains(&Effect::DocumentUnavailable(missing)) {
+        ana.apply(effects).await;
+        let socket = ana.socket.as_mut().unwrap();
+        let next = tokio::time::timeout(Duration::from_secs(10), socket.next())
+            .await
+            .expect("an answer")
+            .unwrap()
+            .unwrap();
+        effects = ana
+            .client
+            .receive(&next.into_data(), &mut ana.docs)
+            .unwrap();
+    }
+}
+
+/// A simple deterministic generator, so a failing randomized run can be replayed by its seed.
+struct Lcg(u64);
+
+impl Lcg {
+    fn next(&mut self, below: u64) -> u64 {
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        (self.0 >> 33) % below
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn randomized_edits_and_disconnects_converge_and_keep_every_edit() {
+    let seed = std::env::var("PARTNERO_SYNC_SEED")
+        .ok()
+        .and_then(|text| text.parse().ok())
+        .unwrap_or(20261127);
+    let mut random = Lcg(seed);
+    let server = TestServer::start(1 << 20).await;
+    let shared = random_document_id(7);
+    let mut devices = Vec::new();
+    for index in 0..3 {
+        let email = if index % 2 == 0 {
+            "ana@example.com"
+        } else {
+            "ben@example.com"
+        };
+        devices.push(Device::sign_in(&server, email).await);
+    }
+    // The first device creates the shared document; the others fetch it.
+    {
+        let doc = devices[0].docs.create_empty(&shared);
+        doc.put_object(ROOT, "edits", automerge::ObjType::Map)
+            .unwrap();
+        doc.commit();
+        devices[0].connect().await;
+        devices[0].changed(shared).await;
+        devices[0].sync().await;
+    }
+    for device in devices.iter_mut().skip(1) {
+        device.connect().await;
+        device.request(shared).await;
+        device.sync().await;
+    }
+    let mut made = Vec::new();
+    for step in 0..60 {
+        let index = random.next(3) as usize;
+        let device = &mut devices[index];
+        match random.next(4) {
+            0 if device.socket.is_some() => device.disconnect(),
+            0 => {
+                device.connect().await;
+                device.sync().await;
+            }
+            1 if device.socket.is_some() => device.sync().await,
+            _ => {
+                let key = format!("device{index}-step{step}");
+                let doc = device.docs.docs.get_mut(&shared).unwrap();
+                let edits = doc.get(ROOT, "edits").unwrap().unwrap().1;
+                doc.put(&edits, key.as_str(), step as i64).unwrap();
+                doc.commit();
+                made.push(key);
+                device.changed(shared).await;
+            }
+        }
+    }
+    // Everyone comes back; two rounds so each sees what the others sent.
+    for _ in 0..2 {
+        for device in devices.iter_mut() {
+            if device.socket.is_none() {
+                device.connect().await;
+            }
+            device.sync().await;
+        }
+    }
+    let mut heads = Vec::new();
+    for device in devices.iter_mut() {
+        let doc = device.docs.docs.get_mut(&shared).unwrap();
+        let edits = doc.get(ROOT, "edits").unwrap().unwrap().1;
+        let keys: Vec<String> = doc.keys(&edits).collect();
+        for key in &made {
+            assert!(
+                keys.contains(key),
+                "seed {seed}: edit {key} is missing on {}",
+                device.session.peer_id
+            );
+        }
+        assert_eq!(keys.len(), made.len(), "seed {seed}: no unexpected keys");
+        let mut device_heads = doc.get_heads();
+        device_heads.sort();
+        heads.push(device_heads);
+    }
+    assert!(
+        heads.windows(2).all(|pair| pair[0] == pair[1]),
+        "seed {seed}: all devices converge"
+    );
+}
+
+/// Reads the close frame the server sends, if any.
+async fn close_reason(socket: &mut Socket) -> Option<(u16, String)> {
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(10);
+    loop {
+        match tokio::time::timeout_at(deadline, socket.next()).await {
+            Ok(Some(Ok(WsMessage::Close(Some(frame))))) => {
+                return Some((u16::from(frame.code), frame.reason.to_string()))
+            }
+            Ok(Some(Ok(WsMessage::Close(None)))) | Ok(None) | Ok(Some(Err(_))) | Err(_) => {
+                return None
+            }
+            Ok(Some(Ok(_))) => {}
+        }
+    }
+}
+
+async fn upgrade_status(url: &str) -> u16 {
+    match tokio_tungstenite::connect_async(url).await {
+        Ok(_) => 101,
+        Err(tokio_tungstenite::tungstenite::Error::Http(response)) => response.status().as_u16(),
+        Err(error) => panic!("unexpected error {error}"),
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn bad_input_is_refused_clearly_and_hurts_nobody_else() {
+    let server = TestServer::start(64 * 1024).await;
+    let ws = server.base.replace("http://", "ws://");
+
+    // Wrong password and unknown email: the same 401 and message.
+    let (status, body) = sign_in(&server.base, "ana@example.com", "wrong password")
+        .await
+        .unwrap_err();
+    assert_eq!(status, 401);
+    assert!(body.contains("wrong email or password"), "{body}");
+    let (status, body) = sign_in(&server.base, "nobody@example.com", PASSWORD)
+        .await
+        .unwrap_err();
+    assert_eq!(
+        (status, body.contains("wrong email or password")),
+        (401, true)
+    );
+    let response = reqwest::Client::new()
+        .post(format!("{}/api/sign-in", server.base))
+        .body("not json")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status().as_u16(), 400);
+
+    // No token, a made-up token, a revoked token, an expired token: 401 before any upgrade.
+    assert_eq!(upgrade_status(&format!("{ws}/sync")).await, 401);
+    assert_eq!(
+        upgrade_status(&format!("{ws}/sync?token=made-up")).await,
+        401
+    );
+    let revoked = sign_in(&server.base, "ana@example.com", PASSWORD)
+        .await
+        .unwrap();
+    let mut live = Device::with_session(&server.base, revoked.clone());
+    live.connect().await;
+    live.sync().await;
+    let signed_out = reqwest::Client::new()
+        .post(format!("{}/api/sign-out", server.base))
+        .bearer_auth(&revoked.token)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(signed_out.status().as_u16(), 204);
+    assert_eq!(
+        close_reason(live.socket.as_mut().unwrap()).await,
+        Some((4001, "signed out".into())),
+        "live connection closed"
+    );
+    assert_eq!(
+        upgrade_status(&format!("{ws}/sync?token={}", revoked.token)).await,
+        401
+    );
+    let expired = sign_in(&server.base, "ana@example.com", PASSWORD)
+        .await
+        .unwrap();
+    let connection =
+        rusqlite::Connection::open(server._data.path().join("partnero.sqlite3")).unwrap();
+    connection
+        .execute(
+            "UPDATE sessions SET expires_at = 0 WHERE peer_id = ?1",
+            [&expired.peer_id],
+        )
+        .unwrap();
+    assert_eq!(
+        upgrade_status(&format!("{ws}/sync?token={}", expired.token)).await,
+        401
+    );
+
+    // A healthy device keeps working through all of the below.
+    let mut healthy = Device::sign_in(&server, "ben@example.com").await;
+    let doc_id = random_document_id(3);
+    let doc = healthy.docs.create_empty(&doc_id);
+    doc.put(ROOT, "name", "healthy").unwrap();
+    doc.commit();
+    healthy.connect().await;
+    healthy.changed(doc_id).await;
+    healthy.sync().await;
+
+    // An oversized message: closed with 1009 and the limit in the reason.
+    let mut big = Device::sign_in(&server, "ana@example.com").await;
+    big.connect().await;
+    big.sync().await;
+    let socket = big.socket.as_mut().unwrap();
+    socket
+        .send(WsMessage::Binary(vec![0u8; 100 * 1024].into()))
+        .await
+        .unwrap();
+    let (code, reason) = close_reason(socket).await.expect("a close frame");
+    assert_eq!(code, u16::from(CloseCode::Size));
+    assert!(reason.contains("65536"), "{reason}");
+
+    // Garbage bytes after the handshake: that connection is closed, nothing else happens.
+    let mut garbage = Device::sign_in(&server, "ana@example.com").await;
+    garbage.connect().await;
+    garbage.sync().await;
+    let socket = garbage.socket.as_mut().unwrap();
+    socket
+        .send(WsMessage::Binary(
+            b"\xff\x00 definitely not cbor".to_vec().into(),
+        ))
+        .await
+        .unwrap();
+    let ended = tokio::time::timeout(Duration::from_secs(10), async {
+        loop {
+            match socket.next().await {
+                None | Some(Err(_)) | Some(Ok(WsMessage::Close(_))) => break,
+                Some(Ok(_)) => {}
+            }
+        }
+    })
+    .await;
+    assert!(ended.is_ok(), "the garbage connection is closed");
+
+    // A client claiming another peer id is refused with an error message.
+    let impostor = sign_in(&server.base, "ana@example.com", PASSWORD)
+        .await
+        .unwrap();
+    let (mut socket, _) =
+        tokio_tungstenite::connect_async(format!("{ws}/sync?token={}", impostor.token))
+            .await
+            .unwrap();
+    let join = partnero::sync::Message::Join {
+        sender_id: healthy.session.peer_id.clone(),
+        supported_protocol_versions: vec!["1".into()],
+        storage_id: None,
+        is_ephemeral: true,
+    };
+    socket
+        .send(WsMessage::Binary(join.encode().into()))
+        .await
+        .unwrap();
+    let answer = tokio::time::timeout(Duration::from_secs(10), socket.next())
+        .await
+        .unwrap()
+        .unwrap()
+        .unwrap();
+    match partnero::sync::Message::decode(&answer.into_data()).unwrap() {
+        partnero::sync::Message::Error { message } => {
+            assert!(message.contains("peer ID mismatch"), "{message}")
+        }
+        other => panic!("expected an error, got {other:?}"),
+    }
+
+    // Text frames are not part of the protocol.
+    let mut text = Device::sign_in(&server, "ana@example.com").await;
+    text.connect().await;
+    let socket = text.socket.as_mut().unwrap();
+    socket.send(WsMessage::Text("hello".into())).await.unwrap();
+    assert_eq!(close_reason(socket).await.map(|(code, _)| code), Some(1003));
+
+    // The healthy device still syncs, and its data is intact for a new device.
+    let healthy_doc = healthy.docs.docs.get_mut(&doc_id).unwrap();
+    healthy_doc.put(ROOT, "name", "still healthy").unwrap();
+    healthy_doc.commit();
+    healthy.changed(doc_id).await;
+    healthy.sync().await;
+    let mut reader = Device::sign_in(&server, "ana@example.com").await;
+    reader.connect().await;
+    reader.request(doc_id).await;
+    reader.sync().await;
+    let (value, _) = reader.docs.docs[&doc_id]
+        .get(ROOT, "name")
+        .unwrap()
+        .unwrap();
+    assert_eq!(value.into_string().unwrap(), "still healthy");
+}
+
+/// The server binary as a child process, so it can be killed with SIGKILL; killed and reaped
+/// on drop so a failing test leaves no process behind.
+struct ServerProcess(std::process::Child);
+
+impl ServerProcess {
+    fn kill_9(&mut self) {
+        self.0.kill().unwrap(); // SIGKILL on Unix
+        self.0.wait().unwrap();
+    }
+}
+
+impl Drop for ServerProcess {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+fn spawn_server_process(data: &std::path::Path, port: u16) -> ServerProcess {
+    ServerProcess(
+        std::process::Command::new(env!("CARGO_BIN_EXE_partnero-sync-server"))
+            .args([
+                "--listen",
+                &format!("127.0.0.1:{port}"),
+                "--data-dir",
+                &data.display().to_string(),
+                "--dist",
+                &data.display().to_string(),
+            ])
+            .env("PARTNERO_LOG", "warn")
+            // Slow writes widen the window in which samod has replied but not yet stored.
+            .env("PARTNERO_FAULT_WRITE_DELAY_MS", "40")
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .expect("start the server binary"),
+    )
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn acknowledged_changes_survive_kill_9_of_the_server() {
+    let data = tempfile::tempdir().unwrap();
+    let added = std::process::Command::new(env!("CARGO_BIN_EXE_partnero-sync-server"))
+        .args([
+            "--data-dir",
+            &data.path().display().to_string(),
+            "user",
+            "add",
+            "--email",
+            "ana@example.com",
+        ])
+        .env("PARTNERO_NEW_PASSWORD", PASSWORD)
+        .env("PARTNERO_LOG", "warn")
+        .output()
+        .unwrap();
+    assert!(
+        added.status.success(),
+        "user add: {}",
+        String::from_utf8_lossy(&added.stderr)
+    );
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let base = format!("http://127.0.0.1:{port}");
+    let mut process = spawn_server_process(data.path(), port);
+    wait_for_health(&base).await;
+
+    let mut ana = Device::with_session(
+        &base,
+        sign_in(&base, "ana@example.com", PASSWORD).await.unwrap(),
+    );
+    let doc_id = random_document_id(4);
+    let doc = ana.docs.create_empty(&doc_id);
+    doc.put_object(ROOT, "burst", automerge::ObjType::Map)
+        .unwrap();
+    doc.commit();
+    ana.connect().await;
+    ana.changed(doc_id).await;
+    ana.sync().await;
+
+    // A burst of edits, each sent at once; the server is killed while they are in flight.
+    let mut acknowledged = 0usize;
+    let mut sent = 0usize;
+    let kill_after = Duration::from_millis(400);
+    let started = tokio::time::Instant::now();
+    let mut killed = false;
+    while !killed {
+        if started.elapsed() >= kill_after {
+            process.kill_9();
+            killed = true;
+            continue;
+        }
+        let doc = ana.docs.docs.get_mut(&doc_id).unwrap();
+        let burst = doc.get(ROOT, "burst").unwrap().unwrap().1;
+        doc.put(&burst, format!("edit-{sent}"), sent as i64)
+            .unwrap();
+        doc.commit();
+        sent += 1;
+        ana.changed(doc_id).await;
+        // Read whatever the server has answered so far, without waiting long.
+        while let Ok(Some(Ok(WsMessage::Binary(bytes)))) = tokio::time::timeout(
+            Duration::from_millis(5),
+            ana.socket.as_mut().unwrap().next(),
+        )
+        .await
+        {
+            let effects = ana.client.receive(&bytes, &mut ana.docs).unwrap();
+            ana.apply(effects).await;
+        }
+        let doc = ana.docs.docs.get_mut(&doc_id).unwrap();
+        // Edits are one linear chain from one actor, so the acknowledged ones are a prefix.
+        let pending = ana.client.pending_changes(&doc_id, doc);
+        acknowledged = acknowledged.max(sent.saturating_sub(pending));
+    }
+    assert!(
+        acknowledged > 0,
+        "some edits were acknowledged before the kill (sent {sent})"
+    );
+
+    // Restart on the same data; a fresh device must find every acknowledged edit.
+    let mut process = spawn_server_process(data.path(), port);
+    wait_for_health(&base).await;
+    let mut reader = Device::with_session(
+        &base,
+        sign_in(&base, "ana@example.com", PASSWORD).await.unwrap(),
+    );
+    reader.connect().await;
+    reader.request(doc_id).await;
+    reader.sync().await;
+    let doc = &reader.docs.docs[&doc_id];
+    let burst = doc
+        .get(ROOT, "burst")
+        .unwrap()
+        .expect("the document survived")
+        .1;
+    for index in 0..acknowledged {
+        assert!(
+            doc.get(&burst, format!("edit-{index}")).unwrap().is_some(),
+            "acknowledged edit-{index} of {acknowledged} (sent {sent}) was lost"
+        );
+    }
+    process.kill_9();
+}
