@@ -13,6 +13,24 @@ use crate::store::{chunk_key, is_snapshot_key, snapshot_key, StorageKey, Store, 
 /// stays one read of a compact document.
 pub const COMPACT_AFTER_CHUNKS: usize = 16;
 
+/// Why stored bytes do not make a document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) enum LoadProblem {
+    /// Nothing is stored under the id (yet: it may still be on its way from the server).
+    Missing,
+    /// Something is stored but does not load; the text says what.
+    Damaged(String),
+}
+
+impl std::fmt::Display for LoadProblem {
+    fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            LoadProblem::Missing => formatter.write_str("nothing is stored for it on this device"),
+            LoadProblem::Damaged(reason) => formatter.write_str(reason),
+        }
+    }
+}
+
 /// A document plus what is known about its stored form.
 #[derive(Debug, Clone)]
 pub(super) struct StoredDocument {
@@ -39,22 +57,24 @@ impl StoredDocument {
         store: &S,
         id: &DocumentId,
         actor: ActorId,
-    ) -> Result<Result<Self, String>, StoreError> {
+    ) -> Result<Result<Self, LoadProblem>, StoreError> {
         let chunks = store.load_range(&[id.to_string()]).await?;
         if chunks.is_empty() {
-            return Ok(Err("nothing is stored for it on this device".into()));
+            return Ok(Err(LoadProblem::Missing));
         }
         let mut doc = AutoCommit::new().with_actor(actor);
         for (key, bytes) in &chunks {
             if let Err(error) = doc.load_incremental(bytes) {
-                return Ok(Err(format!(
+                return Ok(Err(LoadProblem::Damaged(format!(
                     "its stored chunk {} is damaged ({error})",
                     key[1..].join("/")
-                )));
+                ))));
             }
         }
         if !doc.get_missing_deps(&[]).is_empty() {
-            return Ok(Err("some of its stored changes are missing".into()));
+            return Ok(Err(LoadProblem::Damaged(
+                "some of its stored changes are missing".into(),
+            )));
         }
         let saved_heads = doc.get_heads();
         Ok(Ok(Self {

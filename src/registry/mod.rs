@@ -10,6 +10,7 @@
 //! Pure: time, the actor id and new document ids come in as arguments.
 
 mod document;
+mod remote;
 
 use std::collections::BTreeMap;
 
@@ -20,9 +21,10 @@ use crate::model::{
     PARTNER_SCHEMA_VERSION, WORKSPACE_SCHEMA_VERSION,
 };
 use crate::store::{workspace_pointer_key, Store, StoreError};
-use document::StoredDocument;
+use document::{LoadProblem, StoredDocument};
 
 pub use document::COMPACT_AFTER_CHUNKS;
+pub use remote::RemoteOutcome;
 
 /// Why a registry operation failed; every message is fit to show to the user.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -68,6 +70,12 @@ pub struct Registry<S: Store> {
     workspace_document: StoredDocument,
     partners: BTreeMap<DocumentId, PartnerRecord>,
     unreadable: Vec<UnreadableDocument>,
+    /// Documents being fetched from the server that are not (yet) a readable partner, or the
+    /// team's workspace before this device adopted it. See `remote.rs`.
+    incoming: BTreeMap<DocumentId, StoredDocument>,
+    /// The team's workspace document, once signed in. While it differs from `workspace_id`
+    /// this device still uses its local workspace and merges it in when the team's arrives.
+    team_workspace: Option<DocumentId>,
 }
 
 impl<S: Store> Registry<S> {
@@ -94,7 +102,7 @@ impl<S: Store> Registry<S> {
                 };
                 let mut stored = StoredDocument::load(&store, &id, actor.clone())
                     .await?
-                    .map_err(unreadable)?;
+                    .map_err(|problem| unreadable(problem.to_string()))?;
                 let workspace: Workspace = autosurgeon::hydrate(&stored.doc).map_err(|error| {
                     unreadable(format!(
                         "it does not have the shape of a workspace ({error})"
@@ -132,6 +140,8 @@ impl<S: Store> Registry<S> {
             workspace_document,
             partners: BTreeMap::new(),
             unreadable: Vec::new(),
+            incoming: BTreeMap::new(),
+            team_workspace: None,
         };
         let entries: Vec<String> = registry.workspace.partners.keys().cloned().collect();
         for text in entries {
@@ -140,6 +150,11 @@ impl<S: Store> Registry<S> {
                     registry.partners.insert(id, record);
                 }
                 Err(PartnerOpenError::Store(error)) => return Err(error.into()),
+                Err(PartnerOpenError::Missing(id)) => {
+                    registry
+                        .incoming
+                        .insert(id, StoredDocument::new(registry.actor.clone()));
+                }
                 Err(PartnerOpenError::Unreadable(reason)) => {
                     registry
                         .unreadable
@@ -159,10 +174,14 @@ impl<S: Store> Registry<S> {
                 "the id in the workspace index is damaged ({error})"
             ))
         })?;
-        let mut stored = StoredDocument::load(&self.store, &id, self.actor.clone())
+        let mut stored = match StoredDocument::load(&self.store, &id, self.actor.clone())
             .await
             .map_err(PartnerOpenError::Store)?
-            .map_err(PartnerOpenError::Unreadable)?;
+        {
+            Ok(stored) => stored,
+            Err(LoadProblem::Missing) => return Err(PartnerOpenError::Missing(id)),
+            Err(problem) => return Err(PartnerOpenError::Unreadable(problem.to_string())),
+        };
         let partner: Partner = autosurgeon::hydrate(&stored.doc).map_err(|error| {
             PartnerOpenError::Unreadable(format!(
                 "it does not have the shape of a partner record ({error})"
@@ -385,4 +404,6 @@ impl<S: Store> Registry<S> {
 enum PartnerOpenError {
     Store(StoreError),
     Unreadable(String),
+    /// Listed in the index but not stored here yet: it is fetched from the server.
+    Missing(DocumentId),
 }

@@ -49,24 +49,27 @@ pub fn key_has_prefix(key: &[String], prefix: &[String]) -> bool {
     key.len() >= prefix.len() && key.iter().zip(prefix).all(|(part, wanted)| part == wanted)
 }
 
-/// A borrowed store is a store, so a test can reopen a registry on the same data.
-impl<S: Store> Store for &S {
-    async fn load(&self, key: &[String]) -> Result<Option<Vec<u8>>, StoreError> {
-        (**self).load(key).await
-    }
-    async fn save(&self, key: &[String], data: &[u8]) -> Result<(), StoreError> {
-        (**self).save(key, data).await
-    }
-    async fn remove(&self, key: &[String]) -> Result<(), StoreError> {
-        (**self).remove(key).await
-    }
-    async fn load_range(
-        &self,
-        prefix: &[String],
-    ) -> Result<Vec<(StorageKey, Vec<u8>)>, StoreError> {
-        (**self).load_range(prefix).await
-    }
-    async fn remove_range(&self, prefix: &[String]) -> Result<(), StoreError> {
-        (**self).remove_range(prefix).await
-    }
+/// A shared handle to a store is a store, so a test can reopen a registry on the same data.
+macro_rules! delegate_store {
+    ($($handle:ty),*) => {$(
+        impl<S: Store> Store for $handle {
+            async fn load(&self, key: &[String]) -> Result<Option<Vec<u8>>, StoreError> {
+                (**self).load(key).await
+            }
+            async fn save(&self, key: &[String], data: &[u8]) -> Result<(), StoreError> {
+                (**self).save(key, data).await
+            }
+            async fn remove(&self, key: &[String]) -> Result<(), StoreError> {
+                (**self).remove(key).await
+            }
+            async fn load_range(&self, prefix: &[String]) -> Result<Vec<(StorageKey, Vec<u8>)>, StoreError> {
+                (**self).load_range(prefix).await
+            }
+            async fn remove_range(&self, prefix: &[String]) -> Result<(), StoreError> {
+                (**self).remove_range(prefix).await
+            }
+        }
+    )*};
 }
+
+delegate_store!(&S, std::rc::Rc<S>, std::sync::Arc<S>);

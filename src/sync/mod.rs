@@ -3,6 +3,7 @@
 //! thin pumps around it.
 
 pub mod client;
+pub mod session;
 pub mod wire;
 
 pub use client::{Effect, Phase, SyncClient, SyncDocuments, SyncError, SyncProgress};

@@ -836,3 +836,215 @@ async fn acknowledged_changes_survive_kill_9_of_the_server() {
     }
     process.kill_9();
 }
+
+/// A device running the app's own registry (on a memory store) and sync session glue.
+struct RegistryDevice {
+    session: SignedIn,
+    ws_url: String,
+    client: SyncClient,
+    registry: partnero::registry::Registry<std::rc::Rc<partnero::store::MemoryStore>>,
+    socket: Option<Socket>,
+}
+
+impl RegistryDevice {
+    async fn open(
+        base: &str,
+        session: SignedIn,
+        store: std::rc::Rc<partnero::store::MemoryStore>,
+    ) -> Self {
+        let registry = partnero::registry::Registry::open(
+            store.clone(),
+            ActorId::random(),
+            random_document_id(0),
+        )
+        .await
+        .unwrap();
+        let client = SyncClient::new(session.peer_id.clone());
+        Self {
+            ws_url: base.replace("http://", "ws://"),
+            session,
+            client,
+            registry,
+            socket: None,
+        }
+    }
+
+    async fn send_all(&mut self, messages: Vec<Vec<u8>>) {
+        for bytes in messages {
+            if let Some(socket) = self.socket.as_mut() {
+                socket.send(WsMessage::Binary(bytes.into())).await.unwrap();
+            }
+        }
+    }
+
+    async fn connect(&mut self) {
+        let url = format!("{}/sync?token={}", self.ws_url, self.session.token);
+        self.socket = Some(tokio_tungstenite::connect_async(url).await.unwrap().0);
+        let team = self.session.workspace_id.parse().unwrap();
+        let messages =
+            partnero::sync::session::connected(&mut self.client, &mut self.registry, team);
+        self.send_all(messages).await;
+    }
+
+    fn disconnect(&mut self) {
+        self.socket = None;
+        self.client.disconnected();
+    }
+
+    async fn local_change(&mut self, ids: &[DocumentId]) {
+        let messages =
+            partnero::sync::session::local_changes(&mut self.client, &mut self.registry, ids);
+        self.send_all(messages).await;
+    }
+
+    async fn sync(&mut self) {
+        let deadline = tokio::time::Instant::now() + Duration::from_secs(20);
+        loop {
+            let progress = self.client.progress(&mut self.registry);
+            let synced = progress.documents_syncing == 0
+                && self.registry.uses_team_workspace()
+                && self.registry.waiting_for().is_empty();
+            let wait = if synced {
+                Duration::from_millis(150)
+            } else {
+                deadline.saturating_duration_since(tokio::time::Instant::now())
+            };
+            match tokio::time::timeout(wait, self.socket.as_mut().unwrap().next()).await {
+                Err(_) if synced => return,
+                Err(_) => panic!(
+                    "registry device not in sync: {progress:?}, waiting for {:?}",
+                    self.registry.waiting_for()
+                ),
+                Ok(Some(Ok(WsMessage::Binary(bytes)))) => {
+                    let step = partnero::sync::session::received(
+                        &mut self.client,
+                        &mut self.registry,
+                        &bytes,
+                        1,
+                    )
+                    .await
+                    .unwrap();
+                    assert_eq!(step.server_error, None);
+                    self.send_all(step.send).await;
+                }
+                Ok(other) => panic!("unexpected {other:?}"),
+            }
+        }
+    }
+}
+
+fn profile(kind: &str, name: &str) -> partnero::model::PartnerProfile {
+    validate_partner(&PartnerDraft {
+        kind: kind.into(),
+        legal_name: name.into(),
+        ..PartnerDraft::default()
+    })
+    .unwrap()
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn registries_on_two_devices_share_partners_created_offline() {
+    let server = TestServer::start(1 << 20).await;
+    let ana_store = std::rc::Rc::new(partnero::store::MemoryStore::new());
+    let ana_session = sign_in(&server.base, "ana@example.com", PASSWORD)
+        .await
+        .unwrap();
+    let mut ana = RegistryDevice::open(&server.base, ana_session, ana_store.clone()).await;
+
+    // Offline, before ever signing in: two partners and a link.
+    let supplier = random_document_id(11);
+    let client = random_document_id(12);
+    ana.registry
+        .create_partner(supplier, profile("supplier", "Aceites del Sur"), 1)
+        .await
+        .unwrap();
+    ana.registry
+        .create_partner(client, profile("client", "Hotel Miramar"), 2)
+        .await
+        .unwrap();
+    ana.registry.link(&supplier, &client, 3).await.unwrap();
+
+    // Online: the device joins the team's workspace and publishes its partners.
+    ana.connect().await;
+    ana.sync().await;
+    assert!(ana.registry.uses_team_workspace());
+    assert_eq!(
+        ana.registry.workspace_id().to_string(),
+        ana.session.workspace_id
+    );
+    assert_eq!(ana.client.progress(&mut ana.registry).pending_changes, 0);
+
+    // Another device of another user gets everything, links included.
+    let ben_session = sign_in(&server.base, "ben@example.com", PASSWORD)
+        .await
+        .unwrap();
+    let mut ben = RegistryDevice::open(
+        &server.base,
+        ben_session,
+        std::rc::Rc::new(partnero::store::MemoryStore::new()),
+    )
+    .await;
+    ben.connect().await;
+    ben.sync().await;
+    assert_eq!(
+        ben.registry.partner(&supplier).unwrap().profile.legal_name,
+        "Aceites del Sur"
+    );
+    assert_eq!(ben.registry.suppliers_of(&client), vec![supplier]);
+
+    // Both offline: different fields of the same partner.
+    ana.disconnect();
+    ben.disconnect();
+    let mut on_ana = ana.registry.partner(&supplier).unwrap().profile.clone();
+    on_ana.industry = "Olive oil".into();
+    ana.registry
+        .update_profile(&supplier, on_ana, 10)
+        .await
+        .unwrap();
+    ben.registry
+        .set_status(&supplier, partnero::model::PartnerStatus::Archived, 11)
+        .await
+        .unwrap();
+    let new_from_ben = random_document_id(13);
+    ben.registry
+        .create_partner(new_from_ben, profile("client", "Bodega Norte"), 12)
+        .await
+        .unwrap();
+
+    ana.connect().await;
+    ana.sync().await;
+    ben.connect().await;
+    ben.local_change(&[supplier, new_from_ben, ben.registry.workspace_id()])
+        .await;
+    ben.sync().await;
+    ana.sync().await;
+    for device in [&ana, &ben] {
+        let partner = device.registry.partner(&supplier).unwrap();
+        assert_eq!(partner.profile.industry, "Olive oil");
+        assert_eq!(partner.status, partnero::model::PartnerStatus::Archived);
+        assert_eq!(
+            device
+                .registry
+                .partner(&new_from_ben)
+                .unwrap()
+                .profile
+                .legal_name,
+            "Bodega Norte"
+        );
+    }
+
+    // What arrived was stored: a new session on Ana's store opens it all without the network.
+    drop(ana);
+    let reopened =
+        partnero::registry::Registry::open(ana_store, ActorId::random(), random_document_id(0))
+            .await
+            .unwrap();
+    assert_eq!(
+        reopened.partner(&new_from_ben).unwrap().profile.legal_name,
+        "Bodega Norte"
+    );
+    assert_eq!(
+        reopened.partner(&supplier).unwrap().status,
+        partnero::model::PartnerStatus::Archived
+    );
+}

@@ -1,0 +1,194 @@
+//! The registry as the sync client sees it: the set of documents to keep in sync, and what to do
+//! when changes arrive from the server.
+//!
+//! The sync client applies a server's changes to the in-memory document directly (through
+//! [`SyncDocuments`]); [`Registry::store_remote_change`] then writes them to the store and reads
+//! the document again. Documents listed in the workspace but not here yet wait in `incoming`
+//! until the server sends them.
+//!
+//! Joining a team: a device that worked offline before its first sign-in has its own local
+//! workspace. It keeps using it until the team's workspace document has arrived, then adds its
+//! partners to the team's index as a normal change and drops the local one. Writing into the
+//! team's document only after it arrived matters: two devices creating the `partners` map
+//! concurrently would leave one of the two maps hidden after the merge.
+
+use automerge::AutoCommit;
+
+use super::document::{read_value, write_value, StoredDocument};
+use super::{PartnerRecord, Registry, RegistryError};
+use crate::model::{DocumentId, Partner, Workspace, PARTNER_SCHEMA_VERSION};
+use crate::store::{workspace_pointer_key, Store};
+use crate::sync::SyncDocuments;
+
+/// What the caller must do after [`Registry::store_remote_change`].
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct RemoteOutcome {
+    /// Documents now listed in the workspace that this device does not have: request them.
+    pub fetch: Vec<DocumentId>,
+    /// Documents this device changed while handling the remote change (the workspace when it
+    /// merged its local index into the team's): offer them to the server.
+    pub local_changes: Vec<DocumentId>,
+}
+
+impl<S: Store> Registry<S> {
+    /// Signs this device into a team whose workspace document is `team_workspace`. Returns the
+    /// documents to request (the team's workspace, if this device does not use it yet).
+    pub fn set_team_workspace(&mut self, team_workspace: DocumentId) -> Vec<DocumentId> {
+        self.team_workspace = Some(team_workspace);
+        if team_workspace == self.workspace_id {
+            return Vec::new();
+        }
+        self.incoming
+            .entry(team_workspace)
+            .or_insert_with(|| StoredDocument::new(self.actor.clone()));
+        vec![team_workspace]
+    }
+
+    /// Partners listed in the workspace that are not on this device yet.
+    pub fn waiting_for(&self) -> Vec<DocumentId> {
+        self.incoming
+            .keys()
+            .copied()
+            .filter(|id| Some(*id) != self.team_workspace)
+            .collect()
+    }
+
+    /// Stores what the sync client applied to document `id` and reads it again.
+    pub async fn store_remote_change(
+        &mut self,
+        id: &DocumentId,
+        now_ms: i64,
+    ) -> Result<RemoteOutcome, RegistryError> {
+        let mut outcome = RemoteOutcome::default();
+        if *id == self.workspace_id {
+            self.workspace_document
+                .save_changes(&self.store, id)
+                .await?;
+            self.workspace = read_value(&self.workspace_document.doc)?;
+        } else if let Some(record) = self.partners.get_mut(id) {
+            record.stored.save_changes(&self.store, id).await?;
+            let partner: Partner = read_value(&record.stored.doc)?;
+            record.partner = partner;
+        } else if Some(*id) == self.team_workspace {
+            self.adopt_team_workspace(*id, now_ms, &mut outcome).await?;
+        } else if let Some(stored) = self.incoming.get_mut(id) {
+            stored.save_changes(&self.store, id).await?;
+            // A partner is ready once it reads as one; until then (an empty or partial first
+            // message) it stays incoming.
+            if let Ok(partner) = autosurgeon::hydrate::<_, Partner>(&stored.doc) {
+                if partner.schema_version <= PARTNER_SCHEMA_VERSION {
+                    if let Some(stored) = self.incoming.remove(id) {
+                        self.partners.insert(*id, PartnerRecord { partner, stored });
+                    }
+                }
+            }
+        }
+        outcome.fetch = self.listed_but_missing();
+        Ok(outcome)
+    }
+
+    /// Partners the workspace lists that are neither open nor being fetched: start fetching.
+    fn listed_but_missing(&mut self) -> Vec<DocumentId> {
+        let listed: Vec<DocumentId> = self
+            .workspace
+            .partners
+            .keys()
+            .filter_map(|text| text.parse().ok())
+            .collect();
+        let mut fetch = Vec::new();
+        for id in listed {
+            if !self.partners.contains_key(&id) && !self.incoming.contains_key(&id) {
+                self.incoming
+                    .insert(id, StoredDocument::new(self.actor.clone()));
+                fetch.push(id);
+            }
+        }
+        fetch
+    }
+
+    /// The team's workspace arrived: merge this device's index into it and use it from now on.
+    async fn adopt_team_workspace(
+        &mut self,
+        id: DocumentId,
+        now_ms: i64,
+        outcome: &mut RemoteOutcome,
+    ) -> Result<(), RegistryError> {
+        let Some(mut team) = self.incoming.get(&id).cloned() else {
+            return Ok(());
+        };
+        team.save_changes(&self.store, &id).await?;
+        let Ok(mut index) = autosurgeon::hydrate::<_, Workspace>(&team.doc) else {
+            // Not complete yet; keep waiting for more of it.
+            self.incoming.insert(id, team);
+            return Ok(());
+        };
+        let mut merged_any = false;
+        for (partner, entry) in &self.workspace.partners {
+            if !index.partners.contains_key(partner) {
+                index.partners.insert(partner.clone(), entry.clone());
+                merged_any = true;
+            }
+        }
+        if merged_any {
+            write_value(&mut team.doc, &index, "join team workspace", now_ms)?;
+            team.save_changes(&self.store, &id).await?;
+            outcome.local_changes.push(id);
+        }
+        self.store
+            .save(&workspace_pointer_key(), id.to_string().as_bytes())
+            .await?;
+        let old = self.workspace_id;
+        self.incoming.remove(&id);
+        self.workspace_id = id;
+        self.workspace = index;
+        self.workspace_document = team;
+        // The local index lives on inside the team's; its document is no longer needed.
+        self.store.remove_range(&[old.to_string()]).await?;
+        Ok(())
+    }
+
+    /// Whether this device already uses the team's workspace.
+    pub fn uses_team_workspace(&self) -> bool {
+        self.team_workspace == Some(self.workspace_id)
+    }
+}
+
+impl<S: Store> SyncDocuments for Registry<S> {
+    /// Before joining a team nothing syncs; after, the team's workspace, every partner and
+    /// everything being fetched. The local workspace of a device that has not merged yet is
+    /// never sent.
+    fn document_ids(&self) -> Vec<DocumentId> {
+        if self.team_workspace.is_none() {
+            return Vec::new();
+        }
+        let mut ids: Vec<DocumentId> = self
+            .partners
+            .keys()
+            .chain(self.incoming.keys())
+            .copied()
+            .collect();
+        if self.uses_team_workspace() {
+            ids.push(self.workspace_id);
+        }
+        ids
+    }
+
+    fn document_mut(&mut self, id: &DocumentId) -> Option<&mut AutoCommit> {
+        if *id == self.workspace_id && self.uses_team_workspace() {
+            return Some(&mut self.workspace_document.doc);
+        }
+        if let Some(record) = self.partners.get_mut(id) {
+            return Some(&mut record.stored.doc);
+        }
+        self.incoming.get_mut(id).map(|stored| &mut stored.doc)
+    }
+
+    fn create_empty(&mut self, id: &DocumentId) -> &mut AutoCommit {
+        let actor = self.actor.clone();
+        &mut self
+            .incoming
+            .entry(*id)
+            .or_insert_with(|| StoredDocument::new(actor))
+            .doc
+    }
+}

@@ -1,0 +1,92 @@
+//! One sync session between a [`Registry`] and the server: the glue every transport shares (the
+//! browser's WebSocket pump and the native tests), so the rules live in one tested place.
+//!
+//! Each function takes an event and returns the encoded messages to send, in order.
+
+use super::client::{Effect, SyncClient, SyncError};
+use crate::model::DocumentId;
+use crate::registry::{Registry, RegistryError};
+use crate::store::Store;
+
+/// What one received message led to.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Step {
+    /// Messages to send to the server, in order.
+    pub send: Vec<Vec<u8>>,
+    /// Documents whose content changed (for refreshing what the user sees).
+    pub changed: Vec<DocumentId>,
+    /// Documents the server does not have (yet): worth asking again later.
+    pub unavailable: Vec<DocumentId>,
+    /// A protocol error the server reported; the connection should be closed and retried.
+    pub server_error: Option<String>,
+}
+
+/// Why a session must end.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum SessionError {
+    #[error(transparent)]
+    Protocol(#[from] SyncError),
+    #[error(transparent)]
+    Registry(#[from] RegistryError),
+}
+
+fn sends(effects: Vec<Effect>) -> Vec<Vec<u8>> {
+    effects
+        .into_iter()
+        .filter_map(|effect| match effect {
+            Effect::Send(bytes) => Some(bytes),
+            _ => None,
+        })
+        .collect()
+}
+
+/// The socket opened: join, and ask for the team's workspace if this device does not use it.
+pub fn connected<S: Store>(
+    client: &mut SyncClient,
+    registry: &mut Registry<S>,
+    team_workspace: DocumentId,
+) -> Vec<Vec<u8>> {
+    registry.set_team_workspace(team_workspace);
+    sends(client.connected())
+}
+
+/// Documents changed on this device: offer them to the server.
+pub fn local_changes<S: Store>(
+    client: &mut SyncClient,
+    registry: &mut Registry<S>,
+    ids: &[DocumentId],
+) -> Vec<Vec<u8>> {
+    ids.iter()
+        .flat_map(|id| sends(client.document_changed(id, registry)))
+        .collect()
+}
+
+/// One message from the server: apply it, store what changed, fetch what is newly listed.
+pub async fn received<S: Store>(
+    client: &mut SyncClient,
+    registry: &mut Registry<S>,
+    bytes: &[u8],
+    now_ms: i64,
+) -> Result<Step, SessionError> {
+    let mut step = Step::default();
+    let mut effects = client.receive(bytes, registry)?;
+    while !effects.is_empty() {
+        let mut follow_up = Vec::new();
+        for effect in effects {
+            match effect {
+                Effect::Send(bytes) => step.send.push(bytes),
+                Effect::DocumentChanged(id) => {
+                    let outcome = registry.store_remote_change(&id, now_ms).await?;
+                    step.changed.push(id);
+                    for fetch in outcome.fetch.iter().chain(&outcome.local_changes) {
+                        follow_up.extend(client.document_changed(fetch, registry));
+                    }
+                }
+                Effect::DocumentUnavailable(id) => step.unavailable.push(id),
+                Effect::ServerError(message) => step.server_error = Some(message),
+            }
+        }
+        effects = follow_up;
+    }
+    Ok(step)
+}
