@@ -147,6 +147,13 @@ impl<S: Store> Registry<S> {
         Ok(())
     }
 
+    /// Removes everything this registry stored on the device (sign-out on a shared device).
+    /// The registry must not be used afterwards; the app reloads.
+    pub async fn erase_all(&mut self) -> Result<(), RegistryError> {
+        self.store.remove_range(&[]).await?;
+        Ok(())
+    }
+
     /// Whether this device already uses the team's workspace.
     pub fn uses_team_workspace(&self) -> bool {
         self.team_workspace == Some(self.workspace_id)

@@ -2,8 +2,9 @@
 //! [`state::AppState`]; rules live in the pure core (validation, filtering, the registry).
 //!
 //! Routes: `/` the partner list, `/partners/new` registration, `/partners/:id` a partner's
-//! page, `/partners/:id/edit` its form.
+//! page, `/partners/:id/edit` its form, `/sign-in` and `/account` (sign-out).
 
+mod account;
 mod detail;
 mod fields;
 mod form;
@@ -26,7 +27,7 @@ pub fn App() -> impl IntoView {
         <Router>
             <header class="app-bar">
                 <a class="brand" href="/">"Partnero"</a>
-                <span class="offline-note">"Works offline · saved on this device"</span>
+                <span class="bar-end"><account::SyncIndicator/></span>
             </header>
             <main class="page">
                 {move || match state.load_state.get() {
@@ -44,6 +45,8 @@ pub fn App() -> impl IntoView {
                             <Route path=path!("/partners/new") view=form::NewPartner/>
                             <Route path=path!("/partners/:id") view=detail::PartnerDetail/>
                             <Route path=path!("/partners/:id/edit") view=form::EditPartner/>
+                            <Route path=path!("/sign-in") view=account::SignIn/>
+                            <Route path=path!("/account") view=account::Account/>
                         </Routes>
                     }.into_any(),
                 }}

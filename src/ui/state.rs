@@ -13,6 +13,8 @@ use leptos::prelude::*;
 
 use crate::model::{DocumentId, Partner, PartnerProfile, PartnerStatus};
 use crate::registry::{Registry, UnreadableDocument};
+use crate::web::session::{self as web_session, StoredSession};
+use crate::web::sync_socket::{self, PumpConfig, SyncHandle, SyncReport};
 use crate::web::{new_actor_id, new_document_id, now_ms, IndexedDbStore, DATABASE_NAME};
 
 type SharedRegistry = Rc<Mutex<Registry<IndexedDbStore>>>;
@@ -25,6 +27,17 @@ pub struct RegistryView {
 }
 
 impl RegistryView {
+    /// A fresh copy of everything the registry holds.
+    pub fn from_registry(registry: &Registry<IndexedDbStore>) -> Self {
+        Self {
+            partners: registry
+                .partners()
+                .map(|(id, partner)| (id, partner.clone()))
+                .collect(),
+            unreadable: registry.unreadable().to_vec(),
+        }
+    }
+
     /// The suppliers that list `client` among their clients, by display name.
     pub fn suppliers_of(&self, client: &DocumentId) -> Vec<DocumentId> {
         let key = client.to_string();
@@ -87,7 +100,12 @@ pub enum LoadState {
 pub struct AppState {
     pub view: RwSignal<RegistryView>,
     pub load_state: RwSignal<LoadState>,
+    /// The signed-in session kept on this device, if any.
+    pub session: RwSignal<Option<StoredSession>>,
+    /// The latest sync status; `None` when not signed in.
+    pub sync_report: RwSignal<Option<SyncReport>>,
     registry: StoredValue<Option<SharedRegistry>, LocalStorage>,
+    sync: StoredValue<Option<SyncHandle>, LocalStorage>,
 }
 
 impl AppState {
@@ -96,7 +114,10 @@ impl AppState {
         let state = Self {
             view: RwSignal::new(RegistryView::default()),
             load_state: RwSignal::new(LoadState::Opening),
+            session: RwSignal::new(web_session::stored_session()),
+            sync_report: RwSignal::new(None),
             registry: StoredValue::new_local(None),
+            sync: StoredValue::new_local(None),
         };
         leptos::task::spawn_local(async move {
             let opened = async {
@@ -133,7 +154,91 @@ impl AppState {
             .ok_or_else(|| "the registry is still opening; try again in a moment".to_owned())
     }
 
-    /// Copies the stored state of some partners into the view.
+    /// Starts syncing with the server for this session.
+    fn start_sync(&self, session: &StoredSession) {
+        let (Ok(shared), Ok(workspace_id)) =
+            (self.registry(), session.workspace_id.parse::<DocumentId>())
+        else {
+            return;
+        };
+        let config = PumpConfig {
+            token: session.token.clone(),
+            peer_id: session.peer_id.clone(),
+            workspace_id,
+        };
+        let report = self.sync_report;
+        let view = self.view;
+        let handle = sync_socket::start(
+            shared,
+            config,
+            move |latest| report.set(Some(latest)),
+            move |registry, _changed| view.set(RegistryView::from_registry(registry)),
+        );
+        self.sync.set_value(Some(handle));
+    }
+
+    /// Offers stored local changes to the server, if syncing.
+    fn offer(&self, ids: Vec<DocumentId>) {
+        self.sync.with_value(|sync| {
+            if let Some(sync) = sync {
+                sync.local_change(ids);
+            }
+        });
+    }
+
+    /// Signs in, keeps the session on this device and starts syncing.
+    pub async fn sign_in(&self, email: &str, password: &str) -> Result<(), String> {
+        let session = web_session::sign_in(email, password).await?;
+        self.session.set(Some(session.clone()));
+        self.start_sync(&session);
+        Ok(())
+    }
+
+    /// How many local changes might be lost by signing out: `None` when every change is known
+    /// to be on the server, otherwise a sentence for the confirmation.
+    pub fn unsynced_warning(&self) -> Option<String> {
+        match self.sync_report.get_untracked() {
+            Some(report) if report.confirmed && report.progress.pending_changes == 0 => None,
+            Some(report) if report.confirmed => Some(format!(
+                "{} change(s) made on this device are not on the server yet.",
+                report.progress.pending_changes
+            )),
+            _ => Some("Partnero could not confirm with the server that every change made on this device reached it.".to_owned()),
+        }
+    }
+
+    /// Signs out: revokes the session, stops syncing and erases this device's copy of the
+    /// registry. Refuses while changes may be unsynced unless `discard_unsynced` is set.
+    pub async fn sign_out(&self, discard_unsynced: bool) -> Result<(), String> {
+        if let (Some(warning), false) = (self.unsynced_warning(), discard_unsynced) {
+            return Err(warning);
+        }
+        let Some(session) = self.session.get_untracked() else {
+            return Ok(());
+        };
+        self.sync.with_value(|sync| {
+            if let Some(sync) = sync {
+                sync.stop();
+            }
+        });
+        web_session::sign_out(&session).await;
+        if let Ok(shared) = self.registry() {
+            shared
+                .lock()
+                .await
+                .erase_all()
+                .await
+                .map_err(|error| error.to_string())?;
+        }
+        self.session.set(None);
+        if let Some(window) = web_sys::window() {
+            let _ = window.location().reload();
+        }
+        Ok(())
+    }
+
+    /// After a stored local change: copies the partners into the view and offers the changed
+    /// documents to the server.
     fn refresh(&self, registry: &Registry<IndexedDbStore>, ids: &[DocumentId]) {
         self.view.update(|view| {
             for id in ids {
@@ -143,6 +248,7 @@ impl AppState {
                 };
             }
         });
+        self.offer(ids.to_vec());
     }
 
     /// Registers a partner; resolves once it is stored in IndexedDB.
@@ -154,7 +260,8 @@ impl AppState {
             .create_partner(id, profile, now_ms())
             .await
             .map_err(|error| error.to_string())?;
-        self.refresh(&registry, &[id]);
+        // The partner first, then the index that names it, so other devices can fetch it.
+        self.refresh(&registry, &[id, registry.workspace_id()]);
         Ok(id)
     }
 

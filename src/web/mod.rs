@@ -3,6 +3,8 @@
 
 mod idb_store;
 mod platform;
+pub mod session;
+pub mod sync_socket;
 
 pub use idb_store::{IndexedDbStore, DATABASE_NAME};
 pub use platform::{new_actor_id, new_document_id, new_row_id, now_ms, register_service_worker};

@@ -1,0 +1,158 @@
+//! Signing in and out, and the sync status that is always visible in the app bar.
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+
+use super::state::use_app_state;
+use crate::web::sync_socket::LinkState;
+
+/// The sign-in screen. Signing in joins this device to the team; partners registered before
+/// on this device are merged into the team's registry.
+#[component]
+pub fn SignIn() -> impl IntoView {
+    let state = use_app_state();
+    let email = RwSignal::new(String::new());
+    let password = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<String>);
+    let busy = RwSignal::new(false);
+    let navigate = use_navigate();
+    let submit = move |event: leptos::ev::SubmitEvent| {
+        event.prevent_default();
+        if email.get_untracked().trim().is_empty() || password.get_untracked().is_empty() {
+            error.set(Some("Enter your email and password.".into()));
+            return;
+        }
+        busy.set(true);
+        let navigate = navigate.clone();
+        leptos::task::spawn_local(async move {
+            let result = state
+                .sign_in(email.get_untracked().trim(), &password.get_untracked())
+                .await;
+            busy.set(false);
+            match result {
+                Ok(()) => navigate("/", Default::default()),
+                Err(message) => error.set(Some(message)),
+            }
+        });
+    };
+    view! {
+        <section class="form-screen sign-in">
+            <h1>"Sign in"</h1>
+            <p class="muted">"Signing in syncs this device with your team. You need the server once; after that Partnero also opens offline."</p>
+            {move || state.session.get().map(|session| view! {
+                <p class="banner warning">"Signed in as "{session.user.email}". Sign out first to use another account."</p>
+            })}
+            <form class="partner-form" on:submit=submit novalidate>
+                <fieldset>
+                    <div class="field">
+                        <label for="sign-in-email">"Email"</label>
+                        <input id="sign-in-email" type="email" autocomplete="username" prop:value=move || email.get()
+                            on:input=move |event| email.set(event_target_value(&event))/>
+                    </div>
+                    <div class="field">
+                        <label for="sign-in-password">"Password"</label>
+                        <input id="sign-in-password" type="password" autocomplete="current-password" prop:value=move || password.get()
+                            on:input=move |event| password.set(event_target_value(&event))/>
+                    </div>
+                    <Show when=move || error.get().is_some()>
+                        <p class="banner error" role="alert" id="sign-in-error">{move || error.get()}</p>
+                    </Show>
+                    <div class="form-actions">
+                        <button type="submit" class="button primary" id="sign-in-button" disabled=move || busy.get()>
+                            {move || if busy.get() { "Signing in…" } else { "Sign in" }}
+                        </button>
+                    </div>
+                </fieldset>
+            </form>
+        </section>
+    }
+}
+
+/// The sync status in the app bar: offline, connecting, syncing, up to date (since when), and
+/// how many local changes the server does not have yet; a sign-in link when signed out.
+#[component]
+pub fn SyncIndicator() -> impl IntoView {
+    let state = use_app_state();
+    let text = move || {
+        let Some(report) = state.sync_report.get() else {
+            return "Not signed in: changes stay on this device".to_owned();
+        };
+        let pending = match (report.confirmed, report.progress.pending_changes) {
+            (true, 0) => String::new(),
+            (true, count) => format!(" · {count} change(s) not on the server"),
+            (false, _) => String::new(),
+        };
+        match report.link {
+            LinkState::Connecting => format!("Connecting…{pending}"),
+            LinkState::Offline => format!("Offline · saved on this device{pending}"),
+            LinkState::Syncing => format!(
+                "Syncing {} document(s){pending}",
+                report.progress.documents_syncing
+            ),
+            LinkState::UpToDate { since_ms } => {
+                format!("Up to date since {}{pending}", clock_time(since_ms))
+            }
+        }
+    };
+    let class = move || match state.sync_report.get().map(|report| report.link) {
+        Some(LinkState::UpToDate { .. }) => "sync-status up-to-date",
+        Some(LinkState::Syncing | LinkState::Connecting) => "sync-status syncing",
+        Some(LinkState::Offline) => "sync-status offline",
+        None => "sync-status local",
+    };
+    view! {
+        <span class=class role="status" aria-live="polite" id="sync-status">{text}</span>
+        {move || match state.session.get() {
+            None => view! { <a class="bar-link" href="/sign-in" id="sign-in-link">"Sign in"</a> }.into_any(),
+            Some(session) => view! { <a class="bar-link" href="/account" id="account-link" title=session.user.email.clone()>"Account"</a> }.into_any(),
+        }}
+    }
+}
+
+fn clock_time(ms: i64) -> String {
+    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms as f64));
+    format!("{:02}:{:02}", date.get_hours(), date.get_minutes())
+}
+
+/// The account page: who is signed in, and signing out. Signing out erases this device's copy,
+/// so it refuses while changes may not have reached the server, unless the user confirms.
+#[component]
+pub fn Account() -> impl IntoView {
+    let state = use_app_state();
+    let warning = RwSignal::new(None::<String>);
+    let busy = RwSignal::new(false);
+    let sign_out = move |discard: bool| {
+        busy.set(true);
+        leptos::task::spawn_local(async move {
+            let result = state.sign_out(discard).await;
+            busy.set(false);
+            if let Err(message) = result {
+                warning.set(Some(message));
+            }
+        });
+    };
+    view! {
+        <section class="form-screen account">
+            <h1>"Account"</h1>
+            {move || match state.session.get() {
+                None => view! { <p>"Not signed in. "<a href="/sign-in">"Sign in"</a>" to sync with your team."</p> }.into_any(),
+                Some(session) => view! {
+                    <div class="card">
+                        <p>"Signed in as "<strong id="account-email">{session.user.email.clone()}</strong></p>
+                        <p class="muted">"Signing out removes the partner registry from this device. It stays on the server for your next sign-in."</p>
+                        <button type="button" class="button" id="sign-out-button" disabled=move || busy.get() on:click=move |_| sign_out(false)>"Sign out"</button>
+                    </div>
+                }.into_any(),
+            }}
+            <Show when=move || warning.get().is_some()>
+                <div class="banner error" role="alert" id="sign-out-warning">
+                    <p><strong>"Not signed out. "</strong>{move || warning.get()}</p>
+                    <p>"Stay signed in and online until the status says up to date, or discard them."</p>
+                    <button type="button" class="button" id="sign-out-discard" disabled=move || busy.get() on:click=move |_| sign_out(true)>
+                        "Discard unsynced changes and sign out"
+                    </button>
+                </div>
+            </Show>
+        </section>
+    }
+}

@@ -1,0 +1,259 @@
+//! The WebSocket pump: connects to `/sync` with the session token, feeds every message to the
+//! sans-IO session (`sync::session`), sends what it returns, and reconnects with exponential
+//! backoff and jitter when the connection drops. Everything it decides comes from the core; it
+//! only moves bytes and reports status.
+
+use std::rc::Rc;
+
+use futures::channel::mpsc::{unbounded, UnboundedReceiver, UnboundedSender};
+use futures::lock::Mutex;
+use futures::{FutureExt, StreamExt};
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+
+use super::platform::now_ms;
+use super::IndexedDbStore;
+use crate::model::DocumentId;
+use crate::registry::Registry;
+use crate::sync::{session, SyncClient, SyncProgress};
+
+/// Where the connection to the server stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LinkState {
+    Connecting,
+    /// Connected and exchanging documents.
+    Syncing,
+    /// Connected, and the server has everything this device has.
+    UpToDate {
+        since_ms: i64,
+    },
+    /// Not connected; the next attempt is scheduled.
+    Offline,
+}
+
+/// A status report after every event.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SyncReport {
+    pub link: LinkState,
+    pub progress: SyncProgress,
+    /// Whether `progress` is known: only after the server answered in this session.
+    pub confirmed: bool,
+}
+
+enum PumpEvent {
+    Opened,
+    Message(Vec<u8>),
+    Closed,
+    LocalChange(Vec<DocumentId>),
+    Stop,
+}
+
+/// Handle to a running pump.
+#[derive(Clone)]
+pub struct SyncHandle {
+    events: UnboundedSender<PumpEvent>,
+}
+
+impl SyncHandle {
+    /// Documents changed on this device (already stored): offer them to the server.
+    pub fn local_change(&self, ids: Vec<DocumentId>) {
+        let _ = self.events.unbounded_send(PumpEvent::LocalChange(ids));
+    }
+
+    /// Stops syncing and closes the connection.
+    pub fn stop(&self) {
+        let _ = self.events.unbounded_send(PumpEvent::Stop);
+    }
+}
+
+/// What the pump needs to know about the session.
+pub struct PumpConfig {
+    pub token: String,
+    pub peer_id: String,
+    pub workspace_id: DocumentId,
+}
+
+/// Starts the pump; `report` is called after every event, and `changed` with the registry and
+/// the documents that changed on the server's side (while the pump holds the registry).
+pub fn start(
+    registry: Rc<Mutex<Registry<IndexedDbStore>>>,
+    config: PumpConfig,
+    report: impl Fn(SyncReport) + 'static,
+    changed: impl Fn(&Registry<IndexedDbStore>, Vec<DocumentId>) + 'static,
+) -> SyncHandle {
+    let (sender, receiver) = unbounded();
+    let handle = SyncHandle {
+        events: sender.clone(),
+    };
+    wasm_bindgen_futures::spawn_local(run(registry, config, sender, receiver, report, changed));
+    handle
+}
+
+fn socket_url(token: &str) -> Option<String> {
+    let location = web_sys::window()?.location();
+    let scheme = if location.protocol().ok()? == "https:" {
+        "wss"
+    } else {
+        "ws"
+    };
+    Some(format!(
+        "{scheme}://{}/sync?token={token}",
+        location.host().ok()?
+    ))
+}
+
+/// Resolves after `ms` milliseconds (setTimeout).
+async fn sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+/// Exponential backoff from 0.5 s up to 5 s, each delay scaled by a random 50–100 % so that
+/// many devices coming back at once do not reconnect in lockstep.
+fn backoff_ms(attempt: u32) -> i32 {
+    let base = 500.0 * 2f64.powi(attempt.min(4) as i32);
+    (base.min(5_000.0) * (0.5 + js_sys::Math::random() * 0.5)) as i32
+}
+
+async fn run(
+    registry: Rc<Mutex<Registry<IndexedDbStore>>>,
+    config: PumpConfig,
+    sender: UnboundedSender<PumpEvent>,
+    mut receiver: UnboundedReceiver<PumpEvent>,
+    report: impl Fn(SyncReport),
+    changed: impl Fn(&Registry<IndexedDbStore>, Vec<DocumentId>),
+) {
+    let mut client = SyncClient::new(config.peer_id.clone());
+    let mut attempt = 0u32;
+    let Some(url) = socket_url(&config.token) else {
+        return;
+    };
+    loop {
+        report(SyncReport {
+            link: LinkState::Connecting,
+            progress: SyncProgress::default(),
+            confirmed: false,
+        });
+        let socket = match web_sys::WebSocket::new(&url) {
+            Ok(socket) => socket,
+            Err(_) => return,
+        };
+        socket.set_binary_type(web_sys::BinaryType::Arraybuffer);
+        let opened = {
+            let sender = sender.clone();
+            Closure::<dyn FnMut()>::new(move || {
+                let _ = sender.unbounded_send(PumpEvent::Opened);
+            })
+        };
+        let message = {
+            let sender = sender.clone();
+            Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
+                if let Ok(buffer) = event.data().dyn_into::<js_sys::ArrayBuffer>() {
+                    let _ = sender.unbounded_send(PumpEvent::Message(
+                        js_sys::Uint8Array::new(&buffer).to_vec(),
+                    ));
+                }
+            })
+        };
+        let closed = {
+            let sender = sender.clone();
+            Closure::<dyn FnMut()>::new(move || {
+                let _ = sender.unbounded_send(PumpEvent::Closed);
+            })
+        };
+        socket.set_onopen(Some(opened.as_ref().unchecked_ref()));
+        socket.set_onmessage(Some(message.as_ref().unchecked_ref()));
+        socket.set_onclose(Some(closed.as_ref().unchecked_ref()));
+
+        let send_all = |messages: Vec<Vec<u8>>| {
+            for bytes in messages {
+                let _ = socket.send_with_u8_array(&bytes);
+            }
+        };
+        let mut confirmed = false;
+        while let Some(event) = receiver.next().await {
+            let mut registry_guard = registry.lock().await;
+            let registry = &mut *registry_guard;
+            match event {
+                PumpEvent::Opened => {
+                    attempt = 0;
+                    send_all(session::connected(
+                        &mut client,
+                        registry,
+                        config.workspace_id,
+                    ));
+                }
+                PumpEvent::Message(bytes) => {
+                    match session::received(&mut client, registry, &bytes, now_ms()).await {
+                        Ok(step) => {
+                            confirmed = true;
+                            send_all(step.send);
+                            if !step.changed.is_empty() {
+                                changed(registry, step.changed);
+                            }
+                            if step.server_error.is_some() {
+                                socket.close().ok();
+                            }
+                        }
+                        Err(error) => {
+                            web_sys::console::error_1(
+                                &format!("sync: {error}; reconnecting").into(),
+                            );
+                            socket.close().ok();
+                        }
+                    }
+                }
+                PumpEvent::LocalChange(ids) => {
+                    send_all(session::local_changes(&mut client, registry, &ids))
+                }
+                PumpEvent::Closed => {
+                    client.disconnected();
+                    drop(registry_guard);
+                    break;
+                }
+                PumpEvent::Stop => {
+                    socket.set_onclose(None);
+                    socket.close().ok();
+                    return;
+                }
+            }
+            let progress = client.progress(registry);
+            let link = if !confirmed {
+                LinkState::Connecting
+            } else if progress.documents_syncing == 0 && registry.uses_team_workspace() {
+                LinkState::UpToDate { since_ms: now_ms() }
+            } else {
+                LinkState::Syncing
+            };
+            report(SyncReport {
+                link,
+                progress,
+                confirmed,
+            });
+        }
+        drop((opened, message, closed));
+        let pending = client.progress(&mut *registry.lock().await);
+        report(SyncReport {
+            link: LinkState::Offline,
+            progress: pending,
+            confirmed: false,
+        });
+        // Wait before the next attempt, but stop at once if asked to.
+        let mut pause = Box::pin(sleep(backoff_ms(attempt)).fuse());
+        attempt += 1;
+        loop {
+            futures::select! {
+                () = pause => break,
+                event = receiver.next() => match event {
+                    Some(PumpEvent::Stop) | None => return,
+                    // Local changes are offered anyway once the next handshake syncs everything.
+                    Some(_) => {}
+                },
+            }
+        }
+    }
+}
