@@ -19,15 +19,100 @@ use tokio::sync::oneshot;
 const WAIT: Duration = Duration::from_secs(20);
 const POLL: Duration = Duration::from_millis(100);
 
-/// The server, ChromeDriver and a browser session; everything is torn down on drop.
-struct Harness {
+/// The real server, in this process, on a loopback port.
+struct TestServer {
+    address: std::net::SocketAddr,
+    stop: Option<oneshot::Sender<()>>,
+    task: Option<tokio::task::JoinHandle<anyhow::Result<()>>>,
+}
+
+impl TestServer {
+    /// Serves the built app with its database in `data`, on `address` (or a free port).
+    async fn start(data: &std::path::Path, address: Option<std::net::SocketAddr>) -> Result<Self> {
+        let listener =
+            tokio::net::TcpListener::bind(address.unwrap_or(([127, 0, 0, 1], 0).into())).await?;
+        let address = listener.local_addr()?;
+        let (stop, stopped) = oneshot::channel::<()>();
+        let config = partnero_sync_server::server::ServerConfig {
+            dist: dist_dir()?,
+            data_dir: data.to_owned(),
+            max_message_bytes: 8 << 20,
+            fault_write_delay_ms: 0,
+        };
+        let task = tokio::spawn(partnero_sync_server::server::run(listener, config, async {
+            let _ = stopped.await;
+        }));
+        Ok(Self {
+            address,
+            stop: Some(stop),
+            task: Some(task),
+        })
+    }
+
+    fn base(&self) -> String {
+        format!("http://{}", self.address)
+    }
+
+    /// Stops the server: from now on nothing answers on its port.
+    async fn stop(&mut self) -> Result<()> {
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
+        if let Some(task) = self.task.take() {
+            tokio::time::timeout(Duration::from_secs(10), task)
+                .await
+                .context("server did not shut down")???;
+        }
+        Ok(())
+    }
+}
+
+impl Drop for TestServer {
+    fn drop(&mut self) {
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
+    }
+}
+
+/// One Chromium with its own profile (so its own IndexedDB and service worker), through its
+/// own ChromeDriver, at phone size.
+struct Browser {
     base: String,
     driver: Option<WebDriver>,
     chromedriver: Child,
-    stop_server: Option<oneshot::Sender<()>>,
-    server: Option<tokio::task::JoinHandle<anyhow::Result<()>>>,
     _profile: tempfile::TempDir,
+}
+
+/// The first test's set-up: one server and one browser.
+struct Harness {
+    browser: Browser,
+    server: TestServer,
     _data: tempfile::TempDir,
+}
+
+impl std::ops::Deref for Harness {
+    type Target = Browser;
+    fn deref(&self) -> &Browser {
+        &self.browser
+    }
+}
+
+impl Harness {
+    async fn start() -> Result<Self> {
+        let data = tempfile::tempdir()?;
+        let server = TestServer::start(data.path(), None).await?;
+        let browser = Browser::launch(&server.base()).await?;
+        Ok(Self {
+            browser,
+            server,
+            _data: data,
+        })
+    }
+
+    async fn cut_network(&mut self) -> Result<()> {
+        self.server.stop().await
+    }
 }
 
 fn dist_dir() -> Result<PathBuf> {
@@ -54,24 +139,9 @@ fn artifacts_dir() -> PathBuf {
     dir
 }
 
-impl Harness {
-    /// Starts the server on a free loopback port and a fresh Chromium at phone size.
-    async fn start() -> Result<Self> {
-        let dist = dist_dir()?;
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
-        let base = format!("http://{}", listener.local_addr()?);
-        let (stop_server, stopped) = oneshot::channel::<()>();
-        let data = tempfile::tempdir()?;
-        let config = partnero_sync_server::server::ServerConfig {
-            dist,
-            data_dir: data.path().to_owned(),
-            max_message_bytes: 8 << 20,
-            fault_write_delay_ms: 0,
-        };
-        let server = tokio::spawn(partnero_sync_server::server::run(listener, config, async {
-            let _ = stopped.await;
-        }));
-
+impl Browser {
+    /// Starts ChromeDriver on a free port and a fresh headless Chromium for `base`.
+    async fn launch(base: &str) -> Result<Self> {
         let port = free_port()?;
         let chromedriver = Command::new("/usr/bin/chromedriver")
             .arg(format!("--port={port}"))
@@ -88,7 +158,6 @@ impl Harness {
             }
             tokio::time::sleep(POLL).await;
         }
-
         let profile = tempfile::tempdir()?;
         let mut caps = DesiredCapabilities::chrome();
         caps.set_binary("/usr/bin/chromium")?;
@@ -115,13 +184,10 @@ impl Harness {
             .set_device_metrics_override(360, 780, 2.0, true)
             .await?;
         Ok(Self {
-            base,
+            base: base.to_owned(),
             driver: Some(driver),
             chromedriver,
-            stop_server: Some(stop_server),
-            server: Some(server),
             _profile: profile,
-            _data: data,
         })
     }
 
@@ -131,19 +197,6 @@ impl Harness {
 
     fn url(&self, path: &str) -> String {
         format!("{}{path}", self.base)
-    }
-
-    /// Stops the server: from now on nothing answers on its port.
-    async fn cut_network(&mut self) -> Result<()> {
-        if let Some(stop) = self.stop_server.take() {
-            let _ = stop.send(());
-        }
-        if let Some(server) = self.server.take() {
-            tokio::time::timeout(Duration::from_secs(10), server)
-                .await
-                .context("server did not shut down")???;
-        }
-        Ok(())
     }
 
     async fn wait_for(&self, by: By) -> Result<WebElement> {
@@ -242,7 +295,7 @@ impl Harness {
     }
 }
 
-impl Drop for Harness {
+impl Drop for Browser {
     fn drop(&mut self) {
         if let Some(driver) = self.driver.take() {
             // Quitting needs the runtime; best effort from a blocking drop.
@@ -258,9 +311,6 @@ impl Drop for Harness {
         }
         let _ = self.chromedriver.kill();
         let _ = self.chromedriver.wait();
-        if let Some(stop) = self.stop_server.take() {
-            let _ = stop.send(());
-        }
     }
 }
 
@@ -488,5 +538,131 @@ async fn a_rep_registers_links_edits_and_archives_partners_offline() -> Result<(
         .await?;
     app.driver().set_window_rect(0, 0, 1280, 900).await?;
     app.screenshot("04-list-desktop").await?;
+    Ok(())
+}
+
+impl Browser {
+    /// Signs in on the sign-in screen and waits for the first complete sync.
+    async fn sign_in(&self, email: &str) -> Result<()> {
+        self.driver().goto(self.url("/sign-in")).await?;
+        self.type_into("sign-in-email", email).await?;
+        self.type_into("sign-in-password", TEAM_PASSWORD).await?;
+        self.click("sign-in-button").await?;
+        self.wait_for_text(By::Id("sync-status"), "Up to date")
+            .await?;
+        Ok(())
+    }
+
+    /// Registers a partner through the form and returns its id.
+    async fn register(&self, kind: &str, name: &str, city: &str) -> Result<String> {
+        self.driver().goto(self.url("/partners/new")).await?;
+        self.choose("kind", kind).await?;
+        self.type_into("legal_name", name).await?;
+        self.type_into("addresses-0-city", city).await?;
+        self.type_into("addresses-0-country", "ES").await?;
+        self.click("save-partner").await?;
+        self.wait_for_text(By::Id("partner-name"), name).await?;
+        self.current_partner_id().await
+    }
+}
+
+const TEAM_PASSWORD: &str = "correct horse battery";
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs the built app and Chromium; run by bash .ci/test"]
+async fn two_people_on_two_devices_share_partners_and_merge_offline_edits() -> Result<()> {
+    let data = tempfile::tempdir()?;
+    let database = partnero_sync_server::database::Database::open(data.path())?;
+    for email in ["ana@example.com", "ben@example.com"] {
+        database
+            .add_user(
+                email,
+                "",
+                TEAM_PASSWORD,
+                false,
+                partnero_sync_server::server::now_seconds(),
+            )
+            .await?;
+    }
+    drop(database);
+    let mut server = TestServer::start(data.path(), None).await?;
+    let address = server.address;
+    let ana = Browser::launch(&server.base()).await?;
+    let ben = Browser::launch(&server.base()).await?;
+
+    // Ana registers a supplier before ever signing in, then signs in: it joins the team.
+    ana.driver().goto(ana.url("/")).await?;
+    ana.wait_for_text(By::Id("sync-status"), "Not signed in")
+        .await?;
+    let supplier = ana
+        .register("supplier", "Aceites del Sur S.A.", "Sevilla")
+        .await?;
+    ana.sign_in("ana@example.com").await?;
+
+    // Ben signs in on another device and finds it; his archive reaches Ana's open page.
+    ben.sign_in("ben@example.com").await?;
+    ben.driver().goto(ben.url("/")).await?;
+    ben.wait_for_text(By::Id("partner-rows"), "Aceites del Sur")
+        .await?;
+    ana.driver()
+        .goto(ana.url(&format!("/partners/{supplier}")))
+        .await?;
+    ben.driver()
+        .goto(ben.url(&format!("/partners/{supplier}")))
+        .await?;
+    ben.click("toggle-status").await?;
+    ben.wait_for_text(By::Id("notice"), "Archived and saved")
+        .await?;
+    ana.wait_for_text(By::Id("partner-status"), "Archived")
+        .await?;
+
+    // The server goes away; both keep working and edit different fields of the same partner.
+    server.stop().await?;
+    ana.wait_for_text(By::Id("sync-status"), "Offline").await?;
+    ben.wait_for_text(By::Id("sync-status"), "Offline").await?;
+    ana.driver()
+        .goto(ana.url(&format!("/partners/{supplier}/edit")))
+        .await?;
+    ana.type_into("trade_name", "Aceites Sur").await?;
+    ana.click("save-partner").await?;
+    ana.wait_for_text(By::Id("partner-name"), "Aceites Sur")
+        .await?;
+    ana.wait_for_text(By::Id("sync-status"), "1 change(s) not on the server")
+        .await?;
+    ben.driver()
+        .goto(ben.url(&format!("/partners/{supplier}/edit")))
+        .await?;
+    ben.type_into("notes", "Delivers on Tuesdays").await?;
+    ben.click("save-partner").await?;
+    ben.wait_for_text(By::Id("partner-detail"), "Delivers on Tuesdays")
+        .await?;
+
+    // Signing out now would lose Ana's change: refused, with the reason.
+    ana.driver().goto(ana.url("/account")).await?;
+    ana.click("sign-out-button").await?;
+    ana.wait_for_text(By::Id("sign-out-warning"), "not on the server")
+        .await?;
+
+    // The server is back on the same address: both reconnect by themselves and converge.
+    let _server = TestServer::start(data.path(), Some(address)).await?;
+    for browser in [&ana, &ben] {
+        browser
+            .wait_for_text(By::Id("sync-status"), "Up to date")
+            .await?;
+        browser
+            .driver()
+            .goto(browser.url(&format!("/partners/{supplier}")))
+            .await?;
+        browser
+            .wait_for_text(By::Id("partner-name"), "Aceites Sur")
+            .await?;
+        browser
+            .wait_for_text(By::Id("partner-detail"), "Delivers on Tuesdays")
+            .await?;
+        browser
+            .wait_for_text(By::Id("partner-status"), "Archived")
+            .await?;
+    }
+    ana.screenshot("05-synced-detail-phone").await?;
     Ok(())
 }

@@ -7,7 +7,9 @@ use autosurgeon::{Hydrate, Reconcile};
 
 use super::RegistryError;
 use crate::model::DocumentId;
-use crate::store::{chunk_key, is_snapshot_key, snapshot_key, StorageKey, Store, StoreError};
+use crate::store::{
+    chunk_key, is_snapshot_key, is_sync_state_key, snapshot_key, StorageKey, Store, StoreError,
+};
 
 /// After this many stored chunks the next save writes one snapshot and removes them, so loading
 /// stays one read of a compact document.
@@ -39,6 +41,9 @@ pub(super) struct StoredDocument {
     saved_heads: Vec<ChangeHash>,
     /// Keys of every chunk that currently holds part of this document.
     chunk_keys: Vec<StorageKey>,
+    /// The heads this device and the server were last known to share, as stored under
+    /// `[id, "sync-state", "server"]`, so unsent changes can be counted offline after a restart.
+    pub server_heads: Vec<ChangeHash>,
 }
 
 impl StoredDocument {
@@ -48,6 +53,7 @@ impl StoredDocument {
             doc: AutoCommit::new().with_actor(actor),
             saved_heads: Vec::new(),
             chunk_keys: Vec::new(),
+            server_heads: Vec::new(),
         }
     }
 
@@ -63,6 +69,16 @@ impl StoredDocument {
             return Ok(Err(LoadProblem::Missing));
         }
         let mut doc = AutoCommit::new().with_actor(actor);
+        let mut server_heads = Vec::new();
+        let (state, chunks): (Vec<_>, Vec<_>) = chunks
+            .into_iter()
+            .partition(|(key, _)| is_sync_state_key(key));
+        for (_, bytes) in &state {
+            server_heads = decode_heads(bytes);
+        }
+        if chunks.is_empty() {
+            return Ok(Err(LoadProblem::Missing));
+        }
         for (key, bytes) in &chunks {
             if let Err(error) = doc.load_incremental(bytes) {
                 return Ok(Err(LoadProblem::Damaged(format!(
@@ -81,6 +97,7 @@ impl StoredDocument {
             doc,
             saved_heads,
             chunk_keys: chunks.into_iter().map(|(key, _)| key).collect(),
+            server_heads,
         }))
     }
 
@@ -144,4 +161,20 @@ pub(super) fn write_value<T: Reconcile>(
 /// Reads the document root back as a value.
 pub(super) fn read_value<T: Hydrate>(doc: &AutoCommit) -> Result<T, RegistryError> {
     autosurgeon::hydrate(doc).map_err(|error| RegistryError::Document(error.to_string()))
+}
+
+/// Heads as stored: 32-byte hashes one after the other. Anything malformed reads as "none
+/// known", which only makes more changes count as unsent.
+pub(super) fn decode_heads(bytes: &[u8]) -> Vec<ChangeHash> {
+    if bytes.len() % 32 != 0 {
+        return Vec::new();
+    }
+    bytes
+        .chunks(32)
+        .filter_map(|chunk| ChangeHash::try_from(chunk).ok())
+        .collect()
+}
+
+pub(super) fn encode_heads(heads: &[ChangeHash]) -> Vec<u8> {
+    heads.iter().flat_map(|head| head.0).collect()
 }

@@ -12,12 +12,12 @@
 //! team's document only after it arrived matters: two devices creating the `partners` map
 //! concurrently would leave one of the two maps hidden after the merge.
 
-use automerge::AutoCommit;
+use automerge::{AutoCommit, ChangeHash};
 
-use super::document::{read_value, write_value, StoredDocument};
+use super::document::{encode_heads, read_value, write_value, StoredDocument};
 use super::{PartnerRecord, Registry, RegistryError};
 use crate::model::{DocumentId, Partner, Workspace, PARTNER_SCHEMA_VERSION};
-use crate::store::{workspace_pointer_key, Store};
+use crate::store::{sync_state_key, workspace_pointer_key, Store};
 use crate::sync::SyncDocuments;
 
 /// What the caller must do after [`Registry::store_remote_change`].
@@ -144,6 +144,50 @@ impl<S: Store> Registry<S> {
         self.workspace_document = team;
         // The local index lives on inside the team's; its document is no longer needed.
         self.store.remove_range(&[old.to_string()]).await?;
+        Ok(())
+    }
+
+    fn stored_mut(&mut self, id: &DocumentId) -> Option<&mut StoredDocument> {
+        if *id == self.workspace_id {
+            return Some(&mut self.workspace_document);
+        }
+        if let Some(record) = self.partners.get_mut(id) {
+            return Some(&mut record.stored);
+        }
+        self.incoming.get_mut(id)
+    }
+
+    /// The heads this device last knew it shared with the server for a document.
+    pub fn server_heads(&mut self, id: &DocumentId) -> Vec<ChangeHash> {
+        self.stored_mut(id)
+            .map(|stored| stored.server_heads.clone())
+            .unwrap_or_default()
+    }
+
+    /// Keeps the heads shared with the server, so that unsent changes can be counted after a
+    /// restart with no network. Written only when they changed.
+    pub async fn remember_server_heads(
+        &mut self,
+        id: &DocumentId,
+        heads: Vec<ChangeHash>,
+    ) -> Result<(), RegistryError> {
+        let store = &self.store;
+        let Some(stored) = (if *id == self.workspace_id {
+            Some(&mut self.workspace_document)
+        } else if let Some(record) = self.partners.get_mut(id) {
+            Some(&mut record.stored)
+        } else {
+            self.incoming.get_mut(id)
+        }) else {
+            return Ok(());
+        };
+        if stored.server_heads == heads || heads.is_empty() {
+            return Ok(());
+        }
+        store
+            .save(&sync_state_key(id), &encode_heads(&heads))
+            .await?;
+        stored.server_heads = heads;
         Ok(())
     }
 

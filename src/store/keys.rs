@@ -49,6 +49,16 @@ pub fn snapshot_key(document: &DocumentId, heads: &[ChangeHash]) -> StorageKey {
     ]
 }
 
+/// Where the heads shared with the server are kept for a document (automerge-repo keeps sync
+/// states under `[id, "sync-state", storage id]`).
+pub fn sync_state_key(document: &DocumentId) -> StorageKey {
+    vec![document.to_string(), "sync-state".into(), "server".into()]
+}
+
+pub fn is_sync_state_key(key: &[String]) -> bool {
+    key.get(1).map(String::as_str) == Some("sync-state")
+}
+
 pub fn is_snapshot_key(key: &[String]) -> bool {
     key.get(1).map(String::as_str) == Some(ChunkKind::Snapshot.name())
 }

@@ -10,7 +10,10 @@ pub mod contract;
 mod keys;
 mod memory;
 
-pub use keys::{chunk_key, is_snapshot_key, snapshot_key, workspace_pointer_key, ChunkKind};
+pub use keys::{
+    chunk_key, is_snapshot_key, is_sync_state_key, snapshot_key, sync_state_key,
+    workspace_pointer_key, ChunkKind,
+};
 pub use memory::MemoryStore;
 
 /// A storage key: a path of strings, such as `[document id, "incremental", hash]`.

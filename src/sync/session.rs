@@ -3,7 +3,8 @@
 //!
 //! Each function takes an event and returns the encoded messages to send, in order.
 
-use super::client::{Effect, SyncClient, SyncError};
+use super::client::{Effect, SyncClient, SyncDocuments, SyncError};
+use super::wire::Message;
 use crate::model::DocumentId;
 use crate::registry::{Registry, RegistryError};
 use crate::store::Store;
@@ -40,7 +41,21 @@ fn sends(effects: Vec<Effect>) -> Vec<Vec<u8>> {
         .collect()
 }
 
-/// The socket opened: join, and ask for the team's workspace if this device does not use it.
+/// Before the first connection of an app run: join the team's workspace and restore what this
+/// device knew it shared with the server, so unsent changes are counted even offline.
+pub fn restore<S: Store>(
+    client: &mut SyncClient,
+    registry: &mut Registry<S>,
+    team_workspace: DocumentId,
+) {
+    registry.set_team_workspace(team_workspace);
+    for id in registry.document_ids() {
+        let heads = registry.server_heads(&id);
+        client.restore_shared_heads(id, heads);
+    }
+}
+
+/// The socket opened: join (the handshake answer starts syncing every document).
 pub fn connected<S: Store>(
     client: &mut SyncClient,
     registry: &mut Registry<S>,
@@ -70,6 +85,12 @@ pub async fn received<S: Store>(
 ) -> Result<Step, SessionError> {
     let mut step = Step::default();
     let mut effects = client.receive(bytes, registry)?;
+    let synced_document = match Message::decode(bytes) {
+        Ok(Message::Sync { document_id, .. } | Message::Request { document_id, .. }) => {
+            Some(document_id)
+        }
+        _ => None,
+    };
     while !effects.is_empty() {
         let mut follow_up = Vec::new();
         for effect in effects {
@@ -87,6 +108,11 @@ pub async fn received<S: Store>(
             }
         }
         effects = follow_up;
+    }
+    if let Some(id) = synced_document {
+        registry
+            .remember_server_heads(&id, client.shared_heads(&id))
+            .await?;
     }
     Ok(step)
 }

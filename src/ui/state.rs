@@ -130,17 +130,14 @@ impl AppState {
             };
             match opened.await {
                 Ok(registry) => {
-                    state.view.set(RegistryView {
-                        partners: registry
-                            .partners()
-                            .map(|(id, partner)| (id, partner.clone()))
-                            .collect(),
-                        unreadable: registry.unreadable().to_vec(),
-                    });
+                    state.view.set(RegistryView::from_registry(&registry));
                     state
                         .registry
                         .set_value(Some(Rc::new(Mutex::new(registry))));
                     state.load_state.set(LoadState::Ready);
+                    if let Some(session) = state.session.get_untracked() {
+                        state.start_sync(&session);
+                    }
                 }
                 Err(error) => state.load_state.set(LoadState::Failed(error)),
             }

@@ -128,7 +128,15 @@ async fn run(
     changed: impl Fn(&Registry<IndexedDbStore>, Vec<DocumentId>),
 ) {
     let mut client = SyncClient::new(config.peer_id.clone());
+    session::restore(
+        &mut client,
+        &mut *registry.lock().await,
+        config.workspace_id,
+    );
     let mut attempt = 0u32;
+    // The heads shared with the server were restored above, so the count of unsent changes is
+    // meaningful from the start, offline too.
+    let ever_confirmed = true;
     let Some(url) = socket_url(&config.token) else {
         return;
     };
@@ -175,6 +183,7 @@ async fn run(
             }
         };
         let mut confirmed = false;
+        let mut up_to_date_since: Option<i64> = None;
         while let Some(event) = receiver.next().await {
             let mut registry_guard = registry.lock().await;
             let registry = &mut *registry_guard;
@@ -223,16 +232,20 @@ async fn run(
             }
             let progress = client.progress(registry);
             let link = if !confirmed {
+                up_to_date_since = None;
                 LinkState::Connecting
             } else if progress.documents_syncing == 0 && registry.uses_team_workspace() {
-                LinkState::UpToDate { since_ms: now_ms() }
+                LinkState::UpToDate {
+                    since_ms: *up_to_date_since.get_or_insert_with(now_ms),
+                }
             } else {
+                up_to_date_since = None;
                 LinkState::Syncing
             };
             report(SyncReport {
                 link,
                 progress,
-                confirmed,
+                confirmed: ever_confirmed,
             });
         }
         drop((opened, message, closed));
@@ -240,7 +253,7 @@ async fn run(
         report(SyncReport {
             link: LinkState::Offline,
             progress: pending,
-            confirmed: false,
+            confirmed: ever_confirmed,
         });
         // Wait before the next attempt, but stop at once if asked to.
         let mut pause = Box::pin(sleep(backoff_ms(attempt)).fuse());
@@ -250,7 +263,11 @@ async fn run(
                 () = pause => break,
                 event = receiver.next() => match event {
                     Some(PumpEvent::Stop) | None => return,
-                    // Local changes are offered anyway once the next handshake syncs everything.
+                    // Offered once the next handshake syncs everything; count it meanwhile.
+                    Some(PumpEvent::LocalChange(_)) => {
+                        let pending = client.progress(&mut *registry.lock().await);
+                        report(SyncReport { link: LinkState::Offline, progress: pending, confirmed: ever_confirmed });
+                    }
                     Some(_) => {}
                 },
             }

@@ -992,6 +992,22 @@ async fn registries_on_two_devices_share_partners_created_offline() {
     );
     assert_eq!(ben.registry.suppliers_of(&client), vec![supplier]);
 
+    // Live: a change on one connected device reaches the other without it asking.
+    let mut renamed = ben.registry.partner(&client).unwrap().profile.clone();
+    renamed.trade_name = "Miramar".into();
+    ben.registry
+        .update_profile(&client, renamed, 5)
+        .await
+        .unwrap();
+    ben.local_change(&[client]).await;
+    ben.sync().await;
+    ana.sync().await;
+    assert_eq!(
+        ana.registry.partner(&client).unwrap().profile.trade_name,
+        "Miramar",
+        "pushed to ana"
+    );
+
     // Both offline: different fields of the same partner.
     ana.disconnect();
     ben.disconnect();
