@@ -644,3 +644,80 @@ fn a_failed_write_leaves_memory_and_storage_unchanged() {
         );
     });
 }
+
+#[test]
+fn same_field_edits_on_two_devices_are_shown_and_resolved_by_a_choice() {
+    use partnero::registry::{choose_value, display_value, find_conflicts};
+    let partner = Partner::new(validate_partner(&full_draft()).unwrap(), 1);
+    let mut laptop = AutoCommit::new().with_actor(actor(1));
+    autosurgeon::reconcile(&mut laptop, &partner).unwrap();
+    laptop.commit();
+    let mut phone = laptop.fork().with_actor(actor(2));
+    assert!(
+        find_conflicts(&laptop).is_empty(),
+        "no conflict before concurrent edits"
+    );
+
+    // The same field on both, plus a field only one of them changed, plus a contact's email.
+    let mut on_laptop: Partner = autosurgeon::hydrate(&laptop).unwrap();
+    on_laptop.profile.trade_name = "Iberia".into();
+    on_laptop.updated_at_ms = 10; // bookkeeping: differs on both, never shown as a conflict
+    on_laptop.profile.contacts[0].email = "n.puig@iberia.example".into();
+    autosurgeon::reconcile(&mut laptop, &on_laptop).unwrap();
+    laptop.commit();
+    let mut on_phone: Partner = autosurgeon::hydrate(&phone).unwrap();
+    on_phone.profile.trade_name = "Iberia Suministros".into();
+    on_phone.updated_at_ms = 11;
+    on_phone.profile.contacts[0].email = "nuria.puig@iberia.example".into();
+    on_phone.profile.industry = "Food".into();
+    autosurgeon::reconcile(&mut phone, &on_phone).unwrap();
+    phone.commit();
+    laptop.merge(&mut phone).unwrap();
+
+    let conflicts = find_conflicts(&laptop);
+    let summary: Vec<(String, String, Vec<String>)> = conflicts
+        .iter()
+        .map(|c| {
+            let mut values: Vec<String> = c.values.iter().map(display_value).collect();
+            values.sort();
+            (c.key(), c.label.clone(), values)
+        })
+        .collect();
+    assert_eq!(
+        summary,
+        vec![
+            (
+                "profile.contacts.0.email".into(),
+                "Contact 1: email".into(),
+                vec![
+                    "n.puig@iberia.example".into(),
+                    "nuria.puig@iberia.example".into()
+                ]
+            ),
+            (
+                "profile.trade_name".into(),
+                "Trade name".into(),
+                vec!["Iberia".into(), "Iberia Suministros".into()]
+            ),
+        ]
+    );
+
+    // Choosing a value writes a new change; the other device merges it and agrees.
+    let trade = conflicts
+        .iter()
+        .find(|c| c.key() == "profile.trade_name")
+        .unwrap();
+    choose_value(&mut laptop, &trade.path, "Iberia Suministros".into()).unwrap();
+    laptop.commit();
+    phone.merge(&mut laptop).unwrap();
+    for doc in [&laptop, &phone] {
+        let keys: Vec<String> = find_conflicts(doc).iter().map(|c| c.key()).collect();
+        assert_eq!(keys, vec!["profile.contacts.0.email".to_string()]);
+        let merged: Partner = autosurgeon::hydrate(doc).unwrap();
+        assert_eq!(merged.profile.trade_name, "Iberia Suministros");
+        assert_eq!(
+            merged.profile.industry, "Food",
+            "the uncontested edit is kept"
+        );
+    }
+}

@@ -624,6 +624,8 @@ async fn two_people_on_two_devices_share_partners_and_merge_offline_edits() -> R
         .goto(ana.url(&format!("/partners/{supplier}/edit")))
         .await?;
     ana.type_into("trade_name", "Aceites Sur").await?;
+    ana.type_into("industry", "Olive oil").await?;
+    ana.type_into("industry", "Olive oil").await?;
     ana.click("save-partner").await?;
     ana.wait_for_text(By::Id("partner-name"), "Aceites Sur")
         .await?;
@@ -633,6 +635,8 @@ async fn two_people_on_two_devices_share_partners_and_merge_offline_edits() -> R
         .goto(ben.url(&format!("/partners/{supplier}/edit")))
         .await?;
     ben.type_into("notes", "Delivers on Tuesdays").await?;
+    ben.type_into("industry", "Oils and fats").await?;
+    ben.type_into("industry", "Oils and fats").await?;
     ben.click("save-partner").await?;
     ben.wait_for_text(By::Id("partner-detail"), "Delivers on Tuesdays")
         .await?;
@@ -662,7 +666,46 @@ async fn two_people_on_two_devices_share_partners_and_merge_offline_edits() -> R
         browser
             .wait_for_text(By::Id("partner-status"), "Archived")
             .await?;
+        // The field both changed is not silently decided: both values are offered.
+        browser
+            .wait_for_text(By::Id("conflicts"), "Industry")
+            .await?;
+        browser
+            .wait_for_text(By::Id("conflicts"), "Keep “Olive oil”")
+            .await?;
+        browser
+            .wait_for_text(By::Id("conflicts"), "Keep “Oils and fats”")
+            .await?;
     }
-    ana.screenshot("05-synced-detail-phone").await?;
+    ana.screenshot("05-conflict-phone").await?;
+
+    // Ana keeps her value; the choice reaches Ben and the conflict is gone on both.
+    let keep = ana
+        .wait_for(By::XPath(
+            "//section[@id='conflicts']//button[contains(., 'Olive oil')]",
+        ))
+        .await?;
+    keep.scroll_into_view().await?;
+    keep.click().await?;
+    ana.wait_for_text(By::Id("notice"), "Choice saved").await?;
+    for browser in [&ana, &ben] {
+        browser
+            .wait_for_text(By::Id("partner-detail"), "Olive oil")
+            .await?;
+        let deadline = std::time::Instant::now() + WAIT;
+        while browser.driver().find(By::Id("conflicts")).await.is_ok() {
+            if std::time::Instant::now() > deadline {
+                let text = browser
+                    .driver()
+                    .execute("return document.getElementById('conflicts').outerHTML + ' | ' + document.getElementById('sync-status').textContent", Vec::new())
+                    .await?
+                    .json()
+                    .to_string();
+                bail!("the conflict is still shown after the choice: {text}");
+            }
+            tokio::time::sleep(POLL).await;
+        }
+    }
+    ana.screenshot("06-synced-detail-phone").await?;
     Ok(())
 }

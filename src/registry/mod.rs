@@ -9,6 +9,7 @@
 //!
 //! Pure: time, the actor id and new document ids come in as arguments.
 
+mod conflicts;
 mod document;
 mod remote;
 
@@ -23,6 +24,7 @@ use crate::model::{
 use crate::store::{workspace_pointer_key, Store, StoreError};
 use document::{LoadProblem, StoredDocument};
 
+pub use conflicts::{choose_value, display_value, find_conflicts, FieldConflict, PathStep};
 pub use document::COMPACT_AFTER_CHUNKS;
 pub use remote::RemoteOutcome;
 
@@ -370,6 +372,40 @@ impl<S: Store> Registry<S> {
             Ok(())
         })
         .await
+    }
+
+    /// Fields of a partner changed concurrently on two devices, with all their values.
+    pub fn conflicts(&self, id: &DocumentId) -> Vec<FieldConflict> {
+        self.partners
+            .get(id)
+            .map(|record| find_conflicts(&record.stored.doc))
+            .unwrap_or_default()
+    }
+
+    /// Keeps `value` for a conflicting field, written as a new change so every device sees the
+    /// conflict resolved and history keeps both earlier values.
+    pub async fn resolve_conflict(
+        &mut self,
+        id: &DocumentId,
+        path: &[PathStep],
+        value: automerge::ScalarValue,
+        now_ms: i64,
+    ) -> Result<(), RegistryError> {
+        let record = self
+            .partners
+            .get(id)
+            .ok_or(RegistryError::PartnerNotFound(*id))?;
+        let mut stored = record.stored.clone();
+        conflicts::choose_value(&mut stored.doc, path, value).map_err(RegistryError::Document)?;
+        stored.doc.commit_with(
+            automerge::transaction::CommitOptions::default()
+                .with_message("resolve conflict")
+                .with_time(now_ms / 1000),
+        );
+        stored.save_changes(&self.store, id).await?;
+        let partner = document::read_value(&stored.doc)?;
+        self.partners.insert(*id, PartnerRecord { partner, stored });
+        Ok(())
     }
 
     /// Applies `edit` to a copy of the partner, stores the change, then swaps the copy in.

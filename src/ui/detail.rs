@@ -129,6 +129,8 @@ fn PartnerPage(
                 }}
             </p>
 
+            <ConflictsCard id=id state=state notice=notice busy=busy/>
+
             <section class="card">
                 <h2>"Identification"</h2>
                 <dl class="facts">
@@ -370,5 +372,60 @@ fn LinkSection(
             <button type="button" class="button" id=format!("link-{name}-button")
                 disabled=move || busy.get() || chosen.get().is_empty() on:click=add>"Link"</button>
         </div>
+    }
+}
+
+/// Fields changed on two devices at once: every value is shown, and the user keeps one.
+#[component]
+fn ConflictsCard(
+    id: DocumentId,
+    state: AppState,
+    notice: RwSignal<Notice>,
+    busy: RwSignal<bool>,
+) -> impl IntoView {
+    let conflicts = move || {
+        state
+            .view
+            .with(|view| view.conflicts.get(&id).cloned().unwrap_or_default())
+    };
+    view! {
+        {move || {
+            let conflicts = conflicts();
+            (!conflicts.is_empty()).then(|| view! {
+                <section class="card conflicts" id="conflicts" role="region" aria-label="Conflicting changes">
+                    <h2>"Changed on two devices at once"</h2>
+                    <p class="muted">"These fields were edited on two devices before they synced. Both values are kept until you choose one."</p>
+                    <ul class="plain-list">
+                        {conflicts.into_iter().map(|conflict| {
+                            let key = conflict.key();
+                            view! {
+                                <li class="conflict" data-field=key.clone()>
+                                    <strong>{conflict.label.clone()}</strong>
+                                    <div class="choices">
+                                        {conflict.values.iter().enumerate().map(|(index, value)| {
+                                            let path = conflict.path.clone();
+                                            let value = value.clone();
+                                            let text = crate::registry::display_value(&value);
+                                            view! {
+                                                <button type="button" class="button small" id=format!("keep-{}-{index}", key.replace('.', "-"))
+                                                    disabled=move || busy.get()
+                                                    on:click=move |_| {
+                                                        let (path, value) = (path.clone(), value.clone());
+                                                        dispatch(notice, busy, "Choice saved on this device.", async move {
+                                                            state.resolve_conflict(id, path, value).await
+                                                        });
+                                                    }>
+                                                    {format!("Keep “{text}”")}
+                                                </button>
+                                            }
+                                        }).collect_view()}
+                                    </div>
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                </section>
+            })
+        }}
     }
 }

@@ -12,7 +12,7 @@ use futures::lock::Mutex;
 use leptos::prelude::*;
 
 use crate::model::{DocumentId, Partner, PartnerProfile, PartnerStatus};
-use crate::registry::{Registry, UnreadableDocument};
+use crate::registry::{FieldConflict, PathStep, Registry, UnreadableDocument};
 use crate::web::session::{self as web_session, StoredSession};
 use crate::web::sync_socket::{self, PumpConfig, SyncHandle, SyncReport};
 use crate::web::{new_actor_id, new_document_id, now_ms, IndexedDbStore, DATABASE_NAME};
@@ -24,6 +24,8 @@ type SharedRegistry = Rc<Mutex<Registry<IndexedDbStore>>>;
 pub struct RegistryView {
     pub partners: BTreeMap<DocumentId, Partner>,
     pub unreadable: Vec<UnreadableDocument>,
+    /// Fields changed concurrently on two devices, per partner (only partners that have some).
+    pub conflicts: BTreeMap<DocumentId, Vec<FieldConflict>>,
 }
 
 impl RegistryView {
@@ -35,6 +37,11 @@ impl RegistryView {
                 .map(|(id, partner)| (id, partner.clone()))
                 .collect(),
             unreadable: registry.unreadable().to_vec(),
+            conflicts: registry
+                .partners()
+                .map(|(id, _)| (id, registry.conflicts(&id)))
+                .filter(|(_, conflicts)| !conflicts.is_empty())
+                .collect(),
         }
     }
 
@@ -243,6 +250,12 @@ impl AppState {
                     Some(partner) => view.partners.insert(*id, partner.clone()),
                     None => view.partners.remove(id),
                 };
+                let conflicts = registry.conflicts(id);
+                if conflicts.is_empty() {
+                    view.conflicts.remove(id);
+                } else {
+                    view.conflicts.insert(*id, conflicts);
+                }
             }
         });
         self.offer(ids.to_vec());
@@ -282,6 +295,23 @@ impl AppState {
         let mut registry = shared.lock().await;
         registry
             .set_status(&id, status, now_ms())
+            .await
+            .map_err(|error| error.to_string())?;
+        self.refresh(&registry, &[id]);
+        Ok(())
+    }
+
+    /// Keeps one of the concurrent values of a field.
+    pub async fn resolve_conflict(
+        &self,
+        id: DocumentId,
+        path: Vec<PathStep>,
+        value: automerge::ScalarValue,
+    ) -> Result<(), String> {
+        let shared = self.registry()?;
+        let mut registry = shared.lock().await;
+        registry
+            .resolve_conflict(&id, &path, value, now_ms())
             .await
             .map_err(|error| error.to_string())?;
         self.refresh(&registry, &[id]);
