@@ -1064,3 +1064,87 @@ async fn registries_on_two_devices_share_partners_created_offline() {
         partnero::model::PartnerStatus::Archived
     );
 }
+
+/// Reads a string whether it is stored as a scalar (Rust clients) or as Text (JS clients).
+fn read_string(doc: &AutoCommit, key: &str) -> Option<String> {
+    match doc.get(ROOT, key).ok()?? {
+        (automerge::Value::Scalar(value), _) => value.as_str().map(str::to_owned),
+        (automerge::Value::Object(automerge::ObjType::Text), id) => doc.text(&id).ok(),
+        _ => None,
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs Node 20 and npm packages in tests/interop; run by bash .ci/test"]
+async fn the_javascript_automerge_repo_client_syncs_both_ways() {
+    let interop = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/interop");
+    assert!(
+        interop
+            .join("node_modules/@automerge/automerge-repo")
+            .is_dir(),
+        "run `bash .ci/install-tools --browser` to install the JavaScript client in tests/interop"
+    );
+    let server = TestServer::start(1 << 20).await;
+
+    // Partnero's client creates a document.
+    let mut rust = Device::sign_in(&server, "ana@example.com").await;
+    let from_rust = random_document_id(21);
+    let doc = rust.docs.create_empty(&from_rust);
+    doc.put(ROOT, "name", "Written by Rust").unwrap();
+    doc.put(ROOT, "count", 3_i64).unwrap();
+    doc.commit();
+    rust.connect().await;
+    rust.changed(from_rust).await;
+    rust.sync().await;
+
+    // The JavaScript client signs in with its own token and peer id, reads it, writes one.
+    let js = sign_in(&server.base, "ben@example.com", PASSWORD)
+        .await
+        .unwrap();
+    let mut node = tokio::process::Command::new("node")
+        .arg("client.mjs")
+        .current_dir(&interop)
+        .env("PARTNERO_URL", server.base.replace("http://", "ws://"))
+        .env("PARTNERO_TOKEN", &js.token)
+        .env("PARTNERO_PEER_ID", &js.peer_id)
+        .env("PARTNERO_RUST_DOC", from_rust.to_url())
+        .stdout(std::process::Stdio::piped())
+        .kill_on_drop(true)
+        .spawn()
+        .expect("node runs");
+    let stdout = node.stdout.take().unwrap();
+    let mut lines = tokio::io::AsyncBufReadExt::lines(tokio::io::BufReader::new(stdout));
+    let line = tokio::time::timeout(Duration::from_secs(30), lines.next_line())
+        .await
+        .expect("node answers in time")
+        .unwrap()
+        .expect("a line");
+    let answer: serde_json::Value = serde_json::from_str(&line).unwrap();
+    assert_eq!(answer["read"]["name"], "Written by Rust", "{answer}");
+    assert_eq!(answer["read"]["count"], 3, "{answer}");
+    let from_js: DocumentId = answer["created"].as_str().unwrap().parse().unwrap();
+
+    // Partnero's client reads the JavaScript document (strings arrive as Text).
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(20);
+    loop {
+        let mut reader = Device::sign_in(&server, "ana@example.com").await;
+        reader.connect().await;
+        reader.request(from_js).await;
+        reader.sync().await;
+        if let Some(name) = reader
+            .docs
+            .docs
+            .get(&from_js)
+            .and_then(|doc| read_string(doc, "legal_name"))
+        {
+            assert_eq!(name, "Written by JavaScript");
+            break;
+        }
+        assert!(
+            tokio::time::Instant::now() < deadline,
+            "the JavaScript document never reached the server"
+        );
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    node.kill().await.unwrap();
+}
