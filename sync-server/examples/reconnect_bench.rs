@@ -44,7 +44,8 @@ struct Traffic {
     elapsed: Duration,
 }
 
-type Socket = tokio_tungstenite::WebSocketStream<tokio_tungstenite::MaybeTlsStream<tokio::net::TcpStream>>;
+type Socket =
+    tokio_tungstenite::WebSocketStream<tokio_tungstenite::MaybeTlsStream<tokio::net::TcpStream>>;
 
 async fn send(socket: &mut Socket, effects: Vec<Effect>, traffic: &mut Traffic) {
     for effect in effects {
@@ -65,14 +66,22 @@ async fn sync_session(url: &str, client: &mut SyncClient, docs: &mut Docs) -> (S
     let effects = client.connected();
     send(&mut socket, effects, &mut traffic).await;
     loop {
-        let message = tokio::time::timeout(Duration::from_secs(120), socket.next()).await.expect("server answers").unwrap().unwrap();
-        let WsMessage::Binary(bytes) = message else { continue };
+        let message = tokio::time::timeout(Duration::from_secs(120), socket.next())
+            .await
+            .expect("server answers")
+            .unwrap()
+            .unwrap();
+        let WsMessage::Binary(bytes) = message else {
+            continue;
+        };
         traffic.messages_received += 1;
         traffic.bytes_received += bytes.len();
         let effects = client.receive(&bytes, docs).unwrap();
         send(&mut socket, effects, &mut traffic).await;
         // Checking every document after every message would dominate; check when quiet.
-        if traffic.messages_received % 256 == 0 || traffic.messages_received >= traffic.messages_sent {
+        if traffic.messages_received % 256 == 0
+            || traffic.messages_received >= traffic.messages_sent
+        {
             let progress = client.progress(docs);
             if progress.documents_syncing == 0 && progress.pending_changes == 0 {
                 break;
@@ -102,25 +111,51 @@ fn kib(bytes: usize) -> String {
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
     let mut args = std::env::args().skip(1);
-    let documents: usize = args.next().map(|text| text.parse()).transpose()?.unwrap_or(10_000);
-    let changed: usize = args.next().map(|text| text.parse()).transpose()?.unwrap_or(10);
+    let documents: usize = args
+        .next()
+        .map(|text| text.parse())
+        .transpose()?
+        .unwrap_or(10_000);
+    let changed: usize = args
+        .next()
+        .map(|text| text.parse())
+        .transpose()?
+        .unwrap_or(10);
 
     let data = tempfile::tempdir()?;
     let database = Database::open(data.path())?;
-    database.add_user("bench@example.com", "", "benchmark password", false, now_seconds()).await?;
+    database
+        .add_user(
+            "bench@example.com",
+            "",
+            "benchmark password",
+            false,
+            now_seconds(),
+        )
+        .await?;
     drop(database);
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
     let address = listener.local_addr()?;
-    let config = ServerConfig { dist: data.path().to_owned(), data_dir: data.path().to_owned(), max_message_bytes: 8 << 20, fault_write_delay_ms: 0 };
+    let config = ServerConfig {
+        dist: data.path().to_owned(),
+        data_dir: data.path().to_owned(),
+        max_message_bytes: 8 << 20,
+        fault_write_delay_ms: 0,
+    };
     tokio::spawn(server::run(listener, config, std::future::pending()));
     let session: serde_json::Value = reqwest::Client::new()
         .post(format!("http://{address}/api/sign-in"))
-        .json(&serde_json::json!({ "email": "bench@example.com", "password": "benchmark password" }))
+        .json(
+            &serde_json::json!({ "email": "bench@example.com", "password": "benchmark password" }),
+        )
         .send()
         .await?
         .json()
         .await?;
-    let url = format!("ws://{address}/sync?token={}", session["token"].as_str().unwrap());
+    let url = format!(
+        "ws://{address}/sync?token={}",
+        session["token"].as_str().unwrap()
+    );
     let mut client = SyncClient::new(session["peer_id"].as_str().unwrap());
 
     let actor = ActorId::random();
@@ -140,7 +175,13 @@ async fn main() -> anyhow::Result<()> {
     client.disconnected();
 
     // Offline: change a few documents.
-    for (index, doc) in docs.0.values_mut().step_by((documents / changed.max(1)).max(1)).take(changed).enumerate() {
+    for (index, doc) in docs
+        .0
+        .values_mut()
+        .step_by((documents / changed.max(1)).max(1))
+        .take(changed)
+        .enumerate()
+    {
         let mut partner: Partner = autosurgeon::hydrate(doc)?;
         partner.profile.notes = format!("Visited offline, note {index}");
         autosurgeon::reconcile(doc, &partner)?;
