@@ -4,7 +4,7 @@
 //! themselves stay with the caller, reached through [`SyncDocuments`]; this machine only keeps
 //! the per-document automerge sync state for the one server it talks to.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use automerge::sync::{self, SyncDoc};
 use automerge::{AutoCommit, ChangeHash};
@@ -77,6 +77,8 @@ struct DocumentState {
     sync: sync::State,
     /// The server said it does not have the document.
     unavailable: bool,
+    /// A message about this document was sent or received on the current connection.
+    active: bool,
 }
 
 /// The client side of one connection to the sync server.
@@ -85,6 +87,9 @@ pub struct SyncClient {
     peer_id: String,
     phase: Phase,
     documents: BTreeMap<DocumentId, DocumentState>,
+    /// When set, the next handshake syncs only these documents, plus every document with
+    /// unsent local changes and every document not received yet (see [`Self::select`]).
+    selection: Option<BTreeSet<DocumentId>>,
 }
 
 impl SyncClient {
@@ -94,6 +99,7 @@ impl SyncClient {
             peer_id: peer_id.into(),
             phase: Phase::Disconnected,
             documents: BTreeMap::new(),
+            selection: None,
         }
     }
 
@@ -126,6 +132,7 @@ impl SyncClient {
             state.sync = sync::State::new();
             state.sync.shared_heads = shared;
             state.unavailable = false;
+            state.active = false;
         }
     }
 
@@ -156,7 +163,10 @@ impl SyncClient {
                 self.phase = Phase::Ready {
                     server_peer: sender_id.clone(),
                 };
-                return Ok(self.sync_all(documents));
+                return Ok(match self.selection.take() {
+                    None => self.sync_all(documents),
+                    Some(changed) => self.sync_selected(&changed, documents),
+                });
             }
             (Phase::Ready { server_peer }, _) => server_peer.clone(),
             (_, other) => return Err(SyncError::BeforeHandshake(message_name(other))),
@@ -175,6 +185,7 @@ impl SyncClient {
                     })?;
                 let state = self.documents.entry(document_id).or_default();
                 state.unavailable = false;
+                state.active = true;
                 let doc = match documents.document_mut(&document_id) {
                     Some(doc) => doc,
                     None => documents.create_empty(&document_id),
@@ -232,6 +243,7 @@ impl SyncClient {
         let Some(message) = doc.sync().generate_sync_message(&mut state.sync) else {
             return Vec::new();
         };
+        state.active = true;
         // A document we hold nothing of is asked for with `request`, so the server answers
         // `doc-unavailable` rather than waiting for changes that will never come.
         let data = message.encode();
@@ -253,6 +265,36 @@ impl SyncClient {
         vec![Effect::Send(message.encode())]
     }
 
+    /// Limits the next handshake to `changed` (documents the server changed since this device
+    /// last synced, from its change feed) plus what this device must send or fetch, so that a
+    /// device holding thousands of documents does not exchange a message for each on reconnect.
+    pub fn select(&mut self, changed: BTreeSet<DocumentId>) {
+        self.selection = Some(changed);
+    }
+
+    fn sync_selected(
+        &mut self,
+        changed: &BTreeSet<DocumentId>,
+        documents: &mut impl SyncDocuments,
+    ) -> Vec<Effect> {
+        let mut wanted = Vec::new();
+        for id in documents.document_ids() {
+            let Some(doc) = documents.document_mut(&id) else {
+                continue;
+            };
+            if changed.contains(&id)
+                || doc.get_heads().is_empty()
+                || self.pending_changes(&id, doc) > 0
+            {
+                wanted.push(id);
+            }
+        }
+        wanted
+            .iter()
+            .flat_map(|id| self.document_changed(id, documents))
+            .collect()
+    }
+
     /// Starts syncing every document (after the handshake, or when documents were added).
     pub fn sync_all(&mut self, documents: &mut impl SyncDocuments) -> Vec<Effect> {
         documents
@@ -264,8 +306,10 @@ impl SyncClient {
 
     /// True once the server confirmed it has exactly what we have, for every document.
     pub fn is_document_synced(&self, id: &DocumentId, doc: &mut AutoCommit) -> bool {
-        let Some(state) = self.documents.get(id) else {
-            return false;
+        let Some(state) = self.documents.get(id).filter(|state| state.active) else {
+            // Not exchanged on this connection (a selective handshake skipped it): in sync as
+            // far as this device knows when it has it and nothing to send.
+            return !doc.get_heads().is_empty() && self.pending_changes(id, doc) == 0;
         };
         state.unavailable && doc.get_heads().is_empty()
             || state

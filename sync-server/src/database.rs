@@ -62,6 +62,11 @@ CREATE TABLE IF NOT EXISTS sessions (
     expires_at INTEGER NOT NULL,
     revoked_at INTEGER
 );
+CREATE TABLE IF NOT EXISTS changes (
+    document TEXT PRIMARY KEY,      -- bs58check document id
+    seq      INTEGER NOT NULL       -- position in the change feed; larger is newer
+);
+CREATE INDEX IF NOT EXISTS changes_by_seq ON changes (seq);
 CREATE TABLE IF NOT EXISTS settings (
     key   TEXT PRIMARY KEY,
     value TEXT NOT NULL
@@ -145,6 +150,24 @@ impl Database {
             connection.query_row("SELECT value FROM settings WHERE key = ?1", [key], |row| {
                 row.get(0)
             })
+        })
+        .await
+    }
+
+    /// Documents changed after position `since` of the change feed, and the feed's position.
+    pub async fn changes_since(&self, since: i64) -> Result<(i64, Vec<String>), DatabaseError> {
+        self.run("read the change feed", move |connection| {
+            let cursor: i64 =
+                connection.query_row("SELECT COALESCE(MAX(seq), 0) FROM changes", [], |row| {
+                    row.get(0)
+                })?;
+            let mut statement = connection.prepare(
+                "SELECT document FROM changes WHERE seq > ?1 AND seq <= ?2 ORDER BY seq",
+            )?;
+            let documents = statement
+                .query_map([since, cursor], |row| row.get(0))?
+                .collect::<rusqlite::Result<Vec<String>>>()?;
+            Ok((cursor, documents))
         })
         .await
     }
@@ -339,10 +362,21 @@ impl Storage for SqliteStorage {
                 std::thread::sleep(delay);
                 // Computed inside the blocking task: loading a snapshot is CPU work.
                 let hashes = hashes_in_chunk(&text, &data);
-                connection.execute(
+                let transaction = connection.transaction()?;
+                transaction.execute(
                     "INSERT OR REPLACE INTO chunks (key, data) VALUES (?1, ?2)",
                     params![text, data],
                 )?;
+                // The change feed: this document moves to the end, so clients that reconnect
+                // ask the server only about what changed since they last synced.
+                if let Some(document) = text.split('/').next().filter(|_| text.contains('/')) {
+                    transaction.execute(
+                        "INSERT INTO changes (document, seq) VALUES (?1, (SELECT COALESCE(MAX(seq), 0) + 1 FROM changes))
+                         ON CONFLICT (document) DO UPDATE SET seq = excluded.seq",
+                        [document],
+                    )?;
+                }
+                transaction.commit()?;
                 Ok((text, hashes))
             })
             .await;

@@ -142,6 +142,7 @@ pub async fn build(config: &ServerConfig) -> anyhow::Result<Services> {
         .route("/api/sign-in", post(sign_in))
         .route("/api/sign-out", post(sign_out))
         .route("/api/session", get(current_session))
+        .route("/api/changes", get(changes))
         .route("/sync", get(sync_socket))
         .fallback(serve_app)
         .with_state(state)
@@ -280,6 +281,36 @@ async fn current_session(
         "expires_at": session.expires_at,
         "workspace_id": state.workspace_id,
     })))
+}
+
+#[derive(Deserialize)]
+struct ChangesQuery {
+    #[serde(default)]
+    since: i64,
+}
+
+/// The change feed: documents changed after position `since`, and the current position. A
+/// reconnecting client syncs those (and its own changes) instead of every document it holds.
+async fn changes(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Query(query): Query<ChangesQuery>,
+) -> Result<Json<serde_json::Value>, ApiError> {
+    authenticate(&state, &headers, &TokenQuery::default()).await?;
+    let (cursor, documents) = state
+        .database
+        .changes_since(query.since)
+        .await
+        .map_err(|error| {
+            tracing::error!(%error, "change feed failed");
+            ApiError(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "the server could not read its change feed".into(),
+            )
+        })?;
+    Ok(Json(
+        serde_json::json!({ "cursor": cursor, "documents": documents }),
+    ))
 }
 
 /// The sync endpoint: refused with 401 before the upgrade unless the token is valid.
