@@ -688,7 +688,7 @@ async fn two_people_on_two_devices_share_partners_and_merge_offline_edits() -> R
     keep.scroll_into_view().await?;
     keep.click().await?;
     ana.wait_for_text(By::Id("notice"), "Choice saved").await?;
-    for browser in [&ana, &ben] {
+    for (name, browser) in [("ana", &ana), ("ben", &ben)] {
         browser
             .wait_for_text(By::Id("partner-detail"), "Olive oil")
             .await?;
@@ -701,7 +701,8 @@ async fn two_people_on_two_devices_share_partners_and_merge_offline_edits() -> R
                     .await?
                     .json()
                     .to_string();
-                bail!("the conflict is still shown after the choice: {text}");
+                let ana_status = ana.wait_for(By::Id("sync-status")).await?.text().await?;
+                bail!("the conflict is still shown on {name}'s device after the choice (ana: {ana_status}): {}", &text[text.len().saturating_sub(80)..]);
             }
             tokio::time::sleep(POLL).await;
         }

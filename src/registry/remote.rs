@@ -17,7 +17,7 @@ use automerge::{AutoCommit, ChangeHash};
 use super::document::{encode_heads, read_value, write_value, StoredDocument};
 use super::{PartnerRecord, Registry, RegistryError};
 use crate::model::{DocumentId, Partner, Workspace, PARTNER_SCHEMA_VERSION};
-use crate::store::{sync_state_key, workspace_pointer_key, Store};
+use crate::store::{sync_cursor_key, sync_state_key, workspace_pointer_key, Store};
 use crate::sync::SyncDocuments;
 
 /// What the caller must do after [`Registry::store_remote_change`].
@@ -188,6 +188,22 @@ impl<S: Store> Registry<S> {
             .save(&sync_state_key(id), &encode_heads(&heads))
             .await?;
         stored.server_heads = heads;
+        Ok(())
+    }
+
+    /// The position in the server's change feed up to which this device is in sync.
+    pub async fn sync_cursor(&self) -> Result<i64, RegistryError> {
+        let stored = self.store.load(&sync_cursor_key()).await?;
+        Ok(stored
+            .and_then(|bytes| String::from_utf8(bytes).ok()?.parse().ok())
+            .unwrap_or(0))
+    }
+
+    /// Remembers the change-feed position once everything up to it is synced.
+    pub async fn save_sync_cursor(&self, cursor: i64) -> Result<(), RegistryError> {
+        self.store
+            .save(&sync_cursor_key(), cursor.to_string().as_bytes())
+            .await?;
         Ok(())
     }
 

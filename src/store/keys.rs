@@ -49,6 +49,11 @@ pub fn snapshot_key(document: &DocumentId, heads: &[ChangeHash]) -> StorageKey {
     ]
 }
 
+/// Where this device remembers its position in the server's change feed.
+pub fn sync_cursor_key() -> StorageKey {
+    vec!["partnero-meta".into(), "sync-cursor".into()]
+}
+
 /// Where the heads shared with the server are kept for a document (automerge-repo keeps sync
 /// states under `[id, "sync-state", storage id]`).
 pub fn sync_state_key(document: &DocumentId) -> StorageKey {

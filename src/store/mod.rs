@@ -11,7 +11,7 @@ mod keys;
 mod memory;
 
 pub use keys::{
-    chunk_key, is_snapshot_key, is_sync_state_key, snapshot_key, sync_state_key,
+    chunk_key, is_snapshot_key, is_sync_state_key, snapshot_key, sync_cursor_key, sync_state_key,
     workspace_pointer_key, ChunkKind,
 };
 pub use memory::MemoryStore;

@@ -295,6 +295,26 @@ impl SyncClient {
             .collect()
     }
 
+    /// The server's change feed says these documents changed. Those already exchanged on this
+    /// connection get the change pushed by the server and are left alone (restarting their
+    /// exchange on one side only leaves the two sync states disagreeing); the others start an
+    /// exchange now.
+    pub fn refresh_documents(
+        &mut self,
+        ids: &[DocumentId],
+        documents: &mut impl SyncDocuments,
+    ) -> Vec<Effect> {
+        let quiet: Vec<DocumentId> = ids
+            .iter()
+            .copied()
+            .filter(|id| !self.documents.get(id).is_some_and(|state| state.active))
+            .collect();
+        quiet
+            .iter()
+            .flat_map(|id| self.document_changed(id, documents))
+            .collect()
+    }
+
     /// Starts syncing every document (after the handshake, or when documents were added).
     pub fn sync_all(&mut self, documents: &mut impl SyncDocuments) -> Vec<Effect> {
         documents

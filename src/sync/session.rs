@@ -76,6 +76,15 @@ pub fn local_changes<S: Store>(
         .collect()
 }
 
+/// The server's change feed lists these documents as changed: fetch what this device lacks.
+pub fn remote_changes<S: Store>(
+    client: &mut SyncClient,
+    registry: &mut Registry<S>,
+    ids: &[DocumentId],
+) -> Vec<Vec<u8>> {
+    sends(client.refresh_documents(ids, registry))
+}
+
 /// One message from the server: apply it, store what changed, fetch what is newly listed.
 pub async fn received<S: Store>(
     client: &mut SyncClient,

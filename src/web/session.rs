@@ -112,3 +112,37 @@ pub async fn sign_out(session: &StoredSession) {
     let _ = post("/api/sign-out", None, Some(&session.token)).await;
     forget_session();
 }
+
+/// What the change feed returns: its position and the documents changed since `since`.
+#[derive(Debug, Clone, Deserialize)]
+pub struct ChangeFeed {
+    pub cursor: i64,
+    pub documents: Vec<String>,
+}
+
+/// Asks the server which documents changed since position `since` of its change feed.
+pub async fn changes_since(token: &str, since: i64) -> Result<ChangeFeed, String> {
+    let window = web_sys::window().ok_or("no window")?;
+    let init = web_sys::RequestInit::new();
+    init.set_method("GET");
+    let headers = web_sys::Headers::new().map_err(describe)?;
+    headers
+        .set("Authorization", &format!("Bearer {token}"))
+        .map_err(describe)?;
+    init.set_headers(&headers);
+    let request =
+        web_sys::Request::new_with_str_and_init(&format!("/api/changes?since={since}"), &init)
+            .map_err(describe)?;
+    let response = JsFuture::from(window.fetch_with_request(&request))
+        .await
+        .map_err(|_| "the server cannot be reached".to_owned())?;
+    let response: web_sys::Response = response.dyn_into().map_err(describe)?;
+    if response.status() != 200 {
+        return Err(format!("the change feed answered {}", response.status()));
+    }
+    let text = JsFuture::from(response.text().map_err(describe)?)
+        .await
+        .map_err(describe)?;
+    serde_json::from_str(&text.as_string().unwrap_or_default())
+        .map_err(|error| format!("unexpected change feed: {error}"))
+}

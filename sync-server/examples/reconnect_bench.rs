@@ -3,8 +3,9 @@
 //! way (the change-feed request counts as one received message), for the first upload and for
 //! the reconnect.
 //!
-//! Run: `cargo run --release -p partnero-sync-server --example reconnect_bench -- [N] [K]`
-//! (defaults 10000 and 10). The real server runs in this process on a loopback port, with its
+//! Run: `cargo run --release -p partnero-sync-server --example reconnect_bench -- [N] [K] [full]`
+//! (defaults 10000 and 10; `full` syncs every document on the handshake instead of only what
+//! the server's change feed lists plus the device's own changes). The real server runs in this process on a loopback port, with its
 //! SQLite database in a temporary directory; the client is Partnero's own `SyncClient` over a
 //! real WebSocket.
 
@@ -122,6 +123,9 @@ async fn main() -> anyhow::Result<()> {
         .map(|text| text.parse())
         .transpose()?
         .unwrap_or(10);
+    // `full`: the handshake syncs every document (what the browser app does today) instead of
+    // only what the change feed lists plus this device's own changes.
+    let full = args.next().as_deref() == Some("full");
 
     let data = tempfile::tempdir()?;
     let database = Database::open(data.path())?;
@@ -234,7 +238,9 @@ async fn main() -> anyhow::Result<()> {
         .flatten()
         .filter_map(|id| id.as_str()?.parse().ok())
         .collect();
-    client.select(changed_ids);
+    if !full {
+        client.select(changed_ids);
+    }
     let (_socket, mut reconnect) = sync_session(&url, &mut client, &mut docs).await;
     reconnect.elapsed = started.elapsed();
     reconnect.messages_received += 1;
@@ -248,15 +254,18 @@ async fn main() -> anyhow::Result<()> {
     println!();
     println!("| phase | time | messages sent | sent | messages received | received |");
     println!("|---|---|---|---|---|---|");
-    for (name, traffic) in [("reconnect", &reconnect)] {
-        println!(
-            "| {name} | {:.2} s | {} | {} | {} | {} |",
-            traffic.elapsed.as_secs_f64(),
-            traffic.messages_sent,
-            kib(traffic.bytes_sent),
-            traffic.messages_received,
-            kib(traffic.bytes_received)
-        );
-    }
+    let name = if full {
+        "reconnect, full handshake"
+    } else {
+        "reconnect, change feed"
+    };
+    println!(
+        "| {name} | {:.2} s | {} | {} | {} | {} |",
+        reconnect.elapsed.as_secs_f64(),
+        reconnect.messages_sent,
+        kib(reconnect.bytes_sent),
+        reconnect.messages_received,
+        kib(reconnect.bytes_received)
+    );
     Ok(())
 }

@@ -1148,3 +1148,125 @@ async fn the_javascript_automerge_repo_client_syncs_both_ways() {
     }
     node.kill().await.unwrap();
 }
+
+impl RegistryDevice {
+    /// The change feed since `since`: its position and the documents it lists.
+    async fn feed(&self, base: &str, since: i64) -> (i64, std::collections::BTreeSet<DocumentId>) {
+        let feed: serde_json::Value = reqwest::Client::new()
+            .get(format!("{base}/api/changes?since={since}"))
+            .bearer_auth(&self.session.token)
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        let ids = feed["documents"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(|id| id.as_str()?.parse().ok())
+            .collect();
+        (feed["cursor"].as_i64().unwrap(), ids)
+    }
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn selective_reconnects_through_the_change_feed_keep_devices_converging() {
+    let server = TestServer::start(1 << 20).await;
+    let session = |email: &'static str| {
+        let base = server.base.clone();
+        async move { sign_in(&base, email, PASSWORD).await.unwrap() }
+    };
+    let mut ana = RegistryDevice::open(
+        &server.base,
+        session("ana@example.com").await,
+        std::rc::Rc::new(partnero::store::MemoryStore::new()),
+    )
+    .await;
+    let mut ben = RegistryDevice::open(
+        &server.base,
+        session("ben@example.com").await,
+        std::rc::Rc::new(partnero::store::MemoryStore::new()),
+    )
+    .await;
+    let partner = random_document_id(31);
+    ana.registry
+        .create_partner(partner, profile("supplier", "Aceites del Sur"), 1)
+        .await
+        .unwrap();
+    ana.connect().await;
+    ana.sync().await;
+    ben.connect().await;
+    ben.sync().await;
+    let (mut ana_cursor, _) = ana.feed(&server.base, 0).await;
+    let (mut ben_cursor, _) = ben.feed(&server.base, 0).await;
+
+    // Both offline: the same field changed on both.
+    ana.disconnect();
+    ben.disconnect();
+    for (device, industry) in [(&mut ana, "Olive oil"), (&mut ben, "Oils and fats")] {
+        let mut profile = device.registry.partner(&partner).unwrap().profile.clone();
+        profile.industry = industry.into();
+        device
+            .registry
+            .update_profile(&partner, profile, 2)
+            .await
+            .unwrap();
+    }
+
+    // Selective reconnects: each syncs only what the feed lists and its own changes.
+    for (device, cursor) in [(&mut ana, &mut ana_cursor), (&mut ben, &mut ben_cursor)] {
+        let (next, changed) = device.feed(&server.base, *cursor).await;
+        device.client.select(changed);
+        device.connect().await;
+        device.sync().await;
+        *cursor = next;
+    }
+    // Ana missed Ben's edit (she synced first): the feed tells her.
+    let (next, changed) = ana.feed(&server.base, ana_cursor).await;
+    assert!(
+        changed.contains(&partner),
+        "the feed lists the partner Ben changed"
+    );
+    let messages = partnero::sync::session::remote_changes(
+        &mut ana.client,
+        &mut ana.registry,
+        &changed.into_iter().collect::<Vec<_>>(),
+    );
+    ana.send_all(messages).await;
+    ana.sync().await;
+    ana_cursor = next;
+    assert_eq!(
+        ana.registry.conflicts(&partner).len(),
+        1,
+        "Ana sees the conflict"
+    );
+
+    // Ana keeps her value; Ben learns it through a push or the feed.
+    let conflict = ana.registry.conflicts(&partner).remove(0);
+    ana.registry
+        .resolve_conflict(&partner, &conflict.path, "Olive oil".into(), 3)
+        .await
+        .unwrap();
+    ana.local_change(&[partner]).await;
+    ana.sync().await;
+    ben.sync().await;
+    let (_, changed) = ben.feed(&server.base, ben_cursor).await;
+    let messages = partnero::sync::session::remote_changes(
+        &mut ben.client,
+        &mut ben.registry,
+        &changed.into_iter().collect::<Vec<_>>(),
+    );
+    ben.send_all(messages).await;
+    ben.sync().await;
+    let _ = ana_cursor;
+    assert_eq!(
+        ben.registry.partner(&partner).unwrap().profile.industry,
+        "Olive oil"
+    );
+    assert!(
+        ben.registry.conflicts(&partner).is_empty(),
+        "resolved on Ben's device too"
+    );
+}
