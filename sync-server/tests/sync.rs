@@ -1270,3 +1270,73 @@ async fn selective_reconnects_through_the_change_feed_keep_devices_converging() 
         "resolved on Ben's device too"
     );
 }
+
+#[tokio::test(flavor = "current_thread")]
+async fn a_reloaded_device_gets_later_changes_through_the_change_feed() {
+    let server = TestServer::start(1 << 20).await;
+    let ana_session = sign_in(&server.base, "ana@example.com", PASSWORD)
+        .await
+        .unwrap();
+    let ben_session = sign_in(&server.base, "ben@example.com", PASSWORD)
+        .await
+        .unwrap();
+    let ben_store = std::rc::Rc::new(partnero::store::MemoryStore::new());
+    let mut ana = RegistryDevice::open(
+        &server.base,
+        ana_session,
+        std::rc::Rc::new(partnero::store::MemoryStore::new()),
+    )
+    .await;
+    let mut ben = RegistryDevice::open(&server.base, ben_session.clone(), ben_store.clone()).await;
+    let partner = random_document_id(41);
+    ana.registry
+        .create_partner(partner, profile("supplier", "Aceites del Sur"), 1)
+        .await
+        .unwrap();
+    ana.connect().await;
+    ana.sync().await;
+    ben.connect().await;
+    ben.sync().await;
+    let (cursor, _) = ben.feed(&server.base, 0).await;
+    ben.registry.save_sync_cursor(cursor).await.unwrap();
+    assert_eq!(
+        ben.registry.partner(&partner).unwrap().profile.legal_name,
+        "Aceites del Sur"
+    );
+
+    // Ben reloads the app: a new client with the same session, restored from his store, and a
+    // selective handshake that lists nothing (nothing changed, nothing unsent).
+    drop(ben);
+    let mut ben = RegistryDevice::open(&server.base, ben_session, ben_store).await;
+    let team = ben.session.workspace_id.parse().unwrap();
+    partnero::sync::session::restore(&mut ben.client, &mut ben.registry, team);
+    let saved = ben.registry.sync_cursor().await.unwrap();
+    let (_, changed) = ben.feed(&server.base, saved).await;
+    ben.client.select(changed);
+    ben.connect().await;
+    ben.sync().await;
+
+    // Ana changes the partner; Ben's poll of the feed fetches it.
+    let mut renamed = ana.registry.partner(&partner).unwrap().profile.clone();
+    renamed.trade_name = "Aceites Sur".into();
+    ana.registry
+        .update_profile(&partner, renamed, 2)
+        .await
+        .unwrap();
+    ana.local_change(&[partner]).await;
+    ana.sync().await;
+    ben.sync().await;
+    let (_, changed) = ben.feed(&server.base, saved).await;
+    assert!(changed.contains(&partner));
+    let messages = partnero::sync::session::remote_changes(
+        &mut ben.client,
+        &mut ben.registry,
+        &changed.into_iter().collect::<Vec<_>>(),
+    );
+    ben.send_all(messages).await;
+    ben.sync().await;
+    assert_eq!(
+        ben.registry.partner(&partner).unwrap().profile.trade_name,
+        "Aceites Sur"
+    );
+}
