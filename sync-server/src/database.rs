@@ -37,6 +37,8 @@ pub struct Database {
     connection: Arc<Mutex<Connection>>,
     /// Fault injection for tests: chunk writes sleep this long first. Zero in production.
     fault_write_delay: Duration,
+    /// The database file, for the chunk writer's own connection.
+    path: std::path::PathBuf,
 }
 
 const SCHEMA: &str = "
@@ -94,6 +96,7 @@ impl Database {
         Ok(Self {
             connection: Arc::new(Mutex::new(connection)),
             fault_write_delay: Duration::ZERO,
+            path,
         })
     }
 
@@ -173,11 +176,13 @@ impl Database {
     }
 
     /// The samod storage over this database, sharing `durable` with the connections.
-    pub fn storage(&self, durable: Arc<DurableChanges>) -> SqliteStorage {
-        SqliteStorage {
+    pub fn storage(&self, durable: Arc<DurableChanges>) -> Result<SqliteStorage, anyhow::Error> {
+        let writer = ChunkWriter::start(&self.path, self.fault_write_delay)?;
+        Ok(SqliteStorage {
             database: self.clone(),
             durable,
-        }
+            writer,
+        })
     }
 }
 
@@ -296,6 +301,80 @@ fn hashes_in_chunk(key: &str, data: &[u8]) -> Vec<ChangeHash> {
 pub struct SqliteStorage {
     database: Database,
     durable: Arc<DurableChanges>,
+    writer: std::sync::mpsc::Sender<WriteJob>,
+}
+
+/// One chunk to store, and where to report the outcome.
+struct WriteJob {
+    key: String,
+    data: Vec<u8>,
+    done: tokio::sync::oneshot::Sender<Result<Vec<ChangeHash>, String>>,
+}
+
+/// Most chunks committed in one transaction.
+const MAX_BATCH: usize = 512;
+
+/// The single thread that writes chunks, with its own connection. Writes that arrive while a
+/// commit is in progress are committed together in the next transaction (group commit): one
+/// fsync for many clients' changes, instead of one each, and no pile of blocked threads.
+struct ChunkWriter;
+
+impl ChunkWriter {
+    fn start(
+        path: &Path,
+        fault_delay: Duration,
+    ) -> Result<std::sync::mpsc::Sender<WriteJob>, anyhow::Error> {
+        let mut connection = Connection::open(path)
+            .map_err(|error| anyhow::anyhow!("cannot open {}: {error}", path.display()))?;
+        connection
+            .execute_batch("PRAGMA synchronous=FULL; PRAGMA busy_timeout=5000;")
+            .map_err(|error| anyhow::anyhow!("cannot configure {}: {error}", path.display()))?;
+        let (sender, receiver) = std::sync::mpsc::channel::<WriteJob>();
+        std::thread::Builder::new()
+            .name("chunk-writer".into())
+            .spawn(move || {
+                while let Ok(first) = receiver.recv() {
+                    let mut batch = vec![first];
+                    while batch.len() < MAX_BATCH {
+                        match receiver.try_recv() {
+                            Ok(job) => batch.push(job),
+                            Err(_) => break,
+                        }
+                    }
+                    std::thread::sleep(fault_delay);
+                    let hashes: Vec<Vec<ChangeHash>> = batch
+                        .iter()
+                        .map(|job| hashes_in_chunk(&job.key, &job.data))
+                        .collect();
+                    let outcome =
+                        write_batch(&mut connection, &batch).map_err(|error| error.to_string());
+                    for (job, hashes) in batch.into_iter().zip(hashes) {
+                        let _ = job.done.send(outcome.clone().map(|()| hashes));
+                    }
+                }
+            })?;
+        Ok(sender)
+    }
+}
+
+fn write_batch(connection: &mut Connection, batch: &[WriteJob]) -> rusqlite::Result<()> {
+    let transaction = connection.transaction()?;
+    for job in batch {
+        transaction.execute(
+            "INSERT OR REPLACE INTO chunks (key, data) VALUES (?1, ?2)",
+            params![job.key, job.data],
+        )?;
+        // The change feed: this document moves to the end, so clients that reconnect ask the
+        // server only about what changed since they last synced.
+        if let Some(document) = job.key.split('/').next().filter(|_| job.key.contains('/')) {
+            transaction.execute(
+                "INSERT INTO changes (document, seq) VALUES (?1, (SELECT COALESCE(MAX(seq), 0) + 1 FROM changes))
+                 ON CONFLICT (document) DO UPDATE SET seq = excluded.seq",
+                [document],
+            )?;
+        }
+    }
+    transaction.commit()
 }
 
 fn key_text(key: &StorageKey) -> String {
@@ -354,40 +433,31 @@ impl Storage for SqliteStorage {
     }
 
     async fn put(&self, key: StorageKey, data: Vec<u8>) {
+        let (done, outcome) = tokio::sync::oneshot::channel();
         let text = key_text(&key);
-        let delay = self.database.fault_write_delay;
-        let written = self
-            .database
-            .run("store a chunk", move |connection| {
-                std::thread::sleep(delay);
-                // Computed inside the blocking task: loading a snapshot is CPU work.
-                let hashes = hashes_in_chunk(&text, &data);
-                let transaction = connection.transaction()?;
-                transaction.execute(
-                    "INSERT OR REPLACE INTO chunks (key, data) VALUES (?1, ?2)",
-                    params![text, data],
-                )?;
-                // The change feed: this document moves to the end, so clients that reconnect
-                // ask the server only about what changed since they last synced.
-                if let Some(document) = text.split('/').next().filter(|_| text.contains('/')) {
-                    transaction.execute(
-                        "INSERT INTO changes (document, seq) VALUES (?1, (SELECT COALESCE(MAX(seq), 0) + 1 FROM changes))
-                         ON CONFLICT (document) DO UPDATE SET seq = excluded.seq",
-                        [document],
-                    )?;
-                }
-                transaction.commit()?;
-                Ok((text, hashes))
+        if self
+            .writer
+            .send(WriteJob {
+                key: text.clone(),
+                data,
+                done,
             })
-            .await;
-        match written {
-            Ok((text, hashes)) => {
+            .is_err()
+        {
+            tracing::error!(%key, "the chunk writer has stopped: this change is not durable");
+            return;
+        }
+        match outcome.await {
+            Ok(Ok(hashes)) => {
                 if let Some(document) = text.split('/').next() {
                     self.durable.record(document, hashes);
                 }
             }
-            Err(error) => {
+            Ok(Err(error)) => {
                 tracing::error!(%error, %key, "storage write failed: this change is not durable")
+            }
+            Err(_) => {
+                tracing::error!(%key, "the chunk writer stopped before committing: this change is not durable")
             }
         }
     }

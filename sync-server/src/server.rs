@@ -103,7 +103,7 @@ pub async fn build(config: &ServerConfig) -> anyhow::Result<Services> {
     // Every signed-in user may read and write every document for now (roles come later). The
     // server never announces documents: a client asks for the ones it knows about.
     let repo = Repo::build_tokio()
-        .with_storage(database.storage(durable.clone()))
+        .with_storage(database.storage(durable.clone())?)
         .with_peer_id("partnero-server".into())
         .with_share_policy(ShareConfig::read_write().with_announce(false))
         .load()
