@@ -6,7 +6,7 @@
 // files it references. Navigations go to the network first (a new deployment is picked up when
 // online) and fall back to the cached index.html offline; hashed assets are served cache-first.
 
-const SHELL_CACHE = "partnero-shell-v1";
+const SHELL_CACHE = "partnero-shell-v2";
 const STATIC_FILES = ["/manifest.webmanifest", "/icons/icon-192.png", "/icons/icon-512.png"];
 
 async function cacheShell() {
@@ -68,7 +68,9 @@ self.addEventListener("fetch", (event) => {
   const request = event.request;
   const url = new URL(request.url);
   if (request.method !== "GET" || url.origin !== self.location.origin) return;
-  if (url.pathname === "/health" || url.pathname === "/sw.js") return;
+  // The API and the sync socket are live data: never from the cache (a cached change-feed
+  // answer would hide every later change from the app).
+  if (url.pathname === "/health" || url.pathname === "/sw.js" || url.pathname.startsWith("/api/") || url.pathname === "/sync") return;
   if (request.mode === "navigate") {
     event.respondWith(networkFirstNavigation(request));
   } else {

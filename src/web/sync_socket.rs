@@ -216,12 +216,7 @@ async fn run(
                 continue;
             }
         };
-        // The selective handshake (`client.select(...)`, only what the feed lists plus this
-        // device's own changes) is what makes a reconnect with 10,000 documents fast, and it
-        // passes the native tests; it stays off in the browser until the two-browser end-to-end
-        // test passes with it (a change made on one device after the other reloaded did not
-        // arrive there). See the README's measurements.
-        let _ = parse_ids(&feed.documents);
+        client.select(parse_ids(&feed.documents).into_iter().collect());
         let mut target_cursor = Some(feed.cursor);
 
         let socket = match web_sys::WebSocket::new(&url) {

@@ -1340,3 +1340,78 @@ async fn a_reloaded_device_gets_later_changes_through_the_change_feed() {
         "Aceites Sur"
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_change_feed_keeps_counting_after_a_restart() {
+    let data = tempfile::tempdir().unwrap();
+    let database = Database::open(data.path()).unwrap();
+    database
+        .add_user("ana@example.com", "", PASSWORD, false, now_seconds())
+        .await
+        .unwrap();
+    drop(database);
+    let start = |address: Option<std::net::SocketAddr>| {
+        let data = data.path().to_owned();
+        async move {
+            let listener =
+                tokio::net::TcpListener::bind(address.unwrap_or(([127, 0, 0, 1], 0).into()))
+                    .await
+                    .unwrap();
+            let address = listener.local_addr().unwrap();
+            let (stop, stopped) = oneshot::channel::<()>();
+            let config = ServerConfig {
+                dist: data.clone(),
+                data_dir: data,
+                max_message_bytes: 1 << 20,
+                fault_write_delay_ms: 0,
+            };
+            let task = tokio::spawn(server::run(listener, config, async {
+                let _ = stopped.await;
+            }));
+            wait_for_health(&format!("http://{address}")).await;
+            (address, stop, task)
+        }
+    };
+    let feed = |base: String, token: String| async move {
+        let feed: serde_json::Value = reqwest::Client::new()
+            .get(format!("{base}/api/changes?since=0"))
+            .bearer_auth(token)
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        feed["cursor"].as_i64().unwrap()
+    };
+    let (address, stop, task) = start(None).await;
+    let base = format!("http://{address}");
+    let mut ana = Device::with_session(
+        &base,
+        sign_in(&base, "ana@example.com", PASSWORD).await.unwrap(),
+    );
+    let doc_id = random_document_id(51);
+    let doc = ana.docs.create_empty(&doc_id);
+    doc.put(ROOT, "name", "first").unwrap();
+    doc.commit();
+    ana.connect().await;
+    ana.changed(doc_id).await;
+    ana.sync().await;
+    let before = feed(base.clone(), ana.session.token.clone()).await;
+    assert!(before > 0);
+    ana.disconnect();
+    stop.send(()).unwrap();
+    task.await.unwrap().unwrap();
+
+    let (_address, _stop, _task) = start(Some(address)).await;
+    let doc = ana.docs.docs.get_mut(&doc_id).unwrap();
+    doc.put(ROOT, "name", "second").unwrap();
+    doc.commit();
+    ana.connect().await;
+    ana.sync().await;
+    let after = feed(base.clone(), ana.session.token.clone()).await;
+    assert!(
+        after > before,
+        "the feed moved on after the restart: {before} -> {after}"
+    );
+}
