@@ -176,7 +176,7 @@ impl AppState {
             shared,
             config,
             move |latest| report.set(Some(latest)),
-            move |registry, _changed| view.set(RegistryView::from_registry(registry)),
+            move |registry, changed| copy_into_view(view, registry, &changed),
         );
         self.sync.set_value(Some(handle));
     }
@@ -244,20 +244,7 @@ impl AppState {
     /// After a stored local change: copies the partners into the view and offers the changed
     /// documents to the server.
     fn refresh(&self, registry: &Registry<IndexedDbStore>, ids: &[DocumentId]) {
-        self.view.update(|view| {
-            for id in ids {
-                match registry.partner(id) {
-                    Some(partner) => view.partners.insert(*id, partner.clone()),
-                    None => view.partners.remove(id),
-                };
-                let conflicts = registry.conflicts(id);
-                if conflicts.is_empty() {
-                    view.conflicts.remove(id);
-                } else {
-                    view.conflicts.insert(*id, conflicts);
-                }
-            }
-        });
+        copy_into_view(self.view, registry, ids);
         self.offer(ids.to_vec());
     }
 
@@ -339,6 +326,29 @@ impl AppState {
         self.refresh(&registry, &[supplier]);
         Ok(())
     }
+}
+
+/// Copies some documents' partners and conflicts from the registry into the view, so a change
+/// costs the documents it touched rather than a copy of the whole registry.
+fn copy_into_view(
+    view: RwSignal<RegistryView>,
+    registry: &Registry<IndexedDbStore>,
+    ids: &[DocumentId],
+) {
+    view.update(|view| {
+        for id in ids {
+            match registry.partner(id) {
+                Some(partner) => view.partners.insert(*id, partner.clone()),
+                None => view.partners.remove(id),
+            };
+            let conflicts = registry.conflicts(id);
+            if conflicts.is_empty() {
+                view.conflicts.remove(id);
+            } else {
+                view.conflicts.insert(*id, conflicts);
+            }
+        }
+    });
 }
 
 /// The app state provided by `App`.

@@ -137,15 +137,23 @@ async fn ticker(sender: UnboundedSender<PumpEvent>) {
 /// How often a connected device asks the change feed what others changed.
 const POLL_INTERVAL_MS: i32 = 5_000;
 
-/// Waits for the backoff delay; `false` when the pump was asked to stop meanwhile.
-async fn pause(
+/// Reports offline, then waits for the backoff delay of this attempt and counts it; `false`
+/// when the pump was asked to stop meanwhile.
+async fn go_offline(
     receiver: &mut UnboundedReceiver<PumpEvent>,
-    attempt: u32,
+    attempt: &mut u32,
     registry: &Rc<Mutex<Registry<IndexedDbStore>>>,
     client: &mut SyncClient,
     report: &impl Fn(SyncReport),
 ) -> bool {
-    let mut delay = Box::pin(sleep(backoff_ms(attempt)).fuse());
+    let progress = client.progress(&mut *registry.lock().await);
+    report(SyncReport {
+        link: LinkState::Offline,
+        progress,
+        confirmed: true,
+    });
+    let mut delay = Box::pin(sleep(backoff_ms(*attempt)).fuse());
+    *attempt += 1;
     loop {
         futures::select! {
             () = delay => return true,
@@ -203,16 +211,9 @@ async fn run(
         let feed = match session_api::changes_since(&config.token, saved_cursor).await {
             Ok(feed) => feed,
             Err(_) => {
-                let progress = client.progress(&mut *registry.lock().await);
-                report(SyncReport {
-                    link: LinkState::Offline,
-                    progress,
-                    confirmed: true,
-                });
-                if !pause(&mut receiver, attempt, &registry, &mut client, &report).await {
+                if !go_offline(&mut receiver, &mut attempt, &registry, &mut client, &report).await {
                     return;
                 }
-                attempt += 1;
                 continue;
             }
         };
@@ -347,15 +348,8 @@ async fn run(
             });
         }
         drop((opened, message, closed));
-        let progress = client.progress(&mut *registry.lock().await);
-        report(SyncReport {
-            link: LinkState::Offline,
-            progress,
-            confirmed: true,
-        });
-        if !pause(&mut receiver, attempt, &registry, &mut client, &report).await {
+        if !go_offline(&mut receiver, &mut attempt, &registry, &mut client, &report).await {
             return;
         }
-        attempt += 1;
     }
 }
