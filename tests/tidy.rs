@@ -36,7 +36,7 @@ fn rust_files(dir: &Path, found: &mut Vec<PathBuf>) {
         if path.is_dir() {
             if !matches!(
                 name.as_str(),
-                "target" | "dist" | "node_modules" | ".git" | "data"
+                "target" | "dist" | "node_modules" | ".git" | "data" | "vendor"
             ) {
                 rust_files(&path, found);
             }

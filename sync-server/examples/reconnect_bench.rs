@@ -3,7 +3,7 @@
 //! way (the change-feed request counts as one received message), for the first upload and for
 //! the reconnect.
 //!
-//! Run: `cargo run --release -p partnero-sync-server --example reconnect_bench -- [N] [K] [full]`
+//! Run: `cargo run --profile server -p partnero-sync-server --example reconnect_bench -- [N] [K] [full]`
 //! (defaults 10000 and 10; `full` syncs every document on the handshake instead of only what
 //! the server's change feed lists plus the device's own changes). The real server runs in this process on a loopback port, with its
 //! SQLite database in a temporary directory; the client is Partnero's own `SyncClient` over a

@@ -4,8 +4,8 @@
 //! same workload. Prints throughput (acknowledged edits per second) and the server process's
 //! peak memory during the workload (sign-ins excluded), side by side with ratios.
 //!
-//! Run (after `cargo build --release -p partnero-sync-server` and `bash .ci/install-tools --browser`):
-//! `cargo run --release -p partnero-sync-server --example server_bench -- [CLIENTS] [DOCS] [EDITS]`
+//! Run (after `cargo build --profile server -p partnero-sync-server` and `bash .ci/install-tools --browser`):
+//! `cargo run --profile server -p partnero-sync-server --example server_bench -- [CLIENTS] [DOCS] [EDITS]`
 //! (defaults 200 clients, 5 documents each, 10 edits per document). Every edit waits for the
 //! server's acknowledgement before the next, as a device that shows "up to date" would.
 
@@ -152,8 +152,11 @@ async fn run_client(
                 let next = tokio::time::timeout(Duration::from_secs(60), socket.next())
                     .await
                     .expect("server answers");
-                let Some(Ok(WsMessage::Binary(bytes))) = next else {
-                    panic!("connection lost")
+                let bytes = match next {
+                    Some(Ok(WsMessage::Binary(bytes))) => bytes,
+                    // Keep-alive pings are answered by tungstenite itself.
+                    Some(Ok(WsMessage::Ping(_) | WsMessage::Pong(_))) => continue,
+                    other => panic!("connection lost: {other:?}"),
                 };
                 let effects = client.receive(&bytes, &mut docs).unwrap();
                 for message in send(effects) {
@@ -229,7 +232,10 @@ async fn partnero(
             ])
             .env("PARTNERO_LOG", "warn")
             .stdout(Stdio::null())
-            .stderr(Stdio::null())
+            // Warnings (closed connections and why) go to a file to read after a run.
+            .stderr(std::fs::File::create(
+                std::env::temp_dir().join("partnero-server-bench.log"),
+            )?)
             .spawn()?,
     );
     wait_for_port(port).await;
@@ -291,10 +297,10 @@ async fn main() -> anyhow::Result<()> {
     let documents = args.next().transpose()?.unwrap_or(5);
     let edits = args.next().transpose()?.unwrap_or(10);
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..");
-    let binary = root.join("target/release/partnero-sync-server");
+    let binary = root.join("target/server/partnero-sync-server");
     anyhow::ensure!(
         binary.is_file(),
-        "build it first: cargo build --release -p partnero-sync-server"
+        "build it first: cargo build --profile server -p partnero-sync-server"
     );
     let interop = root.join("tests/interop");
     anyhow::ensure!(
