@@ -19,11 +19,14 @@
 //! - `web` (wasm32): the IndexedDB store, service worker registration, clock and random bytes.
 //! - `ui` (wasm32): Leptos components and routes; they render and dispatch, they decide nothing.
 
+pub mod dedupe;
+pub mod files;
 pub mod model;
 pub mod registry;
 pub mod search;
 pub mod store;
 pub mod sync;
+pub mod text;
 pub mod validate;
 
 #[cfg(target_arch = "wasm32")]

@@ -37,6 +37,7 @@ impl TestServer {
             dist: dist_dir()?,
             data_dir: data.to_owned(),
             max_message_bytes: 8 << 20,
+            max_file_bytes: partnero_sync_server::files::DEFAULT_MAX_FILE_BYTES,
             fault_write_delay_ms: 0,
         };
         let task = tokio::spawn(partnero_sync_server::server::run(listener, config, async {
@@ -708,5 +709,153 @@ async fn two_people_on_two_devices_share_partners_and_merge_offline_edits() -> R
         }
     }
     ana.screenshot("06-synced-detail-phone").await?;
+    Ok(())
+}
+
+/// Waits until the first image matching `selector` has loaded real pixels.
+async fn wait_for_image(browser: &Browser, selector: &str) -> Result<()> {
+    let script = format!(
+        "const img = document.querySelector({selector:?}); return !!img && img.complete && img.naturalWidth > 0;"
+    );
+    let deadline = std::time::Instant::now() + WAIT;
+    while !browser.script_bool(&script).await? {
+        if std::time::Instant::now() > deadline {
+            bail!("the image {selector} never loaded");
+        }
+        tokio::time::sleep(POLL).await;
+    }
+    Ok(())
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs the built app and Chromium; run by bash .ci/test"]
+async fn settings_tax_ids_duplicates_and_a_photographed_licence() -> Result<()> {
+    let data = tempfile::tempdir()?;
+    let database = partnero_sync_server::database::Database::open(data.path())?;
+    for email in ["ana@example.com", "ben@example.com"] {
+        database
+            .add_user(
+                email,
+                "",
+                TEAM_PASSWORD,
+                false,
+                partnero_sync_server::server::now_seconds(),
+            )
+            .await?;
+    }
+    drop(database);
+    let mut server = TestServer::start(data.path(), None).await?;
+    let address = server.address;
+    let ana = Browser::launch(&server.base()).await?;
+    ana.sign_in("ana@example.com").await?;
+
+    // The company requires a tax id and a verified business licence of every supplier.
+    ana.driver().goto(ana.url("/settings")).await?;
+    ana.click("require-supplier-tax_id").await?;
+    ana.click("require-supplier-document-business_licence")
+        .await?;
+    ana.click("save-settings").await?;
+    ana.wait_for_text(By::Id("settings-notice"), "Settings saved")
+        .await?;
+
+    // A supplier without a tax id is refused, with a message that says why.
+    ana.driver().goto(ana.url("/partners/new")).await?;
+    ana.choose("kind", "supplier").await?;
+    ana.type_into("legal_name", "Suministros Norte S.L.")
+        .await?;
+    ana.type_into("addresses-0-city", "Bilbao").await?;
+    ana.type_into("addresses-0-country", "ES").await?;
+    ana.click("save-partner").await?;
+    ana.wait_for_text(
+        By::Id("form-errors"),
+        "Tax id number is required for suppliers",
+    )
+    .await?;
+
+    // A NIF with a wrong check letter is caught, and the message says so.
+    ana.type_into("tax_country", "ES").await?;
+    ana.type_into("tax_number", "12345678A").await?;
+    ana.click("save-partner").await?;
+    ana.wait_for_text(By::Id("form-errors"), "check letter")
+        .await?;
+    ana.screenshot("07-wrong-nif-phone").await?;
+
+    // A valid CIF typed with separators is stored in canonical form.
+    ana.type_into("tax_number", "B-1234567-4").await?;
+    ana.click("save-partner").await?;
+    ana.wait_for_text(By::Id("partner-name"), "Suministros Norte")
+        .await?;
+    ana.wait_for_text(By::Id("tax-id"), "ES B12345674").await?;
+    let supplier = ana.current_partner_id().await?;
+    ana.wait_for_text(By::Id("partner-verification"), "Incomplete")
+        .await?;
+
+    // A second supplier with the same CIF, typed differently: the duplicate is pointed out.
+    ana.driver().goto(ana.url("/partners/new")).await?;
+    ana.choose("kind", "supplier").await?;
+    ana.type_into("legal_name", "Otra Empresa SA").await?;
+    ana.type_into("tax_country", "ES").await?;
+    ana.type_into("tax_number", "b12345674").await?;
+    ana.wait_for_text(By::Id("duplicate-warning"), "Suministros Norte")
+        .await?;
+    ana.wait_for_text(By::Id("duplicate-warning"), "same tax id")
+        .await?;
+    ana.screenshot("08-duplicate-warning-phone").await?;
+
+    // A photographed business licence is attached; it waits for review.
+    ana.driver()
+        .goto(ana.url(&format!("/partners/{supplier}")))
+        .await?;
+    ana.click("add-document").await?;
+    ana.choose("document-kind", "business_licence").await?;
+    ana.type_into("document-number", "LIC-2026-001").await?;
+    let photo = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("public/icons/icon-192.png");
+    ana.wait_for(By::Id("document-photo"))
+        .await?
+        .send_keys(photo.display().to_string())
+        .await?;
+    ana.wait_for_text(By::Id("picked-file"), "icon-192.png")
+        .await?;
+    ana.click("save-document").await?;
+    ana.wait_for_text(By::Id("notice"), "Document added")
+        .await?;
+    wait_for_image(&ana, "#document-list img.document-image").await?;
+    ana.wait_for_text(By::Id("partner-verification"), "Pending review")
+        .await?;
+    ana.wait_for_text(By::Id("sync-status"), "Up to date")
+        .await?;
+
+    // Offline, after a reload, the photo is still there (from IndexedDB).
+    server.stop().await?;
+    ana.wait_for_text(By::Id("sync-status"), "Offline").await?;
+    ana.driver().refresh().await?;
+    ana.wait_for_text(By::Id("document-list"), "LIC-2026-001")
+        .await?;
+    wait_for_image(&ana, "#document-list img.document-image").await?;
+    // Verified offline, by a named person.
+    ana.wait_for(By::Css("#document-list .verify-document"))
+        .await?
+        .click()
+        .await?;
+    ana.wait_for_text(By::Id("partner-verification"), "Verified")
+        .await?;
+    ana.wait_for_text(By::Id("document-list"), "Verified by ana@example.com")
+        .await?;
+    ana.screenshot("09-verified-licence-phone").await?;
+
+    // Back online: a colleague's device gets the record and downloads the photo.
+    let _server = TestServer::start(data.path(), Some(address)).await?;
+    ana.wait_for_text(By::Id("sync-status"), "Up to date")
+        .await?;
+    let ben = Browser::launch(&ana.base).await?;
+    ben.sign_in("ben@example.com").await?;
+    ben.driver()
+        .goto(ben.url(&format!("/partners/{supplier}")))
+        .await?;
+    ben.wait_for_text(By::Id("document-list"), "LIC-2026-001")
+        .await?;
+    ben.wait_for_text(By::Id("partner-verification"), "Verified")
+        .await?;
+    wait_for_image(&ben, "#document-list img.document-image").await?;
     Ok(())
 }

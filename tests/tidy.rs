@@ -3,7 +3,9 @@
 
 use std::path::{Path, PathBuf};
 
-const PURE_MODULES: &[&str] = &["model", "validate", "search", "store", "registry"];
+const PURE_MODULES: &[&str] = &[
+    "model", "validate", "search", "store", "registry", "text", "dedupe", "files",
+];
 
 /// Words whose presence in a pure module means IO, a clock or randomness crept in.
 const FORBIDDEN_IN_PURE: &[&str] = &[

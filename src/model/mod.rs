@@ -7,11 +7,18 @@
 
 mod document_id;
 mod partner;
+mod settings;
+mod verification;
 mod workspace;
 
 pub use document_id::{DocumentId, DocumentIdError};
 pub use partner::{
     Address, AddressKind, BankAccount, ClientLink, Contact, Partner, PartnerKind, PartnerProfile,
     PartnerStatus, PaymentMethod, PaymentTerms, TaxId, PARTNER_SCHEMA_VERSION,
+};
+pub use settings::{RequiredData, WorkspaceSettings, DEFAULT_EXPIRY_WARNING_DAYS};
+pub use verification::{
+    day_of, parse_iso_date, DocumentKind, Documents, FileRef, ReviewStatus, VerificationDocument,
+    VerificationState,
 };
 pub use workspace::{PartnerEntry, Workspace, WORKSPACE_SCHEMA_VERSION};

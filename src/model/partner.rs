@@ -9,6 +9,8 @@ use std::collections::BTreeMap;
 
 use autosurgeon::{Hydrate, Reconcile};
 
+use super::verification::VerificationDocument;
+
 /// Shape version of partner documents; bump it only together with a migration and a test that
 /// opens documents of the old shape.
 pub const PARTNER_SCHEMA_VERSION: u64 = 1;
@@ -25,6 +27,9 @@ pub struct Partner {
     /// Milliseconds since the Unix epoch; passed in by the caller, never read from a clock here.
     pub created_at_ms: i64,
     pub updated_at_ms: i64,
+    /// Verification documents keyed by row id (older documents have none).
+    #[autosurgeon(missing = "Default::default")]
+    pub documents: BTreeMap<String, VerificationDocument>,
 }
 
 /// Everything a user types on the registration form.
@@ -254,6 +259,7 @@ impl Partner {
             clients: BTreeMap::new(),
             created_at_ms: now_ms,
             updated_at_ms: now_ms,
+            documents: BTreeMap::new(),
         }
     }
 

@@ -4,6 +4,8 @@ use std::collections::BTreeMap;
 
 use autosurgeon::{Hydrate, Reconcile};
 
+use super::settings::WorkspaceSettings;
+
 /// Shape version of the workspace document; bump it only together with a migration.
 pub const WORKSPACE_SCHEMA_VERSION: u64 = 1;
 
@@ -14,6 +16,9 @@ pub struct Workspace {
     /// Partner documents of this workspace, keyed by their bs58check document id. A map rather
     /// than a list so that two devices adding partners concurrently both keep theirs.
     pub partners: BTreeMap<String, PartnerEntry>,
+    /// The company's rules for partner records (older workspaces have none yet).
+    #[autosurgeon(missing = "Default::default")]
+    pub settings: WorkspaceSettings,
 }
 
 /// One partner document listed in the workspace.
@@ -29,6 +34,7 @@ impl Workspace {
         Self {
             schema_version: WORKSPACE_SCHEMA_VERSION,
             partners: BTreeMap::new(),
+            settings: WorkspaceSettings::default(),
         }
     }
 }

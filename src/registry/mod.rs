@@ -11,6 +11,7 @@
 
 mod conflicts;
 mod document;
+mod quality;
 mod remote;
 
 use std::collections::BTreeMap;
@@ -197,6 +198,11 @@ impl<S: Store> Registry<S> {
         }
         stored.doc.set_actor(self.actor.clone());
         Ok((id, PartnerRecord { partner, stored }))
+    }
+
+    /// The store behind the registry, shared with the file store (`crate::files`).
+    pub fn store(&self) -> &S {
+        &self.store
     }
 
     /// The id of this device's workspace document.

@@ -10,15 +10,19 @@ use crate::model::{DocumentId, Partner, PartnerStatus};
 
 /// The outcome of the last action on this page, shown in a live region.
 #[derive(Debug, Clone, PartialEq, Eq)]
-enum Notice {
+pub(super) enum Notice {
     None,
     Saved(String),
     Failed(String),
 }
 
 /// Runs one stored action and reports "saved" only once it resolved.
-fn dispatch<F>(notice: RwSignal<Notice>, busy: RwSignal<bool>, success: &'static str, action: F)
-where
+pub(super) fn dispatch<F>(
+    notice: RwSignal<Notice>,
+    busy: RwSignal<bool>,
+    success: &'static str,
+    action: F,
+) where
     F: std::future::Future<Output = Result<(), String>> + 'static,
 {
     busy.set(true);
@@ -112,6 +116,7 @@ fn PartnerPage(
                     <p class="badges">
                         <KindBadge kind=profile.kind/>
                         <span class=if archived { "badge archived" } else { "badge active" } id="partner-status">{partner.status.label()}</span>
+                        <span id="partner-verification"><super::documents::VerificationBadge state=partner.verification_state(&state.view.with_untracked(|view| view.settings.clone()), crate::model::day_of(crate::web::now_ms()))/></span>
                     </p>
                 </div>
                 <div class="actions">
@@ -222,6 +227,8 @@ fn PartnerPage(
                     }.into_any()
                 }}
             </section>
+
+            <super::documents::DocumentsCard id=id partner=partner.clone() state=state notice=notice busy=busy/>
 
             <LinksCard id=id partner=partner.clone() state=state notice=notice busy=busy/>
 

@@ -7,9 +7,11 @@ use leptos_router::hooks::{use_navigate, use_params_map};
 
 use super::fields::{InputKind, SelectField, TextField};
 use super::state::use_app_state;
+use crate::dedupe::find_duplicates;
 use crate::model::{AddressKind, DocumentId, PartnerKind, PaymentMethod};
 use crate::validate::{
-    validate_partner, AddressDraft, BankAccountDraft, ContactDraft, FieldError, PartnerDraft,
+    loose_profile, validate_partner_with, AddressDraft, BankAccountDraft, ContactDraft, FieldError,
+    PartnerDraft,
 };
 use crate::web::new_row_id;
 
@@ -26,7 +28,7 @@ pub fn NewPartner() -> impl IntoView {
         <section class="form-screen">
             <p class="back"><a href="/">"← Partners"</a></p>
             <h1>"Register a partner"</h1>
-            <PartnerForm initial=initial submit_label="Register partner" save=save/>
+            <PartnerForm initial=initial submit_label="Register partner" save=save editing=None/>
         </section>
     }
 }
@@ -55,7 +57,7 @@ pub fn EditPartner() -> impl IntoView {
                 <section class="form-screen">
                     <p class="back"><a href=format!("/partners/{id}")>"← Back to the partner"</a></p>
                     <h1>"Edit partner"</h1>
-                    <PartnerForm initial=initial submit_label="Save changes" save=save/>
+                    <PartnerForm initial=initial submit_label="Save changes" save=save editing=Some(id)/>
                 </section>
             }
             .into_any()
@@ -181,7 +183,13 @@ fn remove_row<R: Row>(
 }
 
 #[component]
-fn PartnerForm<F, Fut>(initial: PartnerDraft, submit_label: &'static str, save: F) -> impl IntoView
+fn PartnerForm<F, Fut>(
+    initial: PartnerDraft,
+    submit_label: &'static str,
+    save: F,
+    /// The partner being edited, which is never its own duplicate.
+    editing: Option<DocumentId>,
+) -> impl IntoView
 where
     F: Fn(crate::model::PartnerProfile) -> Fut + Copy + 'static,
     Fut: std::future::Future<Output = Result<DocumentId, String>> + 'static,
@@ -191,13 +199,45 @@ where
     let saving = RwSignal::new(false);
     let save_error = RwSignal::new(None::<String>);
     let navigate = use_navigate();
+    let state = use_app_state();
+
+    // Likely duplicates of what is being typed, from the partners on this device (offline).
+    let duplicates = Memo::new(move |_| {
+        let candidate = draft.with(loose_profile);
+        let exclude = editing.map(|id| id.to_string());
+        state.view.with(|view| {
+            let ids: Vec<(String, &crate::model::PartnerProfile)> = view
+                .partners
+                .iter()
+                .map(|(id, partner)| (id.to_string(), &partner.profile))
+                .collect();
+            find_duplicates(
+                &candidate,
+                ids.iter().map(|(id, profile)| (id.as_str(), *profile)),
+                exclude.as_deref(),
+                5,
+            )
+            .into_iter()
+            .map(|found| {
+                let reasons = found
+                    .reasons
+                    .iter()
+                    .map(|reason| reason.describe())
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                (found.id, found.legal_name, reasons)
+            })
+            .collect::<Vec<_>>()
+        })
+    });
 
     let on_submit = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
         if saving.get_untracked() {
             return;
         }
-        match draft.with_untracked(validate_partner) {
+        let settings = state.view.with_untracked(|view| view.settings.clone());
+        match draft.with_untracked(|draft| validate_partner_with(draft, &settings)) {
             Err(found) => {
                 errors.set(found);
                 save_error.set(None);
@@ -274,6 +314,20 @@ where
                     <TextField label="Region / territory" field="region".into() value=region on_input=set_region errors=errors/>
                 </div>
             </fieldset>
+
+            {move || {
+                let found = duplicates.get();
+                (!found.is_empty()).then(|| view! {
+                    <div class="banner warning" role="status" id="duplicate-warning">
+                        <strong>{if found.len() == 1 { "This partner may already be registered:".to_owned() } else { format!("This partner may already be registered ({} candidates):", found.len()) }}</strong>
+                        <ul>
+                            {found.into_iter().map(|(id, name, reasons)| view! {
+                                <li><a href=format!("/partners/{id}") target="_blank" class="duplicate-candidate">{name}</a>" — "{reasons}</li>
+                            }).collect_view()}
+                        </ul>
+                    </div>
+                })
+            }}
 
             <fieldset>
                 <legend>"Addresses"</legend>

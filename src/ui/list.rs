@@ -3,8 +3,9 @@
 use leptos::prelude::*;
 
 use super::state::use_app_state;
-use crate::model::{PartnerKind, PartnerStatus};
+use crate::model::{day_of, PartnerKind, PartnerStatus, VerificationState};
 use crate::search::{filter_partners, KindFilter, ListFilter, StatusFilter};
+use crate::web::now_ms;
 
 #[component]
 pub fn PartnerList() -> impl IntoView {
@@ -12,6 +13,9 @@ pub fn PartnerList() -> impl IntoView {
     let text = RwSignal::new(String::new());
     let kind = RwSignal::new(KindFilter::All);
     let status = RwSignal::new(StatusFilter::Active);
+    // "" = any verification state, else a `VerificationState::code`.
+    let verification = RwSignal::new(String::new());
+    let today = day_of(now_ms());
 
     let total = move || state.view.with(|view| view.partners.len());
     let visible = Memo::new(move |_| {
@@ -20,13 +24,19 @@ pub fn PartnerList() -> impl IntoView {
             status: status.get(),
             text: text.get(),
         };
+        let wanted = verification.get();
         state.view.with(|view| {
             filter_partners(
                 view.partners.iter().map(|(id, partner)| (*id, partner)),
                 &filter,
             )
             .into_iter()
-            .filter_map(|id| view.partners.get(&id).map(|partner| (id, partner.clone())))
+            .filter_map(|id| {
+                let partner = view.partners.get(&id)?;
+                let verified = partner.verification_state(&view.settings, today);
+                (wanted.is_empty() || verified.code() == wanted)
+                    .then(|| (id, partner.clone(), verified))
+            })
             .collect::<Vec<_>>()
         })
     });
@@ -69,6 +79,13 @@ pub fn PartnerList() -> impl IntoView {
                         <option value="archived" selected=move || status.get() == StatusFilter::Archived>"Archived"</option>
                         <option value="all" selected=move || status.get() == StatusFilter::All>"Active and archived"</option>
                     </select>
+                    <label class="visually-hidden" for="filter-verification">"Verification"</label>
+                    <select id="filter-verification" on:change=move |event| verification.set(event_target_value(&event))>
+                        <option value="" selected=move || verification.get().is_empty()>"Any verification state"</option>
+                        {VerificationState::CODES.into_iter().map(|(code, label)| view! {
+                            <option value=code selected=move || verification.get() == code>{label}</option>
+                        }).collect_view()}
+                    </select>
                 </div>
                 <p class="result-count" role="status" id="result-count">
                     {move || match total() {
@@ -83,8 +100,8 @@ pub fn PartnerList() -> impl IntoView {
                     <ul class="partner-rows" id="partner-rows">
                         <For
                             each=move || visible.get()
-                            key=|(id, partner)| (*id, partner.updated_at_ms)
-                            children=move |(id, partner)| {
+                            key=|(id, partner, verified)| (*id, partner.updated_at_ms, verified.code())
+                            children=move |(id, partner, verified)| {
                                 let subtitle = [
                                     partner.main_city().unwrap_or_default().to_owned(),
                                     [partner.profile.tax_id.country.as_str(), partner.profile.tax_id.number.as_str()].join(" ").trim().to_owned(),
@@ -102,6 +119,7 @@ pub fn PartnerList() -> impl IntoView {
                                             </span>
                                             <span class="row-badges">
                                                 <KindBadge kind=partner.profile.kind/>
+                                                <super::documents::VerificationBadge state=verified/>
                                                 {(partner.status == PartnerStatus::Archived).then(|| view! { <span class="badge archived">"Archived"</span> })}
                                             </span>
                                         </a>

@@ -2,13 +2,16 @@
 //! [`state::AppState`]; rules live in the pure core (validation, filtering, the registry).
 //!
 //! Routes: `/` the partner list, `/partners/new` registration, `/partners/:id` a partner's
-//! page, `/partners/:id/edit` its form, `/sign-in` and `/account` (sign-out).
+//! page, `/partners/:id/edit` its form, `/settings` the workspace settings, `/sign-in` and
+//! `/account` (sign-out).
 
 mod account;
 mod detail;
+mod documents;
 mod fields;
 mod form;
 mod list;
+mod settings;
 mod state;
 
 use leptos::prelude::*;
@@ -27,7 +30,10 @@ pub fn App() -> impl IntoView {
         <Router>
             <header class="app-bar">
                 <a class="brand" href="/">"Partnero"</a>
-                <span class="bar-end"><account::SyncIndicator/></span>
+                <span class="bar-end">
+                    <a class="bar-link" href="/settings" id="settings-link">"Settings"</a>
+                    <account::SyncIndicator/>
+                </span>
             </header>
             <main class="page">
                 {move || match state.load_state.get() {
@@ -47,6 +53,7 @@ pub fn App() -> impl IntoView {
                             <Route path=path!("/partners/:id/edit") view=form::EditPartner/>
                             <Route path=path!("/sign-in") view=account::SignIn/>
                             <Route path=path!("/account") view=account::Account/>
+                            <Route path=path!("/settings") view=settings::SettingsPage/>
                         </Routes>
                     }.into_any(),
                 }}

@@ -11,11 +11,18 @@ use std::rc::Rc;
 use futures::lock::Mutex;
 use leptos::prelude::*;
 
-use crate::model::{DocumentId, Partner, PartnerProfile, PartnerStatus};
+use crate::files;
+use crate::model::{
+    DocumentId, Partner, PartnerProfile, PartnerStatus, ReviewStatus, VerificationDocument,
+    WorkspaceSettings,
+};
 use crate::registry::{FieldConflict, PathStep, Registry, UnreadableDocument};
+use crate::web::files as web_files;
 use crate::web::session::{self as web_session, StoredSession};
 use crate::web::sync_socket::{self, PumpConfig, SyncHandle, SyncReport};
-use crate::web::{new_actor_id, new_document_id, now_ms, IndexedDbStore, DATABASE_NAME};
+use crate::web::{
+    new_actor_id, new_document_id, new_row_id, now_ms, IndexedDbStore, DATABASE_NAME,
+};
 
 type SharedRegistry = Rc<Mutex<Registry<IndexedDbStore>>>;
 
@@ -26,6 +33,8 @@ pub struct RegistryView {
     pub unreadable: Vec<UnreadableDocument>,
     /// Fields changed concurrently on two devices, per partner (only partners that have some).
     pub conflicts: BTreeMap<DocumentId, Vec<FieldConflict>>,
+    /// The workspace's settings (required data, expiry warnings).
+    pub settings: WorkspaceSettings,
 }
 
 impl RegistryView {
@@ -42,6 +51,7 @@ impl RegistryView {
                 .map(|(id, _)| (id, registry.conflicts(&id)))
                 .filter(|(_, conflicts)| !conflicts.is_empty())
                 .collect(),
+            settings: registry.settings().clone(),
         }
     }
 
@@ -111,6 +121,8 @@ pub struct AppState {
     pub session: RwSignal<Option<StoredSession>>,
     /// The latest sync status; `None` when not signed in.
     pub sync_report: RwSignal<Option<SyncReport>>,
+    /// Attached files on this device that the server does not have yet.
+    pub files_waiting: RwSignal<usize>,
     registry: StoredValue<Option<SharedRegistry>, LocalStorage>,
     sync: StoredValue<Option<SyncHandle>, LocalStorage>,
 }
@@ -123,6 +135,7 @@ impl AppState {
             load_state: RwSignal::new(LoadState::Opening),
             session: RwSignal::new(web_session::stored_session()),
             sync_report: RwSignal::new(None),
+            files_waiting: RwSignal::new(0),
             registry: StoredValue::new_local(None),
             sync: StoredValue::new_local(None),
         };
@@ -172,13 +185,134 @@ impl AppState {
         };
         let report = self.sync_report;
         let view = self.view;
+        let state = *self;
         let handle = sync_socket::start(
             shared,
             config,
-            move |latest| report.set(Some(latest)),
+            move |latest| {
+                // Each report may follow a reconnect: files queued while offline go up now.
+                if matches!(latest.link, sync_socket::LinkState::UpToDate { .. })
+                    && report.with_untracked(|old| {
+                        !matches!(
+                            old.map(|old| old.link),
+                            Some(sync_socket::LinkState::UpToDate { .. })
+                        )
+                    })
+                {
+                    state.upload_files();
+                }
+                report.set(Some(latest));
+            },
             move |registry, changed| copy_into_view(view, registry, &changed),
         );
         self.sync.set_value(Some(handle));
+    }
+
+    /// Uploads the files queued on this device, in the background, when signed in.
+    pub fn upload_files(&self) {
+        let (Ok(shared), Some(session)) = (self.registry(), self.session.get_untracked()) else {
+            return;
+        };
+        let files_waiting = self.files_waiting;
+        leptos::task::spawn_local(async move {
+            // The registry lock is held only to reach the store; uploads of a few files are
+            // short, and holding it keeps an erase (sign-out) from racing the upload.
+            let registry = shared.lock().await;
+            let waiting = web_files::upload_pending(registry.store(), &session.token).await;
+            files_waiting.set(waiting);
+        });
+    }
+
+    /// The bytes of an attached file: from this device, else downloaded from the server and
+    /// kept for offline use.
+    pub async fn file_bytes(&self, sha256: String) -> Result<Vec<u8>, String> {
+        let shared = self.registry()?;
+        let token = self.session.get_untracked().map(|session| session.token);
+        let registry = shared.lock().await;
+        web_files::fetch_file(registry.store(), &sha256, token.as_deref()).await
+    }
+
+    /// Changes the workspace settings (synced to every device).
+    pub async fn update_settings(&self, settings: WorkspaceSettings) -> Result<(), String> {
+        let shared = self.registry()?;
+        let mut registry = shared.lock().await;
+        registry
+            .update_settings(settings, now_ms())
+            .await
+            .map_err(|error| error.to_string())?;
+        let workspace = registry.workspace_id();
+        self.view
+            .update(|view| view.settings = registry.settings().clone());
+        self.offer(vec![workspace]);
+        Ok(())
+    }
+
+    /// Keeps a picked or photographed file on this device (queued for upload), then adds the
+    /// verification document that names it to the partner.
+    pub async fn add_document(
+        &self,
+        id: DocumentId,
+        mut document: VerificationDocument,
+        file: Option<(Vec<u8>, String, String)>,
+    ) -> Result<(), String> {
+        let shared = self.registry()?;
+        let mut registry = shared.lock().await;
+        if let Some((bytes, media_type, name)) = file {
+            let file = files::save_new_file(registry.store(), &bytes, &media_type, &name)
+                .await
+                .map_err(|error| error.to_string())?;
+            document.file = Some(file);
+        }
+        registry
+            .put_document(&id, new_row_id(), document, now_ms())
+            .await
+            .map_err(|error| error.to_string())?;
+        self.refresh(&registry, &[id]);
+        drop(registry);
+        self.upload_files();
+        Ok(())
+    }
+
+    pub async fn review_document(
+        &self,
+        id: DocumentId,
+        row: String,
+        status: ReviewStatus,
+    ) -> Result<(), String> {
+        let by = self.user_name();
+        let shared = self.registry()?;
+        let mut registry = shared.lock().await;
+        registry
+            .review_document(&id, &row, status, &by, now_ms())
+            .await
+            .map_err(|error| error.to_string())?;
+        self.refresh(&registry, &[id]);
+        Ok(())
+    }
+
+    pub async fn remove_document(&self, id: DocumentId, row: String) -> Result<(), String> {
+        let shared = self.registry()?;
+        let mut registry = shared.lock().await;
+        registry
+            .remove_document(&id, &row, now_ms())
+            .await
+            .map_err(|error| error.to_string())?;
+        self.refresh(&registry, &[id]);
+        Ok(())
+    }
+
+    /// Who this device acts as, for "verified by": the signed-in user, else "this device".
+    pub fn user_name(&self) -> String {
+        self.session
+            .get_untracked()
+            .map(|session| {
+                if session.user.name.is_empty() {
+                    session.user.email
+                } else {
+                    session.user.name
+                }
+            })
+            .unwrap_or_else(|| "this device (not signed in)".to_owned())
     }
 
     /// Offers stored local changes to the server, if syncing.
@@ -202,6 +336,10 @@ impl AppState {
     /// to be on the server, otherwise a sentence for the confirmation.
     pub fn unsynced_warning(&self) -> Option<String> {
         match self.sync_report.get_untracked() {
+            _ if self.files_waiting.get_untracked() > 0 => Some(format!(
+                "{} attached file(s) on this device are not on the server yet.",
+                self.files_waiting.get_untracked()
+            )),
             Some(report) if report.confirmed && report.progress.pending_changes == 0 => None,
             Some(report) if report.confirmed => Some(format!(
                 "{} change(s) made on this device are not on the server yet.",
@@ -336,6 +474,9 @@ fn copy_into_view(
     ids: &[DocumentId],
 ) {
     view.update(|view| {
+        if ids.contains(&registry.workspace_id()) {
+            view.settings = registry.settings().clone();
+        }
         for id in ids {
             match registry.partner(id) {
                 Some(partner) => view.partners.insert(*id, partner.clone()),

@@ -2,17 +2,21 @@
 //!
 //! A [`PartnerDraft`] holds raw strings exactly as typed. [`validate_partner`] turns it into a
 //! [`PartnerProfile`] or returns every [`FieldError`] of the form at once, each naming its field,
-//! so the form can show them all next to the right inputs. For now the checks are the basic
-//! required-field and shape checks; checksum rules (tax ids, IBAN, …) come with data quality.
+//! so the form can show them all next to the right inputs. Identifiers are checked with their
+//! real rules ([`tax_id`], and IBAN, BIC, email, phone, website and postal codes in
+//! [`formats`]) and stored in canonical form; the workspace settings add required fields.
 
 mod draft;
+pub mod formats;
+pub mod tax_id;
 
 pub use draft::{AddressDraft, BankAccountDraft, ContactDraft, PartnerDraft};
 
 use crate::model::{
     Address, AddressKind, BankAccount, Contact, PartnerKind, PartnerProfile, PaymentMethod,
-    PaymentTerms, TaxId,
+    PaymentTerms, TaxId, WorkspaceSettings,
 };
+use tax_id::TaxIdError;
 
 /// One problem with one field of a form.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -33,8 +37,17 @@ impl std::fmt::Display for FieldError {
 /// Longest number of payment days we accept; longer terms are almost certainly a typo.
 pub const MAX_PAYMENT_DAYS: u32 = 365;
 
-/// Checks a draft and builds the profile, or returns every error of the form.
+/// Checks a draft under the default settings (nothing beyond the basics required).
 pub fn validate_partner(draft: &PartnerDraft) -> Result<PartnerProfile, Vec<FieldError>> {
+    validate_partner_with(draft, &WorkspaceSettings::default())
+}
+
+/// Checks a draft under the workspace's settings and builds the profile, or returns every
+/// error of the form.
+pub fn validate_partner_with(
+    draft: &PartnerDraft,
+    settings: &WorkspaceSettings,
+) -> Result<PartnerProfile, Vec<FieldError>> {
     let mut errors = Vec::new();
     let mut error = |field: String, message: String| errors.push(FieldError { field, message });
 
@@ -54,8 +67,8 @@ pub fn validate_partner(draft: &PartnerDraft) -> Result<PartnerProfile, Vec<Fiel
         error("legal_name".into(), "Legal name is required".into());
     }
 
-    let tax_number = draft.tax_number.trim().to_owned();
-    let tax_country = draft.tax_country.trim().to_ascii_uppercase();
+    let mut tax_number = draft.tax_number.trim().to_owned();
+    let tax_country = normalize_country(&draft.tax_country);
     if !tax_country.is_empty() && !is_country_code(&tax_country) {
         error(
             "tax_country".into(),
@@ -66,7 +79,31 @@ pub fn validate_partner(draft: &PartnerDraft) -> Result<PartnerProfile, Vec<Fiel
             "tax_country".into(),
             "Tax id country is required when a tax number is given".into(),
         );
+    } else if !tax_number.is_empty() {
+        match tax_id::check_tax_id(&tax_country, &tax_number) {
+            Ok(canonical) => tax_number = canonical,
+            // No rule for this country: kept as typed, without the separators.
+            Err(TaxIdError::UnknownCountry(_)) => {
+                tax_number = tax_number
+                    .chars()
+                    .filter(|c| c.is_ascii_alphanumeric())
+                    .collect::<String>()
+                    .to_ascii_uppercase()
+            }
+            Err(problem) => error("tax_number".into(), format!("Tax id: {problem}")),
+        }
     }
+    // Where phone numbers without a +country prefix are dialled: the partner's country.
+    let home_country = if tax_country.is_empty() {
+        draft
+            .addresses
+            .iter()
+            .map(|address| normalize_country(&address.country))
+            .find(|country| !country.is_empty())
+            .unwrap_or_default()
+    } else {
+        tax_country.clone()
+    };
 
     let mut addresses = Vec::new();
     for (index, row) in draft
@@ -88,7 +125,7 @@ pub fn validate_partner(draft: &PartnerDraft) -> Result<PartnerProfile, Vec<Fiel
         if city.is_empty() {
             error(field("city"), format!("{label}: city is required"));
         }
-        let country = row.country.trim().to_ascii_uppercase();
+        let country = normalize_country(&row.country);
         if country.is_empty() {
             error(field("country"), format!("{label}: country is required"));
         } else if !is_country_code(&country) {
@@ -97,12 +134,22 @@ pub fn validate_partner(draft: &PartnerDraft) -> Result<PartnerProfile, Vec<Fiel
                 format!("{label}: country must be a two-letter code such as ES"),
             );
         }
+        let mut postal_code = row.postal_code.trim().to_owned();
+        if !postal_code.is_empty() && is_country_code(&country) {
+            match formats::normalize_postal_code(&country, &postal_code) {
+                Ok(canonical) => postal_code = canonical,
+                Err(problem) => error(
+                    field("postal_code"),
+                    format!("{label}: postal code: {problem}"),
+                ),
+            }
+        }
         addresses.push(Address {
             id: row.id.clone(),
             kind: kind.unwrap_or(AddressKind::Other),
             street: row.street.trim().to_owned(),
             city,
-            postal_code: row.postal_code.trim().to_owned(),
+            postal_code,
             region: row.region.trim().to_owned(),
             country,
         });
@@ -123,32 +170,62 @@ pub fn validate_partner(draft: &PartnerDraft) -> Result<PartnerProfile, Vec<Fiel
                 format!("{label}: name is required"),
             );
         }
-        let email = row.email.trim().to_owned();
-        if !email.is_empty() && !looks_like_email(&email) {
-            error(
-                format!("contacts[{index}].email"),
-                format!("{label}: email {email:?} has no user@domain form"),
-            );
+        let mut email = row.email.trim().to_owned();
+        if !email.is_empty() {
+            match formats::normalize_email(&email) {
+                Ok(canonical) => email = canonical,
+                Err(problem) => error(
+                    format!("contacts[{index}].email"),
+                    format!("{label}: email: {problem}"),
+                ),
+            }
+        }
+        let mut phone = row.phone.trim().to_owned();
+        if !phone.is_empty() {
+            match formats::normalize_phone(&phone, &home_country) {
+                Ok(canonical) => phone = canonical,
+                Err(problem) => error(
+                    format!("contacts[{index}].phone"),
+                    format!("{label}: phone: {problem}"),
+                ),
+            }
         }
         contacts.push(Contact {
             id: row.id.clone(),
             name,
             role: row.role.trim().to_owned(),
             email,
-            phone: row.phone.trim().to_owned(),
+            phone,
         });
     }
 
-    let emails: Vec<String> = non_blank_lines(&draft.emails);
-    for (index, email) in emails.iter().enumerate() {
-        if !looks_like_email(email) {
-            error(
-                format!("emails[{index}]"),
-                format!("Email {}: {email:?} has no user@domain form", index + 1),
-            );
+    let mut emails: Vec<String> = non_blank_lines(&draft.emails);
+    for (index, email) in emails.iter_mut().enumerate() {
+        match formats::normalize_email(email) {
+            Ok(canonical) => *email = canonical,
+            Err(problem) => error(
+                "emails".into(),
+                format!("Email {} ({email}): {problem}", index + 1),
+            ),
         }
     }
-    let phones = non_blank_lines(&draft.phones);
+    let mut phones = non_blank_lines(&draft.phones);
+    for (index, phone) in phones.iter_mut().enumerate() {
+        match formats::normalize_phone(phone, &home_country) {
+            Ok(canonical) => *phone = canonical,
+            Err(problem) => error(
+                "phones".into(),
+                format!("Phone {} ({phone}): {problem}", index + 1),
+            ),
+        }
+    }
+    let mut website = draft.website.trim().to_owned();
+    if !website.is_empty() {
+        match formats::normalize_url(&website) {
+            Ok(canonical) => website = canonical,
+            Err(problem) => error("website".into(), format!("Website: {problem}")),
+        }
+    }
 
     let payment_days = match draft.payment_days.trim() {
         "" => None,
@@ -179,7 +256,8 @@ pub fn validate_partner(draft: &PartnerDraft) -> Result<PartnerProfile, Vec<Fiel
         .enumerate()
         .filter(|(_, row)| !row.is_blank())
     {
-        let iban: String = row
+        let label = format!("Bank account {}", index + 1);
+        let mut iban: String = row
             .iban
             .split_whitespace()
             .collect::<String>()
@@ -187,19 +265,85 @@ pub fn validate_partner(draft: &PartnerDraft) -> Result<PartnerProfile, Vec<Fiel
         if iban.is_empty() {
             error(
                 format!("bank_accounts[{index}].iban"),
-                format!("Bank account {}: IBAN is required", index + 1),
+                format!("{label}: IBAN is required"),
             );
+        } else {
+            match formats::normalize_iban(&iban) {
+                Ok(canonical) => iban = canonical,
+                Err(problem) => error(
+                    format!("bank_accounts[{index}].iban"),
+                    format!("{label}: IBAN: {problem}"),
+                ),
+            }
+        }
+        let mut bic = row.bic.trim().to_owned();
+        if !bic.is_empty() {
+            match formats::normalize_bic(&bic) {
+                Ok(canonical) => bic = canonical,
+                Err(problem) => error(
+                    format!("bank_accounts[{index}].bic"),
+                    format!("{label}: BIC: {problem}"),
+                ),
+            }
         }
         bank_accounts.push(BankAccount {
             id: row.id.clone(),
             iban,
-            bic: row
-                .bic
-                .split_whitespace()
-                .collect::<String>()
-                .to_ascii_uppercase(),
+            bic,
             holder: collapse_spaces(&row.holder),
         });
+    }
+
+    // What the company requires of this kind of partner (see Settings).
+    if let Some(kind) = kind {
+        let required = settings.required_for(kind);
+        let who = match kind {
+            PartnerKind::Client => "clients",
+            PartnerKind::Supplier => "suppliers",
+            PartnerKind::Both => "clients and suppliers",
+        };
+        let mut require = |missing: bool, field: &str, what: &str| {
+            if missing {
+                error(
+                    field.into(),
+                    format!("{what} is required for {who} in this workspace (see Settings)"),
+                );
+            }
+        };
+        require(
+            required.tax_id && draft.tax_number.trim().is_empty(),
+            "tax_number",
+            "Tax id number",
+        );
+        require(
+            required.email
+                && emails.is_empty()
+                && contacts.iter().all(|contact| contact.email.is_empty()),
+            "emails",
+            "An email",
+        );
+        require(
+            required.phone
+                && phones.is_empty()
+                && contacts.iter().all(|contact| contact.phone.is_empty()),
+            "phones",
+            "A phone number",
+        );
+        require(
+            required.address && addresses.is_empty(),
+            "add-address",
+            "An address",
+        );
+        require(
+            required.contact && contacts.is_empty(),
+            "add-contact",
+            "A contact",
+        );
+        require(
+            required.bank_account && bank_accounts.is_empty(),
+            "add-bank-account",
+            "A bank account",
+        );
     }
 
     match (errors.is_empty(), kind) {
@@ -215,7 +359,7 @@ pub fn validate_partner(draft: &PartnerDraft) -> Result<PartnerProfile, Vec<Fiel
             contacts,
             emails,
             phones,
-            website: draft.website.trim().to_owned(),
+            website,
             payment_terms: PaymentTerms {
                 days: payment_days,
                 method: payment_method,
@@ -244,19 +388,107 @@ fn non_blank_lines(text: &str) -> Vec<String> {
 }
 
 fn is_country_code(code: &str) -> bool {
-    code.len() == 2 && code.bytes().all(|byte| byte.is_ascii_uppercase())
+    formats::is_country(code)
 }
 
-/// The basic shape check of this slice; full email syntax comes with data quality.
-fn looks_like_email(text: &str) -> bool {
-    match text.split_once('@') {
-        Some((user, domain)) => {
-            !user.is_empty()
-                && domain.contains('.')
-                && !domain.starts_with('.')
-                && !domain.ends_with('.')
-                && !text.contains(char::is_whitespace)
-        }
-        None => false,
+/// Upper case, trimmed; Greece's VAT prefix EL is accepted for GR.
+fn normalize_country(text: &str) -> String {
+    match text.trim().to_ascii_uppercase().as_str() {
+        "EL" => "GR".to_owned(),
+        other => other.to_owned(),
+    }
+}
+
+/// A best-effort profile from a draft that may be incomplete or invalid, for checks made while
+/// the user types (duplicate warnings): every field normalised where it can be, kept as typed
+/// where it cannot, never an error.
+pub fn loose_profile(draft: &PartnerDraft) -> PartnerProfile {
+    let tax_country = normalize_country(&draft.tax_country);
+    let raw_number = draft.tax_number.trim();
+    let tax_number = if raw_number.is_empty() {
+        String::new()
+    } else {
+        tax_id::check_tax_id(&tax_country, raw_number).unwrap_or_else(|_| {
+            raw_number
+                .chars()
+                .filter(|c| c.is_ascii_alphanumeric())
+                .collect::<String>()
+                .to_ascii_uppercase()
+        })
+    };
+    let addresses: Vec<Address> = draft
+        .addresses
+        .iter()
+        .filter(|row| !row.is_blank())
+        .map(|row| Address {
+            id: row.id.clone(),
+            kind: AddressKind::from_code(row.kind.trim()).unwrap_or(AddressKind::Other),
+            street: row.street.trim().to_owned(),
+            city: collapse_spaces(&row.city),
+            postal_code: row.postal_code.trim().to_owned(),
+            region: row.region.trim().to_owned(),
+            country: normalize_country(&row.country),
+        })
+        .collect();
+    let home_country = if tax_country.is_empty() {
+        addresses
+            .iter()
+            .map(|address| address.country.clone())
+            .find(|country| !country.is_empty())
+            .unwrap_or_default()
+    } else {
+        tax_country.clone()
+    };
+    let phone = |text: &str| {
+        formats::normalize_phone(text, &home_country).unwrap_or_else(|_| text.trim().to_owned())
+    };
+    let email =
+        |text: &str| formats::normalize_email(text).unwrap_or_else(|_| text.trim().to_lowercase());
+    PartnerProfile {
+        kind: PartnerKind::from_code(draft.kind.trim()).unwrap_or(PartnerKind::Both),
+        legal_name: collapse_spaces(&draft.legal_name),
+        trade_name: collapse_spaces(&draft.trade_name),
+        tax_id: TaxId {
+            country: tax_country.clone(),
+            number: tax_number,
+        },
+        addresses,
+        contacts: draft
+            .contacts
+            .iter()
+            .filter(|row| !row.is_blank())
+            .map(|row| Contact {
+                id: row.id.clone(),
+                name: collapse_spaces(&row.name),
+                role: row.role.trim().to_owned(),
+                email: if row.email.trim().is_empty() {
+                    String::new()
+                } else {
+                    email(&row.email)
+                },
+                phone: if row.phone.trim().is_empty() {
+                    String::new()
+                } else {
+                    phone(&row.phone)
+                },
+            })
+            .collect(),
+        emails: non_blank_lines(&draft.emails)
+            .iter()
+            .map(|text| email(text))
+            .collect(),
+        phones: non_blank_lines(&draft.phones)
+            .iter()
+            .map(|text| phone(text))
+            .collect(),
+        website: draft.website.trim().to_owned(),
+        payment_terms: PaymentTerms {
+            days: None,
+            method: PaymentMethod::Unspecified,
+        },
+        bank_accounts: Vec::new(),
+        industry: collapse_spaces(&draft.industry),
+        region: collapse_spaces(&draft.region),
+        notes: String::new(),
     }
 }

@@ -145,6 +145,7 @@ async fn main() -> anyhow::Result<()> {
         dist: data.path().to_owned(),
         data_dir: data.path().to_owned(),
         max_message_bytes: 8 << 20,
+        max_file_bytes: partnero_sync_server::files::DEFAULT_MAX_FILE_BYTES,
         fault_write_delay_ms: 0,
     };
     tokio::spawn(server::run(listener, config, std::future::pending()));

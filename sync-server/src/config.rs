@@ -64,6 +64,11 @@ pub struct ServeOptions {
     #[arg(long, env = "PARTNERO_MAX_MESSAGE_BYTES", default_value_t = 8 * 1024 * 1024, global = true)]
     pub max_message_bytes: usize,
 
+    /// Largest file upload (`PUT /api/files/…`) accepted, in bytes; a bigger one is refused with
+    /// 413 before it is buffered. At most about 1 GB, SQLite's limit for one value.
+    #[arg(long, env = "PARTNERO_MAX_FILE_BYTES", default_value_t = crate::files::DEFAULT_MAX_FILE_BYTES, global = true)]
+    pub max_file_bytes: usize,
+
     /// Fault injection for tests: delay every storage write by this many milliseconds, to widen
     /// the window between a change arriving and it being committed.
     #[arg(

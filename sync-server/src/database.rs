@@ -1,5 +1,5 @@
 //! The embedded database: one SQLite file in the data directory holding the Automerge chunks
-//! samod stores, the user accounts and the sign-in sessions.
+//! samod stores, the user accounts, the sign-in sessions and uploaded files (`files.rs`).
 //!
 //! Why SQLite (through rusqlite, bundled): one file and no service to run, transactions that are
 //! durable once `COMMIT` returns (WAL with `synchronous=FULL`), a format every operator can
@@ -69,6 +69,14 @@ CREATE TABLE IF NOT EXISTS changes (
     seq      INTEGER NOT NULL       -- position in the change feed; larger is newer
 );
 CREATE INDEX IF NOT EXISTS changes_by_seq ON changes (seq);
+CREATE TABLE IF NOT EXISTS files (
+    sha256      TEXT PRIMARY KEY,   -- lower-case hex SHA-256 of data, checked before insert
+    media_type  TEXT NOT NULL,
+    size        INTEGER NOT NULL,
+    data        BLOB NOT NULL,
+    uploaded_by INTEGER NOT NULL,   -- users.id (no foreign key: a file outlives its uploader)
+    uploaded_at INTEGER NOT NULL
+);
 CREATE TABLE IF NOT EXISTS settings (
     key   TEXT PRIMARY KEY,
     value TEXT NOT NULL

@@ -7,6 +7,8 @@
 //! - [`connection`]: one authenticated sync WebSocket between axum and samod: message limits,
 //!   and acknowledgements held back until the changes are committed.
 //! - [`database`]: the embedded SQLite file: samod's `Storage`, and which changes are durable.
+//! - [`files`]: content-addressed storage of verification documents (`/api/files/{sha256}`):
+//!   hash check, allowed media types, size limit, immutable caching.
 //! - [`accounts`]: users (Argon2id), sessions (random tokens stored hashed, expiry, sign-out).
 //! - [`shutdown`]: the Ctrl-C / SIGTERM future that triggers graceful shutdown.
 
@@ -14,5 +16,6 @@ pub mod accounts;
 pub mod config;
 pub mod connection;
 pub mod database;
+pub mod files;
 pub mod server;
 pub mod shutdown;

@@ -49,6 +49,7 @@ async fn serve(options: ServeOptions) -> anyhow::Result<()> {
         dist: options.dist,
         data_dir: options.data_dir,
         max_message_bytes: options.max_message_bytes,
+        max_file_bytes: options.max_file_bytes,
         fault_write_delay_ms: options.fault_write_delay_ms,
     };
     server::run(listener, config, shutdown::signal())

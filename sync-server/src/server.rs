@@ -1,5 +1,5 @@
-//! The HTTP server: the built PWA with an SPA fallback, the sign-in API, the sync WebSocket and
-//! a health endpoint.
+//! The HTTP server: the built PWA with an SPA fallback, the sign-in API, the file store (handlers
+//! in `files.rs`), the sync WebSocket and a health endpoint.
 //!
 //! Caching is part of offline correctness: `index.html` and `sw.js` must always be revalidated
 //! so a new deployment is noticed, while Trunk's hashed assets never change under one name and
@@ -12,7 +12,7 @@ use std::sync::Arc;
 
 use axum::body::Body;
 use axum::extract::ws::WebSocketUpgrade;
-use axum::extract::{Query, Request, State};
+use axum::extract::{DefaultBodyLimit, Query, Request, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
@@ -28,6 +28,7 @@ use tower_http::trace::TraceLayer;
 use crate::accounts::{AccountError, Session};
 use crate::connection::{self, SyncContext};
 use crate::database::{Database, DurableChanges};
+use crate::files;
 
 /// What the server needs to run.
 #[derive(Debug, Clone)]
@@ -35,23 +36,27 @@ pub struct ServerConfig {
     pub dist: PathBuf,
     pub data_dir: PathBuf,
     pub max_message_bytes: usize,
+    /// Largest file accepted by `PUT /api/files/{sha256}`, in bytes.
+    pub max_file_bytes: usize,
     /// Fault injection for tests (see `ServeOptions::fault_write_delay_ms`); zero in production.
     pub fault_write_delay_ms: u64,
 }
 
 /// Shared state of the handlers.
 #[derive(Clone)]
-struct AppState {
+pub(crate) struct AppState {
     /// Directory of the built app; its `index.html` answers every route of the SPA.
     dist: PathBuf,
-    database: Database,
+    pub(crate) database: Database,
     sync: SyncContext,
     /// The team's workspace document, created on first start and handed to every client.
     workspace_id: String,
+    /// Largest file upload, in bytes (see `files.rs`).
+    pub(crate) max_file_bytes: usize,
 }
 
 /// One error type for every API answer: a status and a message fit to show, never internals.
-struct ApiError(StatusCode, String);
+pub(crate) struct ApiError(pub(crate) StatusCode, pub(crate) String);
 
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
@@ -120,6 +125,7 @@ pub async fn build(config: &ServerConfig) -> anyhow::Result<Services> {
                 .await?
         }
     };
+    ensure_workspace_settings(&repo, &workspace_id).await?;
     let acceptor = repo
         .make_acceptor(samod::Url::parse("ws://partnero/sync")?)
         .map_err(|_| anyhow::anyhow!("the sync repo stopped"))?;
@@ -136,6 +142,7 @@ pub async fn build(config: &ServerConfig) -> anyhow::Result<Services> {
         database,
         sync,
         workspace_id,
+        max_file_bytes: config.max_file_bytes,
     };
     let router = Router::new()
         .route("/health", get(health))
@@ -143,6 +150,14 @@ pub async fn build(config: &ServerConfig) -> anyhow::Result<Services> {
         .route("/api/sign-out", post(sign_out))
         .route("/api/session", get(current_session))
         .route("/api/changes", get(changes))
+        // axum's body limit on this route is the file limit, so an upload is never buffered
+        // beyond it (the default of 2 MB would refuse legitimate files).
+        .route(
+            "/api/files/{sha256}",
+            get(files::download)
+                .put(files::upload)
+                .layer(DefaultBodyLimit::max(config.max_file_bytes)),
+        )
         .route("/sync", get(sync_socket))
         .fallback(serve_app)
         .with_state(state)
@@ -153,14 +168,44 @@ pub async fn build(config: &ServerConfig) -> anyhow::Result<Services> {
     Ok(Services { router, repo })
 }
 
-/// The workspace document in the shape the app expects (`model::Workspace`, schema 1).
+/// The workspace document in the shape the app expects (`partnero::model::Workspace`), written
+/// from the model itself so the two cannot drift apart.
 fn new_workspace_document() -> anyhow::Result<automerge::Automerge> {
-    use automerge::transaction::Transactable;
     let mut doc = automerge::AutoCommit::new();
-    doc.put(automerge::ROOT, "schema_version", 1_u64)?;
-    doc.put_object(automerge::ROOT, "partners", automerge::ObjType::Map)?;
+    autosurgeon::reconcile(&mut doc, partnero::model::Workspace::new())?;
     doc.commit();
     Ok(doc.document().clone())
+}
+
+/// Gives a workspace document created before settings existed its `settings` map, written once
+/// here on the server: if devices created it, two of them doing so concurrently would leave one
+/// map (and the rules set in it) hidden behind the other after the merge.
+async fn ensure_workspace_settings(repo: &Repo, id: &str) -> anyhow::Result<()> {
+    let document_id: samod::DocumentId = id
+        .parse()
+        .map_err(|_| anyhow::anyhow!("the stored workspace id {id} is not a document id"))?;
+    let Some(handle) = repo
+        .find(document_id)
+        .await
+        .map_err(|_| anyhow::anyhow!("the sync repo stopped"))?
+    else {
+        anyhow::bail!("the workspace document {id} is missing from the database");
+    };
+    handle.with_document(|doc| -> anyhow::Result<()> {
+        use automerge::ReadDoc;
+        if doc.get(automerge::ROOT, "settings")?.is_none() {
+            let mut transaction = doc.transaction();
+            autosurgeon::reconcile_prop(
+                &mut transaction,
+                automerge::ROOT,
+                "settings",
+                partnero::model::WorkspaceSettings::default(),
+            )?;
+            transaction.commit();
+            tracing::info!("added default settings to the workspace document");
+        }
+        Ok(())
+    })
 }
 
 /// Serves until `shutdown` resolves, finishes the requests in flight, then waits for every
@@ -239,11 +284,11 @@ fn bearer_token(headers: &HeaderMap, query: &TokenQuery) -> Option<String> {
 }
 
 #[derive(Deserialize, Default)]
-struct TokenQuery {
+pub(crate) struct TokenQuery {
     token: Option<String>,
 }
 
-async fn authenticate(
+pub(crate) async fn authenticate(
     state: &AppState,
     headers: &HeaderMap,
     query: &TokenQuery,
@@ -363,7 +408,8 @@ async fn index_html(dist: &Path) -> Response {
     }
 }
 
-/// Revalidate the entry points on every load; let hashed assets be cached.
+/// Revalidate the entry points on every load; let hashed assets be cached. A handler that sets
+/// its own policy keeps it (files under `/api/files/` are named by their hash and immutable).
 async fn cache_headers(request: Request, next: Next) -> Response {
     let path = request.uri().path().to_owned();
     let mut response = next.run(request).await;
@@ -378,7 +424,7 @@ async fn cache_headers(request: Request, next: Next) -> Response {
     } else {
         "public, max-age=31536000, immutable"
     };
-    if response.status().is_success() {
+    if response.status().is_success() && !response.headers().contains_key(header::CACHE_CONTROL) {
         response
             .headers_mut()
             .insert(header::CACHE_CONTROL, HeaderValue::from_static(policy));

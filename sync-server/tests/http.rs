@@ -31,6 +31,7 @@ async fn start() -> Running {
         dist: dist.path().to_owned(),
         data_dir: data.path().to_owned(),
         max_message_bytes: 1 << 20,
+        max_file_bytes: partnero_sync_server::files::DEFAULT_MAX_FILE_BYTES,
         fault_write_delay_ms: 0,
     };
     let task = tokio::spawn(server::run(listener, config, async {
@@ -115,6 +116,7 @@ async fn says_how_to_build_the_app_when_it_is_missing() {
         dist: empty.path().to_owned(),
         data_dir: data.path().to_owned(),
         max_message_bytes: 1 << 20,
+        max_file_bytes: partnero_sync_server::files::DEFAULT_MAX_FILE_BYTES,
         fault_write_delay_ms: 0,
     };
     let task = tokio::spawn(server::run(listener, config, async {

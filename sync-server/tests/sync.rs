@@ -53,6 +53,7 @@ impl TestServer {
             dist: dist.path().to_owned(),
             data_dir: data.path().to_owned(),
             max_message_bytes,
+            max_file_bytes: partnero_sync_server::files::DEFAULT_MAX_FILE_BYTES,
             fault_write_delay_ms: 0,
         };
         let task = tokio::spawn(server::run(listener, config, async {
@@ -1363,6 +1364,7 @@ async fn the_change_feed_keeps_counting_after_a_restart() {
                 dist: data.clone(),
                 data_dir: data,
                 max_message_bytes: 1 << 20,
+                max_file_bytes: partnero_sync_server::files::DEFAULT_MAX_FILE_BYTES,
                 fault_write_delay_ms: 0,
             };
             let task = tokio::spawn(server::run(listener, config, async {

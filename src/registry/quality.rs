@@ -1,0 +1,85 @@
+//! Registry operations of data quality: the workspace settings, and a partner's verification
+//! documents (added, reviewed, removed). Same rule as every edit: change a copy, store it, then
+//! swap it in.
+
+use super::{document, Registry, RegistryError};
+use crate::model::{DocumentId, ReviewStatus, VerificationDocument, WorkspaceSettings};
+use crate::store::Store;
+
+impl<S: Store> Registry<S> {
+    /// The company's rules, as the workspace document holds them.
+    pub fn settings(&self) -> &WorkspaceSettings {
+        &self.workspace.settings
+    }
+
+    /// Replaces the settings. Only the rules that differ become changes, so two administrators
+    /// editing different rules concurrently both keep theirs.
+    pub async fn update_settings(
+        &mut self,
+        settings: WorkspaceSettings,
+        now_ms: i64,
+    ) -> Result<(), RegistryError> {
+        if settings == self.workspace.settings {
+            return Ok(());
+        }
+        let mut workspace = self.workspace.clone();
+        workspace.settings = settings;
+        let mut stored = self.workspace_document.clone();
+        document::write_value(&mut stored.doc, &workspace, "change settings", now_ms)?;
+        stored.save_changes(&self.store, &self.workspace_id).await?;
+        self.workspace = document::read_value(&stored.doc)?;
+        self.workspace_document = stored;
+        Ok(())
+    }
+
+    /// Adds (or replaces) the verification document `row` of a partner.
+    pub async fn put_document(
+        &mut self,
+        id: &DocumentId,
+        row: String,
+        verification: VerificationDocument,
+        now_ms: i64,
+    ) -> Result<(), RegistryError> {
+        self.edit_partner(id, "add verification document", now_ms, |partner| {
+            partner.documents.insert(row, verification);
+            Ok(())
+        })
+        .await
+    }
+
+    /// Records a review decision on a document, with who made it and when.
+    pub async fn review_document(
+        &mut self,
+        id: &DocumentId,
+        row: &str,
+        status: ReviewStatus,
+        by: &str,
+        now_ms: i64,
+    ) -> Result<(), RegistryError> {
+        self.edit_partner(id, "review verification document", now_ms, |partner| {
+            let document = partner.documents.get_mut(row).ok_or_else(|| {
+                RegistryError::Document(format!("the partner has no document {row}"))
+            })?;
+            document.status = status;
+            document.status_by = by.to_owned();
+            document.status_at_ms = now_ms;
+            Ok(())
+        })
+        .await
+    }
+
+    /// Removes a verification document from the record (its file stays in the file stores,
+    /// where other records may name it too).
+    pub async fn remove_document(
+        &mut self,
+        id: &DocumentId,
+        row: &str,
+        now_ms: i64,
+    ) -> Result<(), RegistryError> {
+        self.edit_partner(id, "remove verification document", now_ms, |partner| {
+            partner.documents.remove(row);
+            Ok(())
+        })
+        .await
+    }
+}

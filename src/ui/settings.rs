@@ -1,0 +1,143 @@
+//! The workspace settings screen: what the company requires of clients and of suppliers (data
+//! and verification documents), and how early expiring documents are flagged. Saved into the
+//! workspace document, so every device applies the same rules, offline too.
+
+use leptos::prelude::*;
+
+use super::state::use_app_state;
+use crate::model::{DocumentKind, RequiredData, WorkspaceSettings};
+
+/// The data rules a settings row can switch, with their labels.
+const DATA_RULES: [(&str, &str); 6] = [
+    ("tax_id", "Tax id"),
+    ("email", "Email"),
+    ("phone", "Phone"),
+    ("address", "Address"),
+    ("contact", "Contact person"),
+    ("bank_account", "Bank account"),
+];
+
+fn rule<'a>(data: &'a mut RequiredData, code: &str) -> Option<&'a mut bool> {
+    Some(match code {
+        "tax_id" => &mut data.tax_id,
+        "email" => &mut data.email,
+        "phone" => &mut data.phone,
+        "address" => &mut data.address,
+        "contact" => &mut data.contact,
+        "bank_account" => &mut data.bank_account,
+        _ => return None,
+    })
+}
+
+fn side(settings: &mut WorkspaceSettings, supplier: bool) -> &mut RequiredData {
+    if supplier {
+        &mut settings.supplier
+    } else {
+        &mut settings.client
+    }
+}
+
+#[component]
+pub fn SettingsPage() -> impl IntoView {
+    let state = use_app_state();
+    // Edited as a draft and saved as one change, so half-made choices never reach other devices.
+    let draft = RwSignal::new(state.view.with_untracked(|view| view.settings.clone()));
+    let notice = RwSignal::new(None::<Result<String, String>>);
+    let saving = RwSignal::new(false);
+    let days_text = RwSignal::new(draft.with_untracked(|d| d.expiry_warning_days.to_string()));
+
+    let on_submit = move |event: leptos::ev::SubmitEvent| {
+        event.prevent_default();
+        let days = match days_text.get_untracked().trim().parse::<u32>() {
+            Ok(days) if days <= 365 => days,
+            _ => {
+                notice.set(Some(Err(
+                    "Expiry warning: enter a whole number of days from 0 to 365".into(),
+                )));
+                return;
+            }
+        };
+        draft.update(|draft| draft.expiry_warning_days = days);
+        let settings = draft.get_untracked();
+        saving.set(true);
+        leptos::task::spawn_local(async move {
+            let result = state.update_settings(settings).await;
+            saving.set(false);
+            notice.set(Some(result.map(|()| {
+                "Settings saved; they apply on every device.".to_owned()
+            })));
+        });
+    };
+
+    let column = move |supplier: bool, title: &'static str| {
+        let who = if supplier { "supplier" } else { "client" };
+        view! {
+            <fieldset>
+                <legend>{title}</legend>
+                {DATA_RULES.into_iter().map(|(code, label)| {
+                    let id = format!("require-{who}-{code}");
+                    view! {
+                        <label class="check">
+                            <input type="checkbox" id=id
+                                prop:checked=move || draft.with(|d| { let mut d = d.clone(); rule(side(&mut d, supplier), code).map(|v| *v).unwrap_or(false) })
+                                on:change=move |event| {
+                                    let on = event_target_checked(&event);
+                                    draft.update(|d| if let Some(value) = rule(side(d, supplier), code) { *value = on });
+                                }/>
+                            {label}" required"
+                        </label>
+                    }
+                }).collect_view()}
+                <p class="muted">"Verification documents required (verified and in date):"</p>
+                {DocumentKind::ALL.into_iter().map(|kind| {
+                    let id = format!("require-{who}-document-{}", kind.code());
+                    view! {
+                        <label class="check">
+                            <input type="checkbox" id=id
+                                prop:checked=move || draft.with(|d| if supplier { d.supplier.documents.contains(&kind) } else { d.client.documents.contains(&kind) })
+                                on:change=move |event| {
+                                    let on = event_target_checked(&event);
+                                    draft.update(|d| {
+                                        let documents = &mut side(d, supplier).documents;
+                                        documents.retain(|k| *k != kind);
+                                        if on { documents.push(kind); documents.sort(); }
+                                    });
+                                }/>
+                            {kind.label()}
+                        </label>
+                    }
+                }).collect_view()}
+            </fieldset>
+        }
+    };
+
+    view! {
+        <section class="form-screen" id="settings-screen">
+            <p class="back"><a href="/">"← Partners"</a></p>
+            <h1>"Workspace settings"</h1>
+            <p class="muted">"What every client and supplier record must have. A partner that is both a client and a supplier needs what either needs. Forms refuse to save a record that misses required data; required documents decide the verification state."</p>
+            <form class="partner-form" on:submit=on_submit novalidate>
+                {column(false, "Clients")}
+                {column(true, "Suppliers")}
+                <fieldset>
+                    <legend>"Expiring documents"</legend>
+                    <label for="expiry-warning-days">"Flag documents that expire within (days)"</label>
+                    <input id="expiry-warning-days" type="number" min="0" max="365" inputmode="numeric"
+                        prop:value=move || days_text.get() on:input=move |event| days_text.set(event_target_value(&event))/>
+                </fieldset>
+                <p class="notice" role="status" aria-live="polite" id="settings-notice">
+                    {move || match notice.get() {
+                        None => view! { <span></span> }.into_any(),
+                        Some(Ok(text)) => view! { <span class="saved">{text}</span> }.into_any(),
+                        Some(Err(text)) => view! { <span class="failed">"Not saved: "{text}</span> }.into_any(),
+                    }}
+                </p>
+                <div class="form-actions">
+                    <button type="submit" class="button primary" id="save-settings" disabled=move || saving.get()>
+                        {move || if saving.get() { "Saving…" } else { "Save settings" }}
+                    </button>
+                </div>
+            </form>
+        </section>
+    }
+}
