@@ -30,6 +30,10 @@ pub struct Partner {
     /// Verification documents keyed by row id (older documents have none).
     #[autosurgeon(missing = "Default::default")]
     pub documents: BTreeMap<String, VerificationDocument>,
+    /// Set when this record was merged into another partner (its document id): the record
+    /// stays, archived, so its history and links to it still resolve to the survivor.
+    #[autosurgeon(missing = "Default::default")]
+    pub merged_into: Option<String>,
 }
 
 /// Everything a user types on the registration form.
@@ -260,6 +264,7 @@ impl Partner {
             created_at_ms: now_ms,
             updated_at_ms: now_ms,
             documents: BTreeMap::new(),
+            merged_into: None,
         }
     }
 

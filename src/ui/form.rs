@@ -309,25 +309,24 @@ where
                     <TextField label="Tax id country" field="tax_country".into() value=tax_country on_input=set_tax_country errors=errors hint="Two letters, e.g. ES"/>
                     <TextField label="Tax id number" field="tax_number".into() value=tax_number on_input=set_tax_number errors=errors/>
                 </div>
+                {move || {
+                    let found = duplicates.get();
+                    (!found.is_empty()).then(|| view! {
+                        <div class="banner warning" role="status" id="duplicate-warning">
+                            <strong>{if found.len() == 1 { "This partner may already be registered:".to_owned() } else { format!("This partner may already be registered ({} candidates):", found.len()) }}</strong>
+                            <ul>
+                                {found.into_iter().map(|(id, name, reasons)| view! {
+                                    <li><a href=format!("/partners/{id}") target="_blank" class="duplicate-candidate">{name}</a>" — "{reasons}</li>
+                                }).collect_view()}
+                            </ul>
+                        </div>
+                    })
+                }}
                 <div class="field-row">
                     <TextField label="Industry" field="industry".into() value=industry on_input=set_industry errors=errors/>
                     <TextField label="Region / territory" field="region".into() value=region on_input=set_region errors=errors/>
                 </div>
             </fieldset>
-
-            {move || {
-                let found = duplicates.get();
-                (!found.is_empty()).then(|| view! {
-                    <div class="banner warning" role="status" id="duplicate-warning">
-                        <strong>{if found.len() == 1 { "This partner may already be registered:".to_owned() } else { format!("This partner may already be registered ({} candidates):", found.len()) }}</strong>
-                        <ul>
-                            {found.into_iter().map(|(id, name, reasons)| view! {
-                                <li><a href=format!("/partners/{id}") target="_blank" class="duplicate-candidate">{name}</a>" — "{reasons}</li>
-                            }).collect_view()}
-                        </ul>
-                    </div>
-                })
-            }}
 
             <fieldset>
                 <legend>"Addresses"</legend>
