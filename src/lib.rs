@@ -5,9 +5,11 @@
 //! checks it natively in seconds. Below the line is browser glue, compiled only for wasm32.
 //!
 //! - [`model`]: partner and workspace records as plain Rust data, mapped onto Automerge documents
-//!   with autosurgeon; document ids; the schema version.
+//!   with autosurgeon; document ids; the schema version; the workspace settings (required data,
+//!   custom fields, the classification lists) and the pure planning of their maintenance.
 //! - [`validate`]: a raw form draft becomes a valid partner, or every field error at once.
-//! - [`search`]: filtering the partner list (kind, status, text).
+//! - [`search`]: filtering the partner list (kind, status, category with its subcategories, tag,
+//!   industry, region, custom value, text).
 //! - [`store`]: the `Store` trait (automerge-repo's storage layout), an in-memory store and the
 //!   contract test every store must pass.
 //! - [`registry`]: opens the workspace and partner documents from a store, applies edits and

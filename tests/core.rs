@@ -73,6 +73,7 @@ fn full_draft() -> PartnerDraft {
         industry: "Wholesale".into(),
         region: "North-East".into(),
         notes: "Prefers calls in the morning.\n".into(),
+        ..PartnerDraft::default()
     }
 }
 
@@ -273,6 +274,7 @@ fn the_list_filters_by_kind_status_and_text() {
             kind,
             status,
             text: text.into(),
+            ..ListFilter::default()
         };
         filter_partners(partners.iter().map(|(id, partner)| (*id, partner)), &filter)
     };

@@ -802,6 +802,33 @@ async fn settings_tax_ids_duplicates_and_a_photographed_licence() -> Result<()> 
         .await?;
     ana.screenshot("08-duplicate-warning-phone").await?;
 
+    // Registered anyway, it is then merged into the first record, choosing its legal name.
+    ana.type_into("addresses-0-city", "Getxo").await?;
+    ana.type_into("addresses-0-country", "ES").await?;
+    ana.type_into("emails", "compras@otra.example").await?;
+    ana.click("save-partner").await?;
+    ana.wait_for_text(By::Id("partner-name"), "Otra Empresa")
+        .await?;
+    let duplicate = ana.current_partner_id().await?;
+    ana.driver()
+        .goto(ana.url(&format!("/partners/{supplier}/merge")))
+        .await?;
+    ana.choose("merge-other", &duplicate).await?;
+    ana.click("merge-legal_name-merged").await?;
+    ana.click("merge-button").await?;
+    ana.wait_for_text(By::Id("partner-name"), "Otra Empresa SA")
+        .await?;
+    ana.wait_for_text(By::Id("partner-detail"), "compras@otra.example")
+        .await?;
+    ana.wait_for_text(By::Id("partner-detail"), "Getxo").await?;
+    ana.driver()
+        .goto(ana.url(&format!("/partners/{duplicate}")))
+        .await?;
+    ana.wait_for_text(By::Id("merged-banner"), "merged into Otra Empresa SA")
+        .await?;
+    ana.wait_for_text(By::Id("partner-status"), "Archived")
+        .await?;
+
     // A photographed business licence is attached; it waits for review.
     ana.driver()
         .goto(ana.url(&format!("/partners/{supplier}")))

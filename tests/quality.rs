@@ -293,3 +293,128 @@ fn files_are_content_addressed_queued_checked_and_refused_clearly() {
         );
     });
 }
+
+#[test]
+fn merging_keeps_both_records_data_and_leaves_a_pointer_behind() {
+    use partnero::registry::{differing_fields, MergeSide};
+    use std::collections::BTreeMap;
+    block_on(async {
+        let store = MemoryStore::new();
+        let mut registry = Registry::open(
+            &store,
+            ActorId::from([1; 16]),
+            DocumentId::from_random_bytes([1; 16]),
+        )
+        .await
+        .unwrap();
+        let (keep, gone, client, other_supplier) = (
+            DocumentId::from_random_bytes([2; 16]),
+            DocumentId::from_random_bytes([3; 16]),
+            DocumentId::from_random_bytes([4; 16]),
+            DocumentId::from_random_bytes([5; 16]),
+        );
+        let settings = WorkspaceSettings::default();
+        let mut first = supplier_draft();
+        first.kind = "both".into();
+        first.emails = "ventas@norte.example".into();
+        first.notes = "Pays on time".into();
+        let mut second = supplier_draft();
+        second.kind = "both".into();
+        second.legal_name = "Suministros del Norte SL".into();
+        second.trade_name = "Norte".into();
+        second.emails = "ventas@norte.example\nadmin@norte.example".into();
+        second.addresses[0].id = "a2".into();
+        second.addresses[0].city = "Getxo".into();
+        second.addresses[0].postal_code = "48990".into();
+        registry
+            .create_partner(keep, validate_partner_with(&first, &settings).unwrap(), 1)
+            .await
+            .unwrap();
+        registry
+            .create_partner(gone, validate_partner_with(&second, &settings).unwrap(), 2)
+            .await
+            .unwrap();
+        let mut client_draft = supplier_draft();
+        client_draft.kind = "client".into();
+        client_draft.legal_name = "Cliente Uno".into();
+        registry
+            .create_partner(
+                client,
+                validate_partner_with(&client_draft, &settings).unwrap(),
+                3,
+            )
+            .await
+            .unwrap();
+        let mut supplier = supplier_draft();
+        supplier.legal_name = "Otro Proveedor".into();
+        registry
+            .create_partner(
+                other_supplier,
+                validate_partner_with(&supplier, &settings).unwrap(),
+                4,
+            )
+            .await
+            .unwrap();
+        registry.link(&gone, &client, 5).await.unwrap();
+        registry.link(&other_supplier, &gone, 6).await.unwrap();
+        let mut licence = document(DocumentKind::BusinessLicence, ReviewStatus::Verified, "");
+        licence.number = "LIC-9".into();
+        registry
+            .put_document(&gone, "doc-1".into(), licence, 7)
+            .await
+            .unwrap();
+
+        // Only fields filled differently on both sides are asked about.
+        let asked: Vec<&str> = differing_fields(
+            &registry.partner(&keep).unwrap().profile,
+            &registry.partner(&gone).unwrap().profile,
+        )
+        .iter()
+        .map(|field| field.field)
+        .collect();
+        assert_eq!(asked, vec!["legal_name"]);
+
+        let choices = BTreeMap::from([("legal_name".to_owned(), MergeSide::Merged)]);
+        let changed = registry
+            .merge_partners(&keep, &gone, &choices, 10)
+            .await
+            .unwrap();
+        assert_eq!(changed, vec![keep, other_supplier, gone]);
+        drop(registry);
+
+        let registry = Registry::open(
+            &store,
+            ActorId::from([2; 16]),
+            DocumentId::from_random_bytes([1; 16]),
+        )
+        .await
+        .unwrap();
+        let survivor = registry.partner(&keep).unwrap();
+        assert_eq!(survivor.profile.legal_name, "Suministros del Norte SL");
+        assert_eq!(
+            survivor.profile.trade_name, "Norte",
+            "filled on one side only"
+        );
+        assert_eq!(
+            survivor.profile.emails,
+            vec!["ventas@norte.example", "admin@norte.example"]
+        );
+        let cities: Vec<&str> = survivor
+            .profile
+            .addresses
+            .iter()
+            .map(|a| a.city.as_str())
+            .collect();
+        assert_eq!(cities, vec!["Bilbao", "Getxo"]);
+        assert_eq!(survivor.documents["doc-1"].number, "LIC-9");
+        assert!(survivor.clients.contains_key(&client.to_string()));
+        // The other supplier now supplies the survivor; the old record points to it.
+        assert_eq!(registry.suppliers_of(&keep), vec![other_supplier]);
+        assert!(registry.suppliers_of(&gone).is_empty());
+        let old = registry.partner(&gone).unwrap();
+        assert_eq!(old.merged_into, Some(keep.to_string()));
+        assert_eq!(old.status, PartnerStatus::Archived);
+        assert_eq!(registry.resolve_merged(&gone), keep);
+        assert_eq!(registry.resolve_merged(&keep), keep);
+    });
+}

@@ -5,18 +5,26 @@
 //! outside. The Automerge shape is a compatibility boundary, so every document carries a schema
 //! version (see [`PARTNER_SCHEMA_VERSION`] and [`WORKSPACE_SCHEMA_VERSION`]).
 
+mod classification;
 mod document_id;
 mod partner;
 mod settings;
 mod verification;
 mod workspace;
 
+pub use classification::{
+    add_term, dangling_references, merge_terms_in_settings, reassign_term, references_term,
+    rename_term, term_usage, TermList,
+};
 pub use document_id::{DocumentId, DocumentIdError};
 pub use partner::{
     Address, AddressKind, BankAccount, ClientLink, Contact, Partner, PartnerKind, PartnerProfile,
     PartnerStatus, PaymentMethod, PaymentTerms, TaxId, PARTNER_SCHEMA_VERSION,
 };
-pub use settings::{RequiredData, WorkspaceSettings, DEFAULT_EXPIRY_WARNING_DAYS};
+pub use settings::{
+    AppliesTo, Category, CustomFieldDef, CustomFieldType, OrphanReason, OrphanedValue,
+    PaymentPreset, RequiredData, Term, WorkspaceSettings, DEFAULT_EXPIRY_WARNING_DAYS,
+};
 pub use verification::{
     day_of, parse_iso_date, DocumentKind, Documents, FileRef, ReviewStatus, VerificationDocument,
     VerificationState,

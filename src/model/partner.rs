@@ -50,9 +50,29 @@ pub struct PartnerProfile {
     pub website: String,
     pub payment_terms: PaymentTerms,
     pub bank_accounts: Vec<BankAccount>,
+    /// Free text, as typed before the workspace had industry and region lists (kept: older
+    /// records have only these).
     pub industry: String,
     pub region: String,
     pub notes: String,
+    /// Values of the company's custom fields, keyed by field id, in canonical form (see
+    /// `validate::check_custom_value`). Keyed by id so a renamed field keeps its values and two
+    /// devices filling different fields both keep theirs.
+    #[autosurgeon(missing = "Default::default")]
+    pub custom: BTreeMap<String, String>,
+    /// Category ids of the settings' category tree; a map used as a set (the value is always
+    /// `true`) so that categories added on two devices at once both survive the merge.
+    #[autosurgeon(missing = "Default::default")]
+    pub categories: BTreeMap<String, bool>,
+    /// Tag ids, a set like `categories`.
+    #[autosurgeon(missing = "Default::default")]
+    pub tags: BTreeMap<String, bool>,
+    /// Id of a term of the settings' industries; empty for none.
+    #[autosurgeon(missing = "Default::default")]
+    pub industry_id: String,
+    /// Id of a term of the settings' regions; empty for none.
+    #[autosurgeon(missing = "Default::default")]
+    pub region_id: String,
 }
 
 /// Whether we sell to the partner, buy from it, or both.

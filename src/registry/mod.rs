@@ -9,8 +9,10 @@
 //!
 //! Pure: time, the actor id and new document ids come in as arguments.
 
+mod classification;
 mod conflicts;
 mod document;
+mod merge;
 mod quality;
 mod remote;
 
@@ -27,6 +29,7 @@ use document::{LoadProblem, StoredDocument};
 
 pub use conflicts::{choose_value, display_value, find_conflicts, FieldConflict, PathStep};
 pub use document::COMPACT_AFTER_CHUNKS;
+pub use merge::{differing_fields, merge_profiles, MergeField, MergeSide};
 pub use remote::RemoteOutcome;
 
 /// Why a registry operation failed; every message is fit to show to the user.
@@ -44,6 +47,9 @@ pub enum RegistryError {
     InvalidLink(String),
     #[error("the document could not be updated: {0}")]
     Document(String),
+    /// A settings change that was refused (unknown term, a category moved under itself, …).
+    #[error("{0}")]
+    InvalidChange(String),
 }
 
 /// A stored document that could not be opened, named so the user can report it.
@@ -357,24 +363,33 @@ impl<S: Store> Registry<S> {
         .await
     }
 
-    /// Removes the link from `supplier` to `client`; unlinking what is not linked is a no-op.
+    /// Removes the link from `supplier` to `client` (and to records merged into it); unlinking
+    /// what is not linked is a no-op.
     pub async fn unlink(
         &mut self,
         supplier: &DocumentId,
         client: &DocumentId,
         now_ms: i64,
     ) -> Result<(), RegistryError> {
-        let key = client.to_string();
-        if !self
+        let target = self.resolve_merged(client);
+        let keys: Vec<String> = self
             .partner(supplier)
             .ok_or(RegistryError::PartnerNotFound(*supplier))?
             .clients
-            .contains_key(&key)
-        {
+            .keys()
+            .filter(|key| {
+                key.parse::<DocumentId>()
+                    .is_ok_and(|linked| linked == *client || self.resolve_merged(&linked) == target)
+            })
+            .cloned()
+            .collect();
+        if keys.is_empty() {
             return Ok(());
         }
         self.edit_partner(supplier, "unlink client", now_ms, |partner| {
-            partner.clients.remove(&key);
+            for key in &keys {
+                partner.clients.remove(key);
+            }
             Ok(())
         })
         .await

@@ -121,6 +121,7 @@ fn PartnerPage(
                 </div>
                 <div class="actions">
                     <a class="button" href=format!("/partners/{id}/edit") id="edit-partner">"Edit"</a>
+                    {partner.merged_into.is_none().then(|| view! { <a class="button" href=format!("/partners/{id}/merge") id="merge-partner">"Merge duplicate"</a> })}
                     <button type="button" class="button" id="toggle-status" disabled=move || busy.get() on:click=toggle_status>
                         {if archived { "Restore" } else { "Archive" }}
                     </button>
@@ -133,6 +134,14 @@ fn PartnerPage(
                     Notice::Failed(text) => view! { <span class="failed">"Not saved: "{text}</span> }.into_any(),
                 }}
             </p>
+
+            {partner.merged_into.clone().map(|survivor| view! {
+                <div class="banner warning" role="status" id="merged-banner">
+                    "This record was merged into "
+                    <a href=format!("/partners/{survivor}")>{state.view.with_untracked(|view| survivor.parse().map(|id| view.name_of(&id)).unwrap_or(survivor.clone()))}</a>
+                    ". It is kept, archived, for its history."
+                </div>
+            })}
 
             <ConflictsCard id=id state=state notice=notice busy=busy/>
 

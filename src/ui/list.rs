@@ -23,6 +23,7 @@ pub fn PartnerList() -> impl IntoView {
             kind: kind.get(),
             status: status.get(),
             text: text.get(),
+            ..ListFilter::default()
         };
         let wanted = verification.get();
         state.view.with(|view| {

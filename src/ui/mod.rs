@@ -2,7 +2,7 @@
 //! [`state::AppState`]; rules live in the pure core (validation, filtering, the registry).
 //!
 //! Routes: `/` the partner list, `/partners/new` registration, `/partners/:id` a partner's
-//! page, `/partners/:id/edit` its form, `/settings` the workspace settings, `/sign-in` and
+//! page, `/partners/:id/edit` its form, `/partners/:id/merge` merging a duplicate into it, `/settings` the workspace settings, `/sign-in` and
 //! `/account` (sign-out).
 
 mod account;
@@ -11,6 +11,7 @@ mod documents;
 mod fields;
 mod form;
 mod list;
+mod merge;
 mod settings;
 mod state;
 
@@ -51,6 +52,7 @@ pub fn App() -> impl IntoView {
                             <Route path=path!("/partners/new") view=form::NewPartner/>
                             <Route path=path!("/partners/:id") view=detail::PartnerDetail/>
                             <Route path=path!("/partners/:id/edit") view=form::EditPartner/>
+                            <Route path=path!("/partners/:id/merge") view=merge::MergePartner/>
                             <Route path=path!("/sign-in") view=account::SignIn/>
                             <Route path=path!("/account") view=account::Account/>
                             <Route path=path!("/settings") view=settings::SettingsPage/>

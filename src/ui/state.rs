@@ -55,15 +55,42 @@ impl RegistryView {
         }
     }
 
-    /// The suppliers that list `client` among their clients, by display name.
+    /// Where an id leads after merges: the surviving record (or the id itself).
+    pub fn resolve(&self, id: &DocumentId) -> DocumentId {
+        let mut current = *id;
+        // Bounded, in case two devices merged two records into each other concurrently.
+        for _ in 0..16 {
+            match self
+                .partners
+                .get(&current)
+                .and_then(|partner| partner.merged_into.as_ref())
+                .and_then(|next| next.parse().ok())
+            {
+                Some(next) if next != current => current = next,
+                _ => break,
+            }
+        }
+        current
+    }
+
+    /// The suppliers that list `client` (or a record merged into it) among their clients, by
+    /// display name; merged-away suppliers are shown as their survivor.
     pub fn suppliers_of(&self, client: &DocumentId) -> Vec<DocumentId> {
-        let key = client.to_string();
-        self.sorted(
-            self.partners
-                .iter()
-                .filter(|(_, partner)| partner.clients.contains_key(&key))
-                .map(|(id, _)| *id),
-        )
+        let client = self.resolve(client);
+        let mut found: Vec<DocumentId> = self
+            .partners
+            .iter()
+            .filter(|(_, partner)| {
+                partner.merged_into.is_none()
+                    && partner.clients.keys().any(|key| {
+                        key.parse()
+                            .is_ok_and(|linked: DocumentId| self.resolve(&linked) == client)
+                    })
+            })
+            .map(|(id, _)| *id)
+            .collect();
+        found.dedup();
+        self.sorted(found.into_iter())
     }
 
     /// The clients `supplier` supplies, by display name; ids that are not open are skipped.
@@ -71,13 +98,16 @@ impl RegistryView {
         let Some(partner) = self.partners.get(supplier) else {
             return Vec::new();
         };
-        self.sorted(
-            partner
-                .clients
-                .keys()
-                .filter_map(|text| text.parse().ok())
-                .filter(|id| self.partners.contains_key(id)),
-        )
+        let mut ids: Vec<DocumentId> = partner
+            .clients
+            .keys()
+            .filter_map(|text| text.parse().ok())
+            .map(|id| self.resolve(&id))
+            .filter(|id| self.partners.contains_key(id))
+            .collect();
+        ids.sort();
+        ids.dedup();
+        self.sorted(ids.into_iter())
     }
 
     fn sorted(&self, ids: impl Iterator<Item = DocumentId>) -> Vec<DocumentId> {
@@ -203,7 +233,21 @@ impl AppState {
                 }
                 report.set(Some(latest));
             },
-            move |registry, changed| copy_into_view(view, registry, &changed),
+            move |registry, changed| {
+                copy_into_view(view, registry, &changed);
+                // Files named by records that just arrived are fetched now, while online, so
+                // the documents can be opened offline later.
+                let wanted: Vec<String> = changed
+                    .iter()
+                    .filter_map(|id| registry.partner(id))
+                    .flat_map(|partner| partner.documents.values())
+                    .filter_map(|document| document.file.as_ref())
+                    .map(|file| file.sha256.clone())
+                    .collect();
+                if !wanted.is_empty() {
+                    state.prefetch_files(wanted);
+                }
+            },
         );
         self.sync.set_value(Some(handle));
     }
@@ -220,6 +264,17 @@ impl AppState {
             let registry = shared.lock().await;
             let waiting = web_files::upload_pending(registry.store(), &session.token).await;
             files_waiting.set(waiting);
+        });
+    }
+
+    /// Downloads the files this device lacks among `sha256s` (best effort, in the background).
+    fn prefetch_files(&self, sha256s: Vec<String>) {
+        let state = *self;
+        leptos::task::spawn_local(async move {
+            for sha256 in sha256s {
+                // Errors are shown where the file is displayed; here it is only a head start.
+                let _ = state.file_bytes(sha256).await;
+            }
         });
     }
 
@@ -440,6 +495,23 @@ impl AppState {
             .await
             .map_err(|error| error.to_string())?;
         self.refresh(&registry, &[id]);
+        Ok(())
+    }
+
+    /// Merges `merged` into `survivor`, keeping the chosen values where they differ.
+    pub async fn merge_partners(
+        &self,
+        survivor: DocumentId,
+        merged: DocumentId,
+        choices: BTreeMap<String, crate::registry::MergeSide>,
+    ) -> Result<(), String> {
+        let shared = self.registry()?;
+        let mut registry = shared.lock().await;
+        let changed = registry
+            .merge_partners(&survivor, &merged, &choices, now_ms())
+            .await
+            .map_err(|error| error.to_string())?;
+        self.refresh(&registry, &changed);
         Ok(())
     }
 

@@ -1,5 +1,7 @@
 //! The raw form state of a partner: strings exactly as typed, plus stable row ids.
 
+use std::collections::BTreeMap;
+
 use crate::model::{Address, BankAccount, Contact, PartnerProfile};
 
 /// A partner form as typed. Every field is a raw string; [`super::validate_partner`] decides.
@@ -25,6 +27,16 @@ pub struct PartnerDraft {
     pub industry: String,
     pub region: String,
     pub notes: String,
+    /// Custom field values as typed, keyed by field id (see `WorkspaceSettings::custom_fields`).
+    pub custom: BTreeMap<String, String>,
+    /// Category ids picked.
+    pub categories: Vec<String>,
+    /// Tag ids picked.
+    pub tags: Vec<String>,
+    /// Id of an industry of the settings; empty for none.
+    pub industry_id: String,
+    /// Id of a region of the settings; empty for none.
+    pub region_id: String,
 }
 
 /// One address row of the form. `id` is a stable row id chosen when the row was added.
@@ -138,6 +150,11 @@ impl PartnerDraft {
             industry: profile.industry.clone(),
             region: profile.region.clone(),
             notes: profile.notes.clone(),
+            custom: profile.custom.clone(),
+            categories: profile.categories.keys().cloned().collect(),
+            tags: profile.tags.keys().cloned().collect(),
+            industry_id: profile.industry_id.clone(),
+            region_id: profile.region_id.clone(),
         }
     }
 }

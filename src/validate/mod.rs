@@ -4,17 +4,23 @@
 //! [`PartnerProfile`] or returns every [`FieldError`] of the form at once, each naming its field,
 //! so the form can show them all next to the right inputs. Identifiers are checked with their
 //! real rules ([`tax_id`], and IBAN, BIC, email, phone, website and postal codes in
-//! [`formats`]) and stored in canonical form; the workspace settings add required fields.
+//! [`formats`]) and stored in canonical form; the workspace settings add required fields, the
+//! company's custom fields ([`check_custom_value`]) and the classification terms a partner may
+//! reference.
 
+mod custom;
 mod draft;
 pub mod formats;
 pub mod tax_id;
 
+pub use custom::check_custom_value;
 pub use draft::{AddressDraft, BankAccountDraft, ContactDraft, PartnerDraft};
+
+use std::collections::BTreeMap;
 
 use crate::model::{
     Address, AddressKind, BankAccount, Contact, PartnerKind, PartnerProfile, PaymentMethod,
-    PaymentTerms, TaxId, WorkspaceSettings,
+    PaymentTerms, TaxId, TermList, WorkspaceSettings,
 };
 use tax_id::TaxIdError;
 
@@ -346,6 +352,65 @@ pub fn validate_partner_with(
         );
     }
 
+    // The company's custom fields. Values the form does not show (archived fields, fields for
+    // the other kind of partner, fields unknown here) are kept as they are: an edit never drops
+    // data the user could not see.
+    let mut custom: BTreeMap<String, String> = BTreeMap::new();
+    for (id, raw) in &draft.custom {
+        let shown = settings.custom_fields.get(id).is_some_and(|def| {
+            !def.archived && kind.is_none_or(|kind| def.applies_to.includes(kind))
+        });
+        if !shown && !raw.is_empty() {
+            custom.insert(id.clone(), raw.clone());
+        }
+    }
+    for (id, def) in &settings.custom_fields {
+        let applies = match kind {
+            Some(kind) => def.applies_to.includes(kind),
+            // Unknown kind: still report badly typed values, but not missing ones.
+            None => draft
+                .custom
+                .get(id)
+                .is_some_and(|raw| !raw.trim().is_empty()),
+        };
+        if def.archived || !applies {
+            continue;
+        }
+        let raw = draft.custom.get(id).map(String::as_str).unwrap_or_default();
+        match check_custom_value(def, raw, &home_country) {
+            Ok(value) if value.is_empty() => {}
+            Ok(value) => {
+                custom.insert(id.clone(), value);
+            }
+            Err(message) => error(format!("custom.{id}"), message),
+        }
+    }
+
+    // Classification: ids of the settings' lists, never free text.
+    let mut pick = |list: TermList, ids: &[String]| -> BTreeMap<String, bool> {
+        let mut picked = BTreeMap::new();
+        for id in ids.iter().map(|id| id.trim()).filter(|id| !id.is_empty()) {
+            if settings.has_term(list, id) {
+                picked.insert(id.to_owned(), true);
+            } else {
+                error(
+                    list.field().into(),
+                    format!(
+                        "{}: {id} is not in the workspace's list (see Settings)",
+                        list.label()
+                    ),
+                );
+            }
+        }
+        picked
+    };
+    let categories = pick(TermList::Categories, &draft.categories);
+    let tags = pick(TermList::Tags, &draft.tags);
+    let industry_id = draft.industry_id.trim().to_owned();
+    pick(TermList::Industries, std::slice::from_ref(&industry_id));
+    let region_id = draft.region_id.trim().to_owned();
+    pick(TermList::Regions, std::slice::from_ref(&region_id));
+
     match (errors.is_empty(), kind) {
         (true, Some(kind)) => Ok(PartnerProfile {
             kind,
@@ -368,6 +433,11 @@ pub fn validate_partner_with(
             industry: collapse_spaces(&draft.industry),
             region: collapse_spaces(&draft.region),
             notes: draft.notes.trim_end().to_owned(),
+            custom,
+            categories,
+            tags,
+            industry_id,
+            region_id,
         }),
         _ => Err(errors),
     }
@@ -490,5 +560,19 @@ pub fn loose_profile(draft: &PartnerDraft) -> PartnerProfile {
         industry: collapse_spaces(&draft.industry),
         region: collapse_spaces(&draft.region),
         notes: String::new(),
+        custom: draft.custom.clone(),
+        categories: set_of(&draft.categories),
+        tags: set_of(&draft.tags),
+        industry_id: draft.industry_id.trim().to_owned(),
+        region_id: draft.region_id.trim().to_owned(),
     }
+}
+
+/// Non-blank ids as a set-like map.
+fn set_of(ids: &[String]) -> BTreeMap<String, bool> {
+    ids.iter()
+        .map(|id| id.trim())
+        .filter(|id| !id.is_empty())
+        .map(|id| (id.to_owned(), true))
+        .collect()
 }

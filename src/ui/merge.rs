@@ -1,0 +1,181 @@
+//! Merging a duplicate into the partner on screen: pick the other record (likely duplicates
+//! first), choose per field where the two disagree, and merge. Rows, documents and links of
+//! both are kept; the other record is archived and points here (see `registry::merge`).
+
+use std::collections::BTreeMap;
+
+use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_params_map};
+
+use super::state::use_app_state;
+use crate::dedupe::find_duplicates;
+use crate::model::DocumentId;
+use crate::registry::{differing_fields, MergeSide};
+
+#[component]
+pub fn MergePartner() -> impl IntoView {
+    let state = use_app_state();
+    let params = use_params_map();
+    let survivor = params.with_untracked(|params| {
+        params
+            .get("id")
+            .and_then(|text| text.parse::<DocumentId>().ok())
+    });
+    let Some(survivor) =
+        survivor.filter(|id| state.view.with_untracked(|v| v.partners.contains_key(id)))
+    else {
+        return view! {
+            <section class="empty-state">
+                <h1>"Partner not found"</h1>
+                <p><a href="/">"Back to the partner list"</a></p>
+            </section>
+        }
+        .into_any();
+    };
+    let other = RwSignal::new(String::new());
+    let choices = RwSignal::new(BTreeMap::<String, MergeSide>::new());
+    let error = RwSignal::new(None::<String>);
+    let busy = RwSignal::new(false);
+    let navigate = use_navigate();
+
+    // Likely duplicates first, then every other unmerged partner by name.
+    let options = Memo::new(move |_| {
+        state.view.with(|view| {
+            let Some(me) = view.partners.get(&survivor) else {
+                return Vec::new();
+            };
+            let ids: Vec<(String, &crate::model::PartnerProfile)> = view
+                .partners
+                .iter()
+                .filter(|(id, partner)| **id != survivor && partner.merged_into.is_none())
+                .map(|(id, partner)| (id.to_string(), &partner.profile))
+                .collect();
+            let likely = find_duplicates(
+                &me.profile,
+                ids.iter().map(|(id, profile)| (id.as_str(), *profile)),
+                None,
+                5,
+            );
+            let mut options: Vec<(String, String)> = likely
+                .iter()
+                .map(|found| {
+                    let reasons = found
+                        .reasons
+                        .iter()
+                        .map(|reason| reason.describe())
+                        .collect::<Vec<_>>()
+                        .join(", ");
+                    (
+                        found.id.clone(),
+                        format!(
+                            "{} — likely duplicate: {reasons}",
+                            view.name_of(&found.id.parse().unwrap_or(survivor))
+                        ),
+                    )
+                })
+                .collect();
+            let mut rest: Vec<(String, String)> = ids
+                .iter()
+                .filter(|(id, _)| !likely.iter().any(|found| &found.id == id))
+                .map(|(id, _)| (id.clone(), view.name_of(&id.parse().unwrap_or(survivor))))
+                .collect();
+            rest.sort_by(|a, b| a.1.to_lowercase().cmp(&b.1.to_lowercase()));
+            options.extend(rest);
+            options
+        })
+    });
+
+    let fields = Memo::new(move |_| {
+        let other: Option<DocumentId> = other.get().parse().ok();
+        state.view.with(|view| {
+            match (
+                view.partners.get(&survivor),
+                other.and_then(|id| view.partners.get(&id)),
+            ) {
+                (Some(a), Some(b)) => differing_fields(&a.profile, &b.profile),
+                _ => Vec::new(),
+            }
+        })
+    });
+
+    let on_submit = move |event: leptos::ev::SubmitEvent| {
+        event.prevent_default();
+        let Ok(merged) = other.get_untracked().parse::<DocumentId>() else {
+            error.set(Some("Choose the record to merge into this one".into()));
+            return;
+        };
+        let chosen = choices.get_untracked();
+        busy.set(true);
+        let navigate = navigate.clone();
+        leptos::task::spawn_local(async move {
+            let result = state.merge_partners(survivor, merged, chosen).await;
+            busy.set(false);
+            match result {
+                Ok(()) => navigate(&format!("/partners/{survivor}"), Default::default()),
+                Err(reason) => error.set(Some(reason)),
+            }
+        });
+    };
+
+    let name = state.view.with_untracked(|view| view.name_of(&survivor));
+    view! {
+        <section class="form-screen" id="merge-screen">
+            <p class="back"><a href=format!("/partners/{survivor}")>"← Back to the partner"</a></p>
+            <h1>"Merge a duplicate into "{name.clone()}</h1>
+            <p class="muted">"Contacts, addresses, bank accounts, emails, phones, documents and links of both records are kept. The other record is archived and points to this one, so its history and links stay valid."</p>
+            <form class="partner-form" on:submit=on_submit novalidate>
+                {move || error.get().map(|text| view! { <div class="banner error" role="alert" id="merge-error">{text}</div> })}
+                <label for="merge-other">"Record to merge into this one"</label>
+                <select id="merge-other" on:change=move |event| { other.set(event_target_value(&event)); choices.set(BTreeMap::new()); }>
+                    <option value="" selected=move || other.get().is_empty()>"Choose…"</option>
+                    {move || options.get().into_iter().map(|(id, label)| {
+                        let value = id.clone();
+                        view! { <option value=id selected=move || other.get() == value>{label}</option> }
+                    }).collect_view()}
+                </select>
+                {move || {
+                    let fields = fields.get();
+                    if other.get().is_empty() {
+                        view! { <span></span> }.into_any()
+                    } else if fields.is_empty() {
+                        view! { <p class="muted" id="merge-no-conflicts">"The two records do not disagree on any field; everything is combined."</p> }.into_any()
+                    } else {
+                        view! {
+                            <fieldset id="merge-fields">
+                                <legend>"Where they differ, keep:"</legend>
+                                {fields.into_iter().map(|field| {
+                                    let key = field.field.to_owned();
+                                    let (key_a, key_b) = (key.clone(), key.clone());
+                                    let group = format!("merge-{key}");
+                                    view! {
+                                        <div class="merge-field">
+                                            <p><strong>{field.label}</strong></p>
+                                            <label class="check">
+                                                <input type="radio" name=group.clone() id=format!("merge-{key}-survivor")
+                                                    prop:checked=move || choices.with(|c| c.get(&key_a).copied().unwrap_or(MergeSide::Survivor) == MergeSide::Survivor)
+                                                    on:change=move |_| choices.update(|c| { c.insert(key.clone(), MergeSide::Survivor); })/>
+                                                {field.survivor.clone()}" (this record)"
+                                            </label>
+                                            <label class="check">
+                                                <input type="radio" name=group id=format!("merge-{}-merged", field.field)
+                                                    prop:checked=move || choices.with(|c| c.get(&key_b).copied() == Some(MergeSide::Merged))
+                                                    on:change={let key = field.field.to_owned(); move |_| choices.update(|c| { c.insert(key.clone(), MergeSide::Merged); })}/>
+                                                {field.merged.clone()}" (the other record)"
+                                            </label>
+                                        </div>
+                                    }
+                                }).collect_view()}
+                            </fieldset>
+                        }.into_any()
+                    }
+                }}
+                <div class="form-actions">
+                    <button type="submit" class="button primary" id="merge-button" disabled=move || busy.get() || other.get().is_empty()>
+                        {move || if busy.get() { "Merging…" } else { "Merge into this record" }}
+                    </button>
+                </div>
+            </form>
+        </section>
+    }
+    .into_any()
+}
