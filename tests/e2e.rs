@@ -379,7 +379,7 @@ async fn a_rep_registers_links_edits_and_archives_partners_offline() -> Result<(
     app.type_into("legal_name", "Aceites del Sur S.A.").await?;
     app.type_into("trade_name", "Aceites Sur").await?;
     app.type_into("tax_country", "es").await?;
-    app.type_into("tax_number", "A12345678").await?;
+    app.type_into("tax_number", "A12345674").await?;
     app.type_into("addresses-0-street", "Calle Olivo 3").await?;
     app.type_into("addresses-0-postal_code", "41001").await?;
     app.type_into("addresses-0-city", "Sevilla").await?;
@@ -401,7 +401,7 @@ async fn a_rep_registers_links_edits_and_archives_partners_offline() -> Result<(
     app.wait_for_text(By::Id("partner-name"), "Aceites Sur")
         .await?;
     let supplier_id = app.current_partner_id().await?;
-    app.wait_for_text(By::Id("tax-id"), "ES A12345678").await?;
+    app.wait_for_text(By::Id("tax-id"), "ES A12345674").await?;
     app.wait_for_text(By::Id("payment-terms"), "30 days · Bank transfer")
         .await?;
 
@@ -884,5 +884,51 @@ async fn settings_tax_ids_duplicates_and_a_photographed_licence() -> Result<()> 
     ben.wait_for_text(By::Id("partner-verification"), "Verified")
         .await?;
     wait_for_image(&ben, "#document-list img.document-image").await?;
+
+    // A custom field and a category defined in the settings are filled in on the form,
+    // checked by type, shown on the page and usable as list filters.
+    ana.driver().goto(ana.url("/settings")).await?;
+    ana.type_into("custom-field-label", "Supplier code").await?;
+    ana.choose("custom-field-type", "number").await?;
+    ana.choose("custom-field-applies", "suppliers").await?;
+    ana.click("add-custom-field-button").await?;
+    ana.wait_for_text(By::Id("lists-notice"), "Custom field added")
+        .await?;
+    ana.type_into("new-categories", "Raw materials").await?;
+    ana.click("add-categories").await?;
+    ana.wait_for(By::Css("#terms-categories li[data-term]"))
+        .await?;
+    ana.driver()
+        .goto(ana.url(&format!("/partners/{supplier}/edit")))
+        .await?;
+    let code = ana.wait_for(By::Css("#custom-fields-form input")).await?;
+    code.send_keys("twelve").await?;
+    ana.wait_for(By::Css("#classification input[type=checkbox]"))
+        .await?
+        .click()
+        .await?;
+    ana.click("save-partner").await?;
+    ana.wait_for_text(By::Id("form-errors"), "Supplier code")
+        .await?;
+    let code = ana.wait_for(By::Css("#custom-fields-form input")).await?;
+    code.send_keys(Key::Control + "a").await?;
+    code.send_keys(Key::Backspace).await?;
+    code.send_keys("1234").await?;
+    ana.click("save-partner").await?;
+    ana.wait_for_text(By::Id("custom-values"), "1234").await?;
+    ana.wait_for_text(By::Id("partner-detail"), "Raw materials")
+        .await?;
+    ana.driver().goto(ana.url("/")).await?;
+    let category = ana
+        .wait_for(By::Css("#filter-category option[value]:not([value=''])"))
+        .await?
+        .attr("value")
+        .await?
+        .unwrap_or_default();
+    ana.choose("filter-category", &category).await?;
+    ana.wait_for_text(By::Id("result-count"), "1 of 2 partners")
+        .await?;
+    ana.wait_for_text(By::Id("partner-rows"), "Otra Empresa SA")
+        .await?;
     Ok(())
 }

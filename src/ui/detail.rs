@@ -101,6 +101,81 @@ fn PartnerPage(
     .join(" ")
     .trim()
     .to_owned();
+    // Names of the classification terms and the custom values, read from the settings; values
+    // of archived or unknown fields are still shown, marked, so nothing stored is hidden.
+    let (classification, custom_rows) = state.view.with_untracked(|view| {
+        let settings = &view.settings;
+        let mut classification: Vec<(&'static str, String)> = Vec::new();
+        let categories: Vec<String> = profile
+            .categories
+            .keys()
+            .map(|id| {
+                let path = settings.category_path(id);
+                if path.is_empty() {
+                    format!("(deleted category {id})")
+                } else {
+                    path.join(" › ")
+                }
+            })
+            .collect();
+        if !categories.is_empty() {
+            classification.push(("Categories", categories.join("; ")));
+        }
+        for (label, list, id) in [
+            (
+                "Industry (list)",
+                crate::model::TermList::Industries,
+                &profile.industry_id,
+            ),
+            (
+                "Region (list)",
+                crate::model::TermList::Regions,
+                &profile.region_id,
+            ),
+        ] {
+            if !id.is_empty() {
+                classification.push((
+                    label,
+                    settings
+                        .term_name(list, id)
+                        .map(str::to_owned)
+                        .unwrap_or_else(|| format!("(deleted {id})")),
+                ));
+            }
+        }
+        let tags: Vec<String> = profile
+            .tags
+            .keys()
+            .map(|id| {
+                settings
+                    .term_name(crate::model::TermList::Tags, id)
+                    .map(str::to_owned)
+                    .unwrap_or_else(|| format!("(deleted tag {id})"))
+            })
+            .collect();
+        if !tags.is_empty() {
+            classification.push(("Tags", tags.join(", ")));
+        }
+        let mut custom_rows: Vec<(String, String, Option<&'static str>)> = settings
+            .sorted_custom_fields(profile.kind)
+            .into_iter()
+            .filter_map(|(id, def)| {
+                profile
+                    .custom
+                    .get(id)
+                    .filter(|value| !value.is_empty())
+                    .map(|value| (def.label.clone(), value.clone(), None))
+            })
+            .collect();
+        custom_rows.extend(
+            settings
+                .orphaned_custom_values(&profile)
+                .into_iter()
+                .filter(|orphan| !orphan.value.is_empty())
+                .map(|orphan| (orphan.label, orphan.value, Some(orphan.reason.label()))),
+        );
+        (classification, custom_rows)
+    });
     let payment = match (profile.payment_terms.days, profile.payment_terms.method) {
         (None, method) => method.label().to_owned(),
         (Some(days), method) => format!("{days} days · {}", method.label()),
@@ -153,8 +228,21 @@ fn PartnerPage(
                     <dt>"Tax id"</dt><dd id="tax-id">{or_dash(&tax_id)}</dd>
                     <dt>"Industry"</dt><dd>{or_dash(&profile.industry)}</dd>
                     <dt>"Region / territory"</dt><dd>{or_dash(&profile.region)}</dd>
+                    {classification.into_iter().map(|(label, value)| view! { <dt>{label}</dt><dd>{value}</dd> }).collect_view()}
                 </dl>
             </section>
+
+            {(!custom_rows.is_empty()).then(|| view! {
+                <section class="card" id="custom-values">
+                    <h2>"More details"</h2>
+                    <dl class="facts">
+                        {custom_rows.into_iter().map(|(label, value, note)| view! {
+                            <dt>{label}{note.map(|note| view! { <span class="muted">" ("{note}")"</span> })}</dt>
+                            <dd>{value}</dd>
+                        }).collect_view()}
+                    </dl>
+                </section>
+            })}
 
             <section class="card">
                 <h2>"Addresses"</h2>

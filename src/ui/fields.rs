@@ -35,7 +35,7 @@ pub enum InputKind {
 /// One labelled text input. `field` is the validator's path for this input.
 #[component]
 pub fn TextField(
-    label: &'static str,
+    #[prop(into)] label: String,
     field: String,
     #[prop(into)] value: Signal<String>,
     on_input: Callback<String>,
@@ -97,9 +97,10 @@ pub fn TextField(
 /// One labelled select with fixed options `(value, label)`.
 #[component]
 pub fn SelectField(
-    label: &'static str,
+    #[prop(into)] label: String,
     field: String,
-    options: Vec<(&'static str, &'static str)>,
+    /// `(value, label)` pairs.
+    options: Vec<(String, String)>,
     #[prop(into)] value: Signal<String>,
     on_change: Callback<String>,
     errors: RwSignal<Vec<FieldError>>,
@@ -118,8 +119,9 @@ pub fn SelectField(
                 aria-describedby=format!("{id}-error")
                 on:change=move |event| on_change.run(event_target_value(&event))
             >
-                {options.into_iter().map(|(code, text)| view! {
-                    <option value=code selected=move || value.get() == code>{text}</option>
+                {options.into_iter().map(|(code, text)| {
+                    let current = code.clone();
+                    view! { <option value=code selected=move || value.get() == current>{text}</option> }
                 }).collect_view()}
             </select>
             <span class="field-error" id=format!("{id}-error")>{move || error.get()}</span>

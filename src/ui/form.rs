@@ -8,7 +8,9 @@ use leptos_router::hooks::{use_navigate, use_params_map};
 use super::fields::{InputKind, SelectField, TextField};
 use super::state::use_app_state;
 use crate::dedupe::find_duplicates;
-use crate::model::{AddressKind, DocumentId, PartnerKind, PaymentMethod};
+use crate::model::{
+    AddressKind, CustomFieldDef, CustomFieldType, DocumentId, PartnerKind, PaymentMethod, TermList,
+};
 use crate::validate::{
     loose_profile, validate_partner_with, AddressDraft, BankAccountDraft, ContactDraft, FieldError,
     PartnerDraft,
@@ -258,14 +260,18 @@ where
         }
     };
 
+    let owned = |(code, label): (&str, &str)| (code.to_owned(), label.to_owned());
     let kind_options = std::iter::once(("", "Choose…"))
         .chain(PartnerKind::ALL.map(|kind| (kind.code(), kind.label())))
+        .map(owned)
         .collect::<Vec<_>>();
     let method_options = PaymentMethod::ALL
         .map(|method| (method.code(), method.label()))
+        .map(owned)
         .to_vec();
     let address_kinds = AddressKind::ALL
         .map(|kind| (kind.code(), kind.label()))
+        .map(owned)
         .to_vec();
 
     let (kind, set_kind) = bind(draft, |d| &d.kind, |d| &mut d.kind);
@@ -399,6 +405,32 @@ where
 
             <fieldset>
                 <legend>"Payment"</legend>
+                {move || {
+                    let presets = state.view.with(|view| {
+                        let mut presets: Vec<(String, crate::model::PaymentPreset)> = view.settings.payment_presets.iter().map(|(id, p)| (id.clone(), p.clone())).collect();
+                        presets.sort_by_key(|(_, p)| p.label.to_lowercase());
+                        presets
+                    });
+                    (!presets.is_empty()).then(|| {
+                        let lookup = presets.clone();
+                        view! {
+                            <label for="payment-preset">"Apply a payment preset"</label>
+                            <select id="payment-preset" on:change=move |event| {
+                                let chosen = event_target_value(&event);
+                                if let Some((_, preset)) = lookup.iter().find(|(id, _)| *id == chosen) {
+                                    let terms = preset.terms();
+                                    draft.update(|d| {
+                                        d.payment_days = terms.days.map(|days| days.to_string()).unwrap_or_default();
+                                        d.payment_method = terms.method.code().to_owned();
+                                    });
+                                }
+                            }>
+                                <option value="">"Choose a preset…"</option>
+                                {presets.into_iter().map(|(id, preset)| view! { <option value=id>{preset.label}</option> }).collect_view()}
+                            </select>
+                        }
+                    })
+                }}
                 <div class="field-row">
                     <TextField label="Payment terms (days)" field="payment_days".into() value=payment_days on_input=set_payment_days errors=errors kind=InputKind::Number/>
                     <SelectField label="Payment method" field="payment_method".into() options=method_options value=payment_method on_change=set_payment_method errors=errors/>
@@ -428,6 +460,9 @@ where
                 <button type="button" class="button" id="add-bank-account" on:click=move |_| draft.update(|d| d.bank_accounts.push(BankAccountDraft::new(new_row_id())))>"Add bank account"</button>
             </fieldset>
 
+            <ClassificationFields draft=draft errors=errors/>
+            <CustomFields draft=draft errors=errors/>
+
             <fieldset>
                 <legend>"Notes"</legend>
                 <TextField label="Internal notes" field="notes".into() value=notes on_input=set_notes errors=errors kind=InputKind::Multiline/>
@@ -442,5 +477,141 @@ where
                 </button>
             </div>
         </form>
+    }
+}
+
+/// Category, tag, industry and region pickers, shown for the lists the workspace defines.
+#[component]
+fn ClassificationFields(
+    draft: RwSignal<PartnerDraft>,
+    errors: RwSignal<Vec<FieldError>>,
+) -> impl IntoView {
+    let state = use_app_state();
+    let kind = Signal::derive(move || draft.with(|d| PartnerKind::from_code(d.kind.trim())));
+    let error = move |field: &'static str| {
+        move || {
+            super::fields::error_for(errors, field)
+                .map(|text| view! { <p class="field-error" role="alert">{text}</p> })
+        }
+    };
+    view! {
+        {move || state.view.with(|view| {
+            let settings = &view.settings;
+            let has_any = TermList::ALL.into_iter().any(|list| !settings.terms(list).is_empty());
+            if !has_any {
+                return view! { <span></span> }.into_any();
+            }
+            // Categories that apply to this kind of partner, with their path for context.
+            let categories: Vec<(String, String)> = {
+                let mut found: Vec<(String, String)> = settings
+                    .categories
+                    .iter()
+                    .filter(|(_, c)| kind.get().is_none_or(|k| c.applies_to.includes(k)))
+                    .map(|(id, _)| (id.clone(), settings.category_path(id).join(" › ")))
+                    .collect();
+                found.sort_by_key(|(_, path)| path.to_lowercase());
+                found
+            };
+            let tags: Vec<(String, String)> = settings.terms(TermList::Tags).into_iter().map(|(id, name)| (id.clone(), name.to_owned())).collect();
+            let industries: Vec<(String, String)> = settings.terms(TermList::Industries).into_iter().map(|(id, name)| (id.clone(), name.to_owned())).collect();
+            let regions: Vec<(String, String)> = settings.terms(TermList::Regions).into_iter().map(|(id, name)| (id.clone(), name.to_owned())).collect();
+            let checks = move |items: Vec<(String, String)>, is_tag: bool| {
+                items.into_iter().map(|(id, name)| {
+                    let (read, write) = (id.clone(), id.clone());
+                    view! {
+                        <label class="check">
+                            <input type="checkbox" data-term=id.clone()
+                                prop:checked=move || draft.with(|d| if is_tag { d.tags.contains(&read) } else { d.categories.contains(&read) })
+                                on:change=move |event| {
+                                    let on = event_target_checked(&event);
+                                    draft.update(|d| {
+                                        let list = if is_tag { &mut d.tags } else { &mut d.categories };
+                                        list.retain(|item| *item != write);
+                                        if on { list.push(write.clone()); }
+                                    });
+                                }/>
+                            {name}
+                        </label>
+                    }
+                }).collect_view()
+            };
+            let select = move |id: &'static str, label: &'static str, items: Vec<(String, String)>, industry: bool| {
+                (!items.is_empty()).then(|| view! {
+                    <label for=id>{label}</label>
+                    <select id=id on:change=move |event| {
+                        let value = event_target_value(&event);
+                        draft.update(|d| if industry { d.industry_id = value } else { d.region_id = value });
+                    }>
+                        <option value="">"None"</option>
+                        {items.into_iter().map(|(value, name)| {
+                            let current = value.clone();
+                            view! { <option value=value selected=move || draft.with(|d| (if industry { &d.industry_id } else { &d.region_id }) == &current)>{name}</option> }
+                        }).collect_view()}
+                    </select>
+                })
+            };
+            view! {
+                <fieldset id="classification">
+                    <legend>"Classification"</legend>
+                    {(!categories.is_empty()).then(|| view! { <p class="group-label">"Categories"</p>{checks(categories, false)}{error("categories")}})}
+                    {select("industry_id", "Industry (from the list)", industries, true)}{error("industry_id")}
+                    {select("region_id", "Region / territory (from the list)", regions, false)}{error("region_id")}
+                    {(!tags.is_empty()).then(|| view! { <p class="group-label">"Tags"</p>{checks(tags, true)}{error("tags")}})}
+                </fieldset>
+            }.into_any()
+        })}
+    }
+}
+
+/// The workspace's custom fields that apply to this kind of partner, each with an input for
+/// its type; the validator checks and normalises the values.
+#[component]
+fn CustomFields(draft: RwSignal<PartnerDraft>, errors: RwSignal<Vec<FieldError>>) -> impl IntoView {
+    let state = use_app_state();
+    view! {
+        {move || {
+            let kind = draft.with(|d| PartnerKind::from_code(d.kind.trim())).unwrap_or(PartnerKind::Both);
+            let fields: Vec<(String, CustomFieldDef)> = state.view.with(|view| {
+                view.settings.sorted_custom_fields(kind).into_iter().map(|(id, def)| (id.clone(), def.clone())).collect()
+            });
+            (!fields.is_empty()).then(|| view! {
+                <fieldset id="custom-fields-form">
+                    <legend>"More details"</legend>
+                    {fields.into_iter().map(|(id, def)| {
+                        let field = format!("custom.{id}");
+                        let (read, write) = (id.clone(), id.clone());
+                        let value = Signal::derive(move || draft.with(|d| d.custom.get(&read).cloned().unwrap_or_default()));
+                        let on_input = Callback::new(move |text: String| draft.update(|d| { d.custom.insert(write.clone(), text); }));
+                        let label = def.label.clone();
+                        match def.field_type {
+                            CustomFieldType::Choice | CustomFieldType::YesNo => {
+                                let mut options: Vec<(String, String)> = vec![(String::new(), "Choose…".into())];
+                                if def.field_type == CustomFieldType::YesNo {
+                                    options.extend([("yes".into(), "Yes".into()), ("no".into(), "No".into())]);
+                                } else {
+                                    options.extend(def.choices.iter().map(|choice| (choice.clone(), choice.clone())));
+                                }
+                                view! { <SelectField label=label field=field options=options value=value on_change=on_input errors=errors required=def.required/> }.into_any()
+                            }
+                            other => {
+                                let kind = match other {
+                                    CustomFieldType::Email => InputKind::Email,
+                                    CustomFieldType::Phone => InputKind::Tel,
+                                    CustomFieldType::Url => InputKind::Url,
+                                    _ => InputKind::Text,
+                                };
+                                let hint = match other {
+                                    CustomFieldType::Date => "Date as YYYY-MM-DD",
+                                    CustomFieldType::Number => "A number",
+                                    CustomFieldType::Iban => "IBAN",
+                                    _ => "",
+                                };
+                                view! { <TextField label=label field=field value=value on_input=on_input errors=errors kind=kind required=def.required hint=hint/> }.into_any()
+                            }
+                        }
+                    }).collect_view()}
+                </fieldset>
+            })
+        }}
     }
 }

@@ -3,8 +3,9 @@
 use leptos::prelude::*;
 
 use super::state::use_app_state;
+use crate::model::TermList;
 use crate::model::{day_of, PartnerKind, PartnerStatus, VerificationState};
-use crate::search::{filter_partners, KindFilter, ListFilter, StatusFilter};
+use crate::search::{filter_partners_with, KindFilter, ListFilter, StatusFilter};
 use crate::web::now_ms;
 
 #[component]
@@ -15,6 +16,11 @@ pub fn PartnerList() -> impl IntoView {
     let status = RwSignal::new(StatusFilter::Active);
     // "" = any verification state, else a `VerificationState::code`.
     let verification = RwSignal::new(String::new());
+    // Classification and custom-field filters ("" = any).
+    let category = RwSignal::new(String::new());
+    let tag = RwSignal::new(String::new());
+    let custom_field = RwSignal::new(String::new());
+    let custom_text = RwSignal::new(String::new());
     let today = day_of(now_ms());
 
     let total = move || state.view.with(|view| view.partners.len());
@@ -23,13 +29,19 @@ pub fn PartnerList() -> impl IntoView {
             kind: kind.get(),
             status: status.get(),
             text: text.get(),
+            category: Some(category.get()).filter(|c| !c.is_empty()),
+            tag: Some(tag.get()).filter(|t| !t.is_empty()),
+            custom: Some(custom_field.get())
+                .filter(|f| !f.is_empty())
+                .map(|field| (field, custom_text.get())),
             ..ListFilter::default()
         };
         let wanted = verification.get();
         state.view.with(|view| {
-            filter_partners(
+            filter_partners_with(
                 view.partners.iter().map(|(id, partner)| (*id, partner)),
                 &filter,
+                &view.settings,
             )
             .into_iter()
             .filter_map(|id| {
@@ -80,6 +92,38 @@ pub fn PartnerList() -> impl IntoView {
                         <option value="archived" selected=move || status.get() == StatusFilter::Archived>"Archived"</option>
                         <option value="all" selected=move || status.get() == StatusFilter::All>"Active and archived"</option>
                     </select>
+                    {move || state.view.with(|view| {
+                        let settings = &view.settings;
+                        let mut categories: Vec<(String, String)> = settings.categories.keys().map(|id| (id.clone(), settings.category_path(id).join(" › "))).collect();
+                        categories.sort_by_key(|(_, path)| path.to_lowercase());
+                        let tags: Vec<(String, String)> = settings.terms(TermList::Tags).into_iter().map(|(id, name)| (id.clone(), name.to_owned())).collect();
+                        let fields: Vec<(String, String)> = settings.custom_fields.iter().filter(|(_, d)| !d.archived).map(|(id, d)| (id.clone(), d.label.clone())).collect();
+                        view! {
+                            {(!categories.is_empty()).then(|| view! {
+                                <label class="visually-hidden" for="filter-category">"Category"</label>
+                                <select id="filter-category" on:change=move |e| category.set(event_target_value(&e))>
+                                    <option value="" selected=move || category.get().is_empty()>"Any category"</option>
+                                    {categories.into_iter().map(|(id, path)| { let current = id.clone(); view! { <option value=id selected=move || category.get() == current>{path}</option> } }).collect_view()}
+                                </select>
+                            })}
+                            {(!tags.is_empty()).then(|| view! {
+                                <label class="visually-hidden" for="filter-tag">"Tag"</label>
+                                <select id="filter-tag" on:change=move |e| tag.set(event_target_value(&e))>
+                                    <option value="" selected=move || tag.get().is_empty()>"Any tag"</option>
+                                    {tags.into_iter().map(|(id, name)| { let current = id.clone(); view! { <option value=id selected=move || tag.get() == current>{name}</option> } }).collect_view()}
+                                </select>
+                            })}
+                            {(!fields.is_empty()).then(|| view! {
+                                <label class="visually-hidden" for="filter-custom-field">"Custom field"</label>
+                                <select id="filter-custom-field" on:change=move |e| custom_field.set(event_target_value(&e))>
+                                    <option value="" selected=move || custom_field.get().is_empty()>"Any custom field"</option>
+                                    {fields.into_iter().map(|(id, label)| { let current = id.clone(); view! { <option value=id selected=move || custom_field.get() == current>{label}</option> } }).collect_view()}
+                                </select>
+                                <label class="visually-hidden" for="filter-custom-text">"Custom field value"</label>
+                                <input id="filter-custom-text" type="search" placeholder="Value contains…" prop:value=move || custom_text.get() on:input=move |e| custom_text.set(event_target_value(&e))/>
+                            })}
+                        }
+                    })}
                     <label class="visually-hidden" for="filter-verification">"Verification"</label>
                     <select id="filter-verification" on:change=move |event| verification.set(event_target_value(&event))>
                         <option value="" selected=move || verification.get().is_empty()>"Any verification state"</option>

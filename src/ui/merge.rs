@@ -79,7 +79,7 @@ pub fn MergePartner() -> impl IntoView {
                 .filter(|(id, _)| !likely.iter().any(|found| &found.id == id))
                 .map(|(id, _)| (id.clone(), view.name_of(&id.parse().unwrap_or(survivor))))
                 .collect();
-            rest.sort_by(|a, b| a.1.to_lowercase().cmp(&b.1.to_lowercase()));
+            rest.sort_by_key(|(_, label)| label.to_lowercase());
             options.extend(rest);
             options
         })

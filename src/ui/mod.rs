@@ -13,6 +13,7 @@ mod form;
 mod list;
 mod merge;
 mod settings;
+mod settings_lists;
 mod state;
 
 use leptos::prelude::*;

@@ -4,8 +4,9 @@
 
 use leptos::prelude::*;
 
+use super::settings_lists::{CustomFieldsSection, PaymentPresetsSection, TermsSection};
 use super::state::use_app_state;
-use crate::model::{DocumentKind, RequiredData, WorkspaceSettings};
+use crate::model::{DocumentKind, RequiredData, TermList, WorkspaceSettings};
 
 /// The data rules a settings row can switch, with their labels.
 const DATA_RULES: [(&str, &str); 6] = [
@@ -44,6 +45,7 @@ pub fn SettingsPage() -> impl IntoView {
     let draft = RwSignal::new(state.view.with_untracked(|view| view.settings.clone()));
     let notice = RwSignal::new(None::<Result<String, String>>);
     let saving = RwSignal::new(false);
+    let lists_notice = RwSignal::new(None::<Result<String, String>>);
     let days_text = RwSignal::new(draft.with_untracked(|d| d.expiry_warning_days.to_string()));
 
     let on_submit = move |event: leptos::ev::SubmitEvent| {
@@ -58,10 +60,19 @@ pub fn SettingsPage() -> impl IntoView {
             }
         };
         draft.update(|draft| draft.expiry_warning_days = days);
-        let settings = draft.get_untracked();
+        let rules = draft.get_untracked();
         saving.set(true);
         leptos::task::spawn_local(async move {
-            let result = state.update_settings(settings).await;
+            // Only the rules of this form are written, onto the settings as they are now, so
+            // lists changed meanwhile (here or on another device) are kept.
+            let result = state
+                .change_settings(move |settings| {
+                    settings.client = rules.client;
+                    settings.supplier = rules.supplier;
+                    settings.expiry_warning_days = rules.expiry_warning_days;
+                    Ok(())
+                })
+                .await;
             saving.set(false);
             notice.set(Some(result.map(|()| {
                 "Settings saved; they apply on every device.".to_owned()
@@ -138,6 +149,19 @@ pub fn SettingsPage() -> impl IntoView {
                     </button>
                 </div>
             </form>
+            <h2>"Fields and classification"</h2>
+            <p class="notice" role="status" aria-live="polite" id="lists-notice">
+                {move || match lists_notice.get() {
+                    None => view! { <span></span> }.into_any(),
+                    Some(Ok(text)) => view! { <span class="saved">{text}</span> }.into_any(),
+                    Some(Err(text)) => view! { <span class="failed">"Not saved: "{text}</span> }.into_any(),
+                }}
+            </p>
+            <div class="partner-form">
+                <CustomFieldsSection notice=lists_notice/>
+                {TermList::ALL.into_iter().map(|list| view! { <TermsSection list=list notice=lists_notice/> }).collect_view()}
+                <PaymentPresetsSection notice=lists_notice/>
+            </div>
         </section>
     }
 }

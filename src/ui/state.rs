@@ -302,6 +302,44 @@ impl AppState {
         Ok(())
     }
 
+    /// Applies one change to the settings (checked by `change`, which may refuse it with a
+    /// sentence), on the settings as they are now, so concurrent edits elsewhere are kept.
+    pub async fn change_settings(
+        &self,
+        change: impl FnOnce(&mut WorkspaceSettings) -> Result<(), String>,
+    ) -> Result<(), String> {
+        let shared = self.registry()?;
+        let mut registry = shared.lock().await;
+        registry
+            .change_settings(now_ms(), change)
+            .await
+            .map_err(|error| error.to_string())?;
+        let workspace = registry.workspace_id();
+        self.view
+            .update(|view| view.settings = registry.settings().clone());
+        self.offer(vec![workspace]);
+        Ok(())
+    }
+
+    /// Merges term `from` into `into` (or deletes it, `None`), rewriting the partners that use
+    /// it, then the settings.
+    pub async fn merge_terms(
+        &self,
+        list: crate::model::TermList,
+        from: String,
+        into: Option<String>,
+    ) -> Result<(), String> {
+        let shared = self.registry()?;
+        let mut registry = shared.lock().await;
+        let mut changed = registry
+            .merge_terms(list, &from, into.as_deref(), now_ms())
+            .await
+            .map_err(|error| error.to_string())?;
+        changed.push(registry.workspace_id());
+        self.refresh(&registry, &changed);
+        Ok(())
+    }
+
     /// Keeps a picked or photographed file on this device (queued for upload), then adds the
     /// verification document that names it to the partner.
     pub async fn add_document(

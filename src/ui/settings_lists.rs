@@ -1,0 +1,474 @@
+//! The list-like parts of the settings screen: custom fields (add, rename, order, archive and
+//! restore; values are never dropped), the classification lists (categories as a tree,
+//! industries, regions, tags: add, rename, move, merge or delete with reassignment) and
+//! payment-term presets. Each action is one stored change to the settings as they are now.
+
+use leptos::prelude::*;
+
+use super::state::{use_app_state, AppState};
+use crate::model::{
+    add_term, rename_term, term_usage, AppliesTo, CustomFieldDef, CustomFieldType, PaymentMethod,
+    PaymentPreset, TermList,
+};
+use crate::web::new_row_id;
+
+/// Runs one settings action and shows its outcome in `notice`.
+fn run(
+    notice: RwSignal<Option<Result<String, String>>>,
+    done: &'static str,
+    action: impl std::future::Future<Output = Result<(), String>> + 'static,
+) {
+    leptos::task::spawn_local(async move {
+        let result = action.await;
+        notice.set(Some(result.map(|()| done.to_owned())));
+    });
+}
+
+#[component]
+pub fn CustomFieldsSection(notice: RwSignal<Option<Result<String, String>>>) -> impl IntoView {
+    let state = use_app_state();
+    let label = RwSignal::new(String::new());
+    let field_type = RwSignal::new(CustomFieldType::Text.code().to_owned());
+    let choices = RwSignal::new(String::new());
+    let required = RwSignal::new(false);
+    let applies = RwSignal::new(AppliesTo::Both.code().to_owned());
+
+    let fields = move || {
+        state.view.with(|view| {
+            let mut fields: Vec<(String, CustomFieldDef)> = view
+                .settings
+                .custom_fields
+                .iter()
+                .map(|(id, def)| (id.clone(), def.clone()))
+                .collect();
+            fields.sort_by(|a, b| {
+                (a.1.archived, a.1.order, a.1.label.to_lowercase()).cmp(&(
+                    b.1.archived,
+                    b.1.order,
+                    b.1.label.to_lowercase(),
+                ))
+            });
+            fields
+        })
+    };
+
+    let add = move |event: leptos::ev::SubmitEvent| {
+        event.prevent_default();
+        let def = CustomFieldDef {
+            label: label.get_untracked().trim().to_owned(),
+            field_type: CustomFieldType::from_code(&field_type.get_untracked())
+                .unwrap_or(CustomFieldType::Text),
+            required: required.get_untracked(),
+            applies_to: AppliesTo::from_code(&applies.get_untracked()).unwrap_or(AppliesTo::Both),
+            order: state
+                .view
+                .with_untracked(|v| v.settings.custom_fields.len() as i64),
+            choices: choices
+                .get_untracked()
+                .split(',')
+                .map(|choice| choice.trim().to_owned())
+                .filter(|choice| !choice.is_empty())
+                .collect(),
+            archived: false,
+        };
+        run(notice, "Custom field added.", async move {
+            state
+                .change_settings(move |settings| {
+                    if def.label.is_empty() {
+                        return Err("Custom field: the label is required".into());
+                    }
+                    if def.field_type == CustomFieldType::Choice && def.choices.is_empty() {
+                        return Err(
+                            "Custom field: a choice list needs its choices, separated by commas"
+                                .into(),
+                        );
+                    }
+                    if settings.custom_fields.values().any(|other| {
+                        !other.archived && other.label.eq_ignore_ascii_case(&def.label)
+                    }) {
+                        return Err(format!(
+                            "Custom field: there is already a field called {}",
+                            def.label
+                        ));
+                    }
+                    settings.custom_fields.insert(new_row_id(), def);
+                    Ok(())
+                })
+                .await?;
+            label.set(String::new());
+            choices.set(String::new());
+            Ok(())
+        });
+    };
+
+    view! {
+        <fieldset id="custom-fields">
+            <legend>"Custom fields"</legend>
+            <p class="muted">"Extra fields on partner records. Renaming keeps the values; archiving hides the field from forms but keeps every stored value on the partner pages."</p>
+            <ul class="plain-list settings-list">
+                {move || fields().into_iter().map(|(id, def)| view! { <CustomFieldRow id=id def=def state=state notice=notice/> }).collect_view()}
+            </ul>
+            <form class="inline-form" on:submit=add novalidate id="add-custom-field">
+                <label for="custom-field-label">"New field"</label>
+                <input id="custom-field-label" type="text" placeholder="e.g. Supplier code" prop:value=move || label.get() on:input=move |e| label.set(event_target_value(&e))/>
+                <label for="custom-field-type">"Type"</label>
+                <select id="custom-field-type" on:change=move |e| field_type.set(event_target_value(&e))>
+                    {CustomFieldType::ALL.into_iter().map(|t| view! { <option value=t.code() selected=move || field_type.get() == t.code()>{t.label()}</option> }).collect_view()}
+                </select>
+                {move || (field_type.get() == CustomFieldType::Choice.code()).then(|| view! {
+                    <label for="custom-field-choices">"Choices (comma-separated)"</label>
+                    <input id="custom-field-choices" type="text" prop:value=move || choices.get() on:input=move |e| choices.set(event_target_value(&e))/>
+                })}
+                <label for="custom-field-applies">"Applies to"</label>
+                <select id="custom-field-applies" on:change=move |e| applies.set(event_target_value(&e))>
+                    {AppliesTo::ALL.into_iter().map(|a| view! { <option value=a.code() selected=move || applies.get() == a.code()>{a.label()}</option> }).collect_view()}
+                </select>
+                <label class="check"><input type="checkbox" id="custom-field-required" prop:checked=move || required.get() on:change=move |e| required.set(event_target_checked(&e))/>"Required"</label>
+                <button type="submit" class="button" id="add-custom-field-button">"Add field"</button>
+            </form>
+        </fieldset>
+    }
+}
+
+#[component]
+fn CustomFieldRow(
+    id: String,
+    def: CustomFieldDef,
+    state: AppState,
+    notice: RwSignal<Option<Result<String, String>>>,
+) -> impl IntoView {
+    let new_label = RwSignal::new(def.label.clone());
+    let archived = def.archived;
+    let (rename_id, archive_id, order_id) = (id.clone(), id.clone(), id.clone());
+    let order = def.order;
+    let rename = move |_| {
+        let id = rename_id.clone();
+        let label = new_label.get_untracked().trim().to_owned();
+        run(notice, "Field renamed; its values are kept.", async move {
+            state
+                .change_settings(move |settings| {
+                    if label.is_empty() {
+                        return Err("Custom field: the label is required".into());
+                    }
+                    settings
+                        .custom_fields
+                        .get_mut(&id)
+                        .map(|def| def.label = label)
+                        .ok_or_else(|| "that field no longer exists".to_owned())
+                })
+                .await
+        });
+    };
+    let toggle_archive = move |_| {
+        let id = archive_id.clone();
+        let message = if archived {
+            "Field restored."
+        } else {
+            "Field archived; stored values are kept."
+        };
+        run(notice, message, async move {
+            state
+                .change_settings(move |settings| {
+                    settings
+                        .custom_fields
+                        .get_mut(&id)
+                        .map(|def| def.archived = !archived)
+                        .ok_or_else(|| "that field no longer exists".to_owned())
+                })
+                .await
+        });
+    };
+    let move_up = move |_| {
+        let id = order_id.clone();
+        run(notice, "Order saved.", async move {
+            state
+                .change_settings(move |settings| {
+                    settings
+                        .custom_fields
+                        .get_mut(&id)
+                        .map(|def| def.order = order - 1)
+                        .ok_or_else(|| "that field no longer exists".to_owned())
+                })
+                .await
+        });
+    };
+    let details = format!(
+        "{} · {}{}{}",
+        def.field_type.label(),
+        def.applies_to.label(),
+        if def.required { " · required" } else { "" },
+        if def.choices.is_empty() {
+            String::new()
+        } else {
+            format!(" · {}", def.choices.join(", "))
+        }
+    );
+    view! {
+        <li class="settings-row" data-field=id.clone()>
+            <input type="text" aria-label="Field label" prop:value=move || new_label.get() on:input=move |e| new_label.set(event_target_value(&e))/>
+            <span class="muted">{details}{archived.then_some(" · archived")}</span>
+            <span class="actions">
+                <button type="button" class="button small" on:click=rename>"Rename"</button>
+                <button type="button" class="button small" on:click=move_up title="Show this field earlier in forms">"Move up"</button>
+                <button type="button" class="button small" on:click=toggle_archive>{if archived { "Restore" } else { "Archive" }}</button>
+            </span>
+        </li>
+    }
+}
+
+#[component]
+pub fn TermsSection(
+    list: TermList,
+    notice: RwSignal<Option<Result<String, String>>>,
+) -> impl IntoView {
+    let state = use_app_state();
+    let name = RwSignal::new(String::new());
+    let rows = move || {
+        state.view.with(|view| {
+            let usage = term_usage(view.partners.values().map(|p| &p.profile), list);
+            let settings = &view.settings;
+            if list == TermList::Categories {
+                // Depth-first through the tree, so children sit under their parent.
+                let mut rows = Vec::new();
+                let mut stack: Vec<(String, usize)> = settings
+                    .child_categories(None)
+                    .into_iter()
+                    .rev()
+                    .map(|(id, _)| (id.clone(), 0))
+                    .collect();
+                let mut seen = std::collections::BTreeSet::new();
+                while let Some((id, depth)) = stack.pop() {
+                    if !seen.insert(id.clone()) {
+                        continue;
+                    }
+                    let Some(category) = settings.categories.get(&id) else {
+                        continue;
+                    };
+                    rows.push((
+                        id.clone(),
+                        category.name.clone(),
+                        depth,
+                        usage.get(&id).copied().unwrap_or(0),
+                        category.parent.clone(),
+                    ));
+                    for (child, _) in settings.child_categories(Some(&id)).into_iter().rev() {
+                        stack.push((child.clone(), depth + 1));
+                    }
+                }
+                rows
+            } else {
+                settings
+                    .terms(list)
+                    .into_iter()
+                    .map(|(id, term)| {
+                        (
+                            id.clone(),
+                            term.to_owned(),
+                            0,
+                            usage.get(id).copied().unwrap_or(0),
+                            None,
+                        )
+                    })
+                    .collect()
+            }
+        })
+    };
+    let add = move |event: leptos::ev::SubmitEvent| {
+        event.prevent_default();
+        let text = name.get_untracked();
+        run(notice, "Added.", async move {
+            state
+                .change_settings(move |settings| add_term(settings, list, &new_row_id(), &text))
+                .await?;
+            name.set(String::new());
+            Ok(())
+        });
+    };
+    let code = list.code();
+    view! {
+        <fieldset id=format!("terms-{code}")>
+            <legend>{list.label()}</legend>
+            <ul class="plain-list settings-list">
+                {move || {
+                    let all = rows();
+                    let others: Vec<(String, String)> = all.iter().map(|(id, name, ..)| (id.clone(), name.clone())).collect();
+                    all.into_iter().map(|(id, term, depth, used, parent)| {
+                        view! { <TermRow list=list id=id name=term depth=depth used=used parent=parent others=others.clone() state=state notice=notice/> }
+                    }).collect_view()
+                }}
+            </ul>
+            <form class="inline-form" on:submit=add novalidate>
+                <label for=format!("new-{code}")>{format!("New {}", list.label().to_lowercase())}</label>
+                <input id=format!("new-{code}") type="text" prop:value=move || name.get() on:input=move |e| name.set(event_target_value(&e))/>
+                <button type="submit" class="button" id=format!("add-{code}")>"Add"</button>
+            </form>
+        </fieldset>
+    }
+}
+
+#[component]
+#[allow(clippy::too_many_arguments)]
+fn TermRow(
+    list: TermList,
+    id: String,
+    name: String,
+    depth: usize,
+    used: usize,
+    parent: Option<String>,
+    others: Vec<(String, String)>,
+    state: AppState,
+    notice: RwSignal<Option<Result<String, String>>>,
+) -> impl IntoView {
+    let new_name = RwSignal::new(name.clone());
+    let target = RwSignal::new(String::new());
+    let (rename_id, merge_id, move_id) = (id.clone(), id.clone(), id.clone());
+    let rename = move |_| {
+        let (id, text) = (rename_id.clone(), new_name.get_untracked());
+        run(notice, "Renamed; partners keep it.", async move {
+            state
+                .change_settings(move |settings| rename_term(settings, list, &id, &text))
+                .await
+        });
+    };
+    let merge = move |_| {
+        let from = merge_id.clone();
+        let into = Some(target.get_untracked()).filter(|t| !t.is_empty());
+        let message = if into.is_some() {
+            "Merged; its partners were reassigned."
+        } else {
+            "Deleted; removed from its partners."
+        };
+        run(notice, message, async move {
+            state.merge_terms(list, from, into).await
+        });
+    };
+    let move_to = move |event: leptos::ev::Event| {
+        let id = move_id.clone();
+        let parent = Some(event_target_value(&event)).filter(|p| !p.is_empty());
+        run(notice, "Moved.", async move {
+            state
+                .change_settings(move |settings| settings.move_category(&id, parent.as_deref()))
+                .await
+        });
+    };
+    let choices: Vec<(String, String)> = others
+        .into_iter()
+        .filter(|(other, _)| *other != id)
+        .collect();
+    let parent_choices = choices.clone();
+    let current_parent = parent.unwrap_or_default();
+    view! {
+        <li class="settings-row" style=format!("padding-left: {}rem", depth as f32 * 1.25) data-term=id.clone()>
+            <input type="text" aria-label=format!("{} name", list.label()) prop:value=move || new_name.get() on:input=move |e| new_name.set(event_target_value(&e))/>
+            <span class="muted">{format!("{used} partner(s)")}</span>
+            <span class="actions">
+                <button type="button" class="button small" on:click=rename>"Rename"</button>
+                {(list == TermList::Categories).then(|| view! {
+                    <select aria-label="Parent category" on:change=move_to>
+                        <option value="" selected=current_parent.is_empty()>"Top level"</option>
+                        {parent_choices.into_iter().map(|(other, label)| {
+                            let selected = other == current_parent;
+                            view! { <option value=other selected=selected>{format!("Under {label}")}</option> }
+                        }).collect_view()}
+                    </select>
+                })}
+                <select aria-label="Merge into" on:change=move |e| target.set(event_target_value(&e))>
+                    <option value="">"Delete (remove from partners)"</option>
+                    {choices.into_iter().map(|(other, label)| view! { <option value=other>{format!("Merge into {label}")}</option> }).collect_view()}
+                </select>
+                <button type="button" class="button small" on:click=merge>"Apply"</button>
+            </span>
+        </li>
+    }
+}
+
+#[component]
+pub fn PaymentPresetsSection(notice: RwSignal<Option<Result<String, String>>>) -> impl IntoView {
+    let state = use_app_state();
+    let label = RwSignal::new(String::new());
+    let days = RwSignal::new(String::new());
+    let method = RwSignal::new(PaymentMethod::BankTransfer.code().to_owned());
+    let presets = move || {
+        state.view.with(|view| {
+            let mut presets: Vec<(String, PaymentPreset)> = view
+                .settings
+                .payment_presets
+                .iter()
+                .map(|(id, preset)| (id.clone(), preset.clone()))
+                .collect();
+            presets.sort_by_key(|(_, preset)| preset.label.to_lowercase());
+            presets
+        })
+    };
+    let add = move |event: leptos::ev::SubmitEvent| {
+        event.prevent_default();
+        let text = label.get_untracked().trim().to_owned();
+        let days_text = days.get_untracked();
+        let method =
+            PaymentMethod::from_code(&method.get_untracked()).unwrap_or(PaymentMethod::Unspecified);
+        run(notice, "Preset added.", async move {
+            let days = match days_text.trim() {
+                "" => None,
+                text => Some(
+                    text.parse::<u32>()
+                        .ok()
+                        .filter(|d| *d <= 365)
+                        .ok_or("Payment preset: days must be a whole number from 0 to 365")?,
+                ),
+            };
+            if text.is_empty() {
+                return Err("Payment preset: the label is required".into());
+            }
+            state
+                .change_settings(move |settings| {
+                    settings.payment_presets.insert(
+                        new_row_id(),
+                        PaymentPreset {
+                            label: text,
+                            days,
+                            method,
+                        },
+                    );
+                    Ok(())
+                })
+                .await?;
+            label.set(String::new());
+            Ok(())
+        });
+    };
+    view! {
+        <fieldset id="payment-presets">
+            <legend>"Payment-term presets"</legend>
+            <ul class="plain-list settings-list">
+                {move || presets().into_iter().map(|(id, preset)| {
+                    let terms = preset.terms();
+                    let text = match terms.days { Some(d) => format!("{d} days · {}", terms.method.label()), None => terms.method.label().to_owned() };
+                    let remove = move |_| {
+                        let id = id.clone();
+                        run(notice, "Preset removed.", async move {
+                            state.change_settings(move |settings| { settings.payment_presets.remove(&id); Ok(()) }).await
+                        });
+                    };
+                    view! {
+                        <li class="settings-row">
+                            <strong>{preset.label.clone()}</strong>
+                            <span class="muted">{text}</span>
+                            <button type="button" class="button small" on:click=remove>"Remove"</button>
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+            <form class="inline-form" on:submit=add novalidate>
+                <label for="preset-label">"New preset"</label>
+                <input id="preset-label" type="text" placeholder="e.g. 60 days, transfer" prop:value=move || label.get() on:input=move |e| label.set(event_target_value(&e))/>
+                <label for="preset-days">"Days"</label>
+                <input id="preset-days" type="number" min="0" max="365" prop:value=move || days.get() on:input=move |e| days.set(event_target_value(&e))/>
+                <label for="preset-method">"Method"</label>
+                <select id="preset-method" on:change=move |e| method.set(event_target_value(&e))>
+                    {PaymentMethod::ALL.into_iter().map(|m| view! { <option value=m.code() selected=move || method.get() == m.code()>{m.label()}</option> }).collect_view()}
+                </select>
+                <button type="submit" class="button">"Add preset"</button>
+            </form>
+        </fieldset>
+    }
+}
