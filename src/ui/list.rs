@@ -47,8 +47,9 @@ pub fn PartnerList() -> impl IntoView {
             .filter_map(|id| {
                 let partner = view.partners.get(&id)?;
                 let verified = partner.verification_state(&view.settings, today);
+                let expiring = !partner.expiring_documents(&view.settings, today).is_empty();
                 (wanted.is_empty() || verified.code() == wanted)
-                    .then(|| (id, partner.clone(), verified))
+                    .then(|| (id, partner.clone(), verified, expiring))
             })
             .collect::<Vec<_>>()
         })
@@ -145,8 +146,8 @@ pub fn PartnerList() -> impl IntoView {
                     <ul class="partner-rows" id="partner-rows">
                         <For
                             each=move || visible.get()
-                            key=|(id, partner, verified)| (*id, partner.updated_at_ms, verified.code())
-                            children=move |(id, partner, verified)| {
+                            key=|(id, partner, verified, expiring)| (*id, partner.updated_at_ms, verified.code(), *expiring)
+                            children=move |(id, partner, verified, expiring)| {
                                 let subtitle = [
                                     partner.main_city().unwrap_or_default().to_owned(),
                                     [partner.profile.tax_id.country.as_str(), partner.profile.tax_id.number.as_str()].join(" ").trim().to_owned(),
@@ -165,6 +166,7 @@ pub fn PartnerList() -> impl IntoView {
                                             <span class="row-badges">
                                                 <KindBadge kind=partner.profile.kind/>
                                                 <super::documents::VerificationBadge state=verified/>
+                                                {expiring.then(|| view! { <span class="badge expiring" title="A verification document expires soon">"Document expiring"</span> })}
                                                 {(partner.status == PartnerStatus::Archived).then(|| view! { <span class="badge archived">"Archived"</span> })}
                                             </span>
                                         </a>
