@@ -569,9 +569,8 @@ impl Browser {
 
 const TEAM_PASSWORD: &str = "correct horse battery";
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-#[ignore = "needs the built app and Chromium; run by bash .ci/test"]
-async fn two_people_on_two_devices_share_partners_and_merge_offline_edits() -> Result<()> {
+/// A server whose database has two team members, ana@ and ben@example.com, and its data dir.
+async fn team_server() -> Result<(tempfile::TempDir, TestServer)> {
     let data = tempfile::tempdir()?;
     let database = partnero_sync_server::database::Database::open(data.path())?;
     for email in ["ana@example.com", "ben@example.com"] {
@@ -586,7 +585,14 @@ async fn two_people_on_two_devices_share_partners_and_merge_offline_edits() -> R
             .await?;
     }
     drop(database);
-    let mut server = TestServer::start(data.path(), None).await?;
+    let server = TestServer::start(data.path(), None).await?;
+    Ok((data, server))
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs the built app and Chromium; run by bash .ci/test"]
+async fn two_people_on_two_devices_share_partners_and_merge_offline_edits() -> Result<()> {
+    let (data, mut server) = team_server().await?;
     let address = server.address;
     let ana = Browser::launch(&server.base()).await?;
     let ben = Browser::launch(&server.base()).await?;
@@ -730,21 +736,7 @@ async fn wait_for_image(browser: &Browser, selector: &str) -> Result<()> {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 #[ignore = "needs the built app and Chromium; run by bash .ci/test"]
 async fn settings_tax_ids_duplicates_and_a_photographed_licence() -> Result<()> {
-    let data = tempfile::tempdir()?;
-    let database = partnero_sync_server::database::Database::open(data.path())?;
-    for email in ["ana@example.com", "ben@example.com"] {
-        database
-            .add_user(
-                email,
-                "",
-                TEAM_PASSWORD,
-                false,
-                partnero_sync_server::server::now_seconds(),
-            )
-            .await?;
-    }
-    drop(database);
-    let mut server = TestServer::start(data.path(), None).await?;
+    let (data, mut server) = team_server().await?;
     let address = server.address;
     let ana = Browser::launch(&server.base()).await?;
     ana.sign_in("ana@example.com").await?;

@@ -7,7 +7,6 @@ use leptos_router::hooks::{use_navigate, use_params_map};
 
 use super::fields::{InputKind, SelectField, TextField};
 use super::state::use_app_state;
-use crate::dedupe::find_duplicates;
 use crate::model::{
     AddressKind, CustomFieldDef, CustomFieldType, DocumentId, PartnerKind, PaymentMethod, TermList,
 };
@@ -206,31 +205,9 @@ where
     // Likely duplicates of what is being typed, from the partners on this device (offline).
     let duplicates = Memo::new(move |_| {
         let candidate = draft.with(loose_profile);
-        let exclude = editing.map(|id| id.to_string());
-        state.view.with(|view| {
-            let ids: Vec<(String, &crate::model::PartnerProfile)> = view
-                .partners
-                .iter()
-                .map(|(id, partner)| (id.to_string(), &partner.profile))
-                .collect();
-            find_duplicates(
-                &candidate,
-                ids.iter().map(|(id, profile)| (id.as_str(), *profile)),
-                exclude.as_deref(),
-                5,
-            )
-            .into_iter()
-            .map(|found| {
-                let reasons = found
-                    .reasons
-                    .iter()
-                    .map(|reason| reason.describe())
-                    .collect::<Vec<_>>()
-                    .join(", ");
-                (found.id, found.legal_name, reasons)
-            })
-            .collect::<Vec<_>>()
-        })
+        state
+            .view
+            .with(|view| view.likely_duplicates(&candidate, editing.as_ref(), 5))
     });
 
     let on_submit = move |event: leptos::ev::SubmitEvent| {

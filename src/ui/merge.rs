@@ -8,7 +8,6 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params_map};
 
 use super::state::use_app_state;
-use crate::dedupe::find_duplicates;
 use crate::model::DocumentId;
 use crate::registry::{differing_fields, MergeSide};
 
@@ -44,40 +43,23 @@ pub fn MergePartner() -> impl IntoView {
             let Some(me) = view.partners.get(&survivor) else {
                 return Vec::new();
             };
-            let ids: Vec<(String, &crate::model::PartnerProfile)> = view
+            let likely = view.likely_duplicates(&me.profile, Some(&survivor), 5);
+            let mut options: Vec<(String, String)> = likely
+                .iter()
+                .map(|(id, name, reasons)| {
+                    (id.clone(), format!("{name} — likely duplicate: {reasons}"))
+                })
+                .collect();
+            let mut rest: Vec<(String, String)> = view
                 .partners
                 .iter()
                 .filter(|(id, partner)| **id != survivor && partner.merged_into.is_none())
-                .map(|(id, partner)| (id.to_string(), &partner.profile))
-                .collect();
-            let likely = find_duplicates(
-                &me.profile,
-                ids.iter().map(|(id, profile)| (id.as_str(), *profile)),
-                None,
-                5,
-            );
-            let mut options: Vec<(String, String)> = likely
-                .iter()
-                .map(|found| {
-                    let reasons = found
-                        .reasons
-                        .iter()
-                        .map(|reason| reason.describe())
-                        .collect::<Vec<_>>()
-                        .join(", ");
-                    (
-                        found.id.clone(),
-                        format!(
-                            "{} — likely duplicate: {reasons}",
-                            view.name_of(&found.id.parse().unwrap_or(survivor))
-                        ),
-                    )
+                .map(|(id, _)| id.to_string())
+                .filter(|id| !likely.iter().any(|(found, ..)| found == id))
+                .map(|id| {
+                    let name = view.name_of(&id.parse().unwrap_or(survivor));
+                    (id, name)
                 })
-                .collect();
-            let mut rest: Vec<(String, String)> = ids
-                .iter()
-                .filter(|(id, _)| !likely.iter().any(|found| &found.id == id))
-                .map(|(id, _)| (id.clone(), view.name_of(&id.parse().unwrap_or(survivor))))
                 .collect();
             rest.sort_by_key(|(_, label)| label.to_lowercase());
             options.extend(rest);

@@ -126,6 +126,40 @@ impl RegistryView {
         named.into_iter().map(|(_, id)| id).collect()
     }
 
+    /// Likely duplicates of `profile` among the open, unmerged partners (never `exclude`),
+    /// best first, as (id, legal name, reasons in words).
+    pub fn likely_duplicates(
+        &self,
+        profile: &PartnerProfile,
+        exclude: Option<&DocumentId>,
+        limit: usize,
+    ) -> Vec<(String, String, String)> {
+        let ids: Vec<(String, &PartnerProfile)> = self
+            .partners
+            .iter()
+            .filter(|(_, partner)| partner.merged_into.is_none())
+            .map(|(id, partner)| (id.to_string(), &partner.profile))
+            .collect();
+        let exclude = exclude.map(DocumentId::to_string);
+        crate::dedupe::find_duplicates(
+            profile,
+            ids.iter().map(|(id, profile)| (id.as_str(), *profile)),
+            exclude.as_deref(),
+            limit,
+        )
+        .into_iter()
+        .map(|found| {
+            let reasons = found
+                .reasons
+                .iter()
+                .map(|reason| reason.describe())
+                .collect::<Vec<_>>()
+                .join(", ");
+            (found.id, found.legal_name, reasons)
+        })
+        .collect()
+    }
+
     pub fn name_of(&self, id: &DocumentId) -> String {
         self.partners
             .get(id)
@@ -285,21 +319,6 @@ impl AppState {
         let token = self.session.get_untracked().map(|session| session.token);
         let registry = shared.lock().await;
         web_files::fetch_file(registry.store(), &sha256, token.as_deref()).await
-    }
-
-    /// Changes the workspace settings (synced to every device).
-    pub async fn update_settings(&self, settings: WorkspaceSettings) -> Result<(), String> {
-        let shared = self.registry()?;
-        let mut registry = shared.lock().await;
-        registry
-            .update_settings(settings, now_ms())
-            .await
-            .map_err(|error| error.to_string())?;
-        let workspace = registry.workspace_id();
-        self.view
-            .update(|view| view.settings = registry.settings().clone());
-        self.offer(vec![workspace]);
-        Ok(())
     }
 
     /// Applies one change to the settings (checked by `change`, which may refuse it with a
