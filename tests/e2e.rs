@@ -487,10 +487,44 @@ async fn a_rep_registers_links_edits_and_archives_partners_offline() -> Result<(
     app.type_into("filter-text", "nobody here").await?;
     app.wait_for_text(By::Id("no-match"), "No partner matches")
         .await?;
+    // A half-remembered name with a typo and no accents finds the right partner first; a
+    // postal code shows why it matched.
+    app.type_into("filter-text", "aseites").await?;
+    app.wait_for_text(By::Css("#partner-rows li:first-child .row-name"), "Aceites")
+        .await?;
+    app.type_into("filter-text", "41001").await?;
+    app.wait_for_text(By::Css("#partner-rows .row-why"), "41001")
+        .await?;
     app.type_into("filter-text", "").await?;
     app.choose("filter-status", "all").await?;
     app.wait_for_text(By::Id("result-count"), "2 of 2").await?;
     app.screenshot("03-list-phone").await?;
+
+    // A saved search, reused after a reload with no network.
+    app.choose("filter-kind", "suppliers").await?;
+    app.type_into("filter-text", "sevila").await?;
+    app.wait_for_text(By::Id("partner-rows"), "Aceites").await?;
+    app.type_into("save-search-name", "Oil in Seville").await?;
+    app.click("save-search").await?;
+    app.wait_for_text(By::Id("saved-search-notice"), "Saved")
+        .await?;
+    app.driver().refresh().await?;
+    app.wait_for_text(By::Id("result-count"), "of 2 partners")
+        .await?;
+    app.choose("saved-search", "Oil in Seville").await?;
+    app.wait_for_text(By::Id("result-count"), "1 of 2 partners")
+        .await?;
+    app.wait_for_text(By::Id("partner-rows"), "Aceites").await?;
+    assert_eq!(
+        app.wait_for(By::Id("filter-text"))
+            .await?
+            .prop("value")
+            .await?
+            .as_deref(),
+        Some("sevila")
+    );
+    app.choose("filter-kind", "all").await?;
+    app.type_into("filter-text", "").await?;
 
     // Restore from the detail page.
     app.driver()
@@ -890,15 +924,34 @@ async fn settings_tax_ids_duplicates_and_a_photographed_licence() -> Result<()> 
     ana.click("add-categories").await?;
     ana.wait_for(By::Css("#terms-categories li[data-term]"))
         .await?;
+    ana.type_into("new-categories", "Olive oil").await?;
+    ana.click("add-categories").await?;
+    ana.wait_for_text(By::Id("lists-notice"), "Added").await?;
+    // "Olive oil" goes under "Raw materials".
+    let olive_row = ana
+        .wait_for(By::XPath(
+            "//fieldset[@id='terms-categories']//li[@data-name='Olive oil']",
+        ))
+        .await?;
+    let parent = olive_row
+        .find(By::Css("select[aria-label='Parent category']"))
+        .await?;
+    SelectElement::new(&parent)
+        .await?
+        .select_by_visible_text("Under Raw materials")
+        .await?;
+    ana.wait_for_text(By::Id("lists-notice"), "Moved").await?;
     ana.driver()
         .goto(ana.url(&format!("/partners/{supplier}/edit")))
         .await?;
     let code = ana.wait_for(By::Css("#custom-fields-form input")).await?;
     code.send_keys("twelve").await?;
-    ana.wait_for(By::Css("#classification input[type=checkbox]"))
-        .await?
-        .click()
-        .await?;
+    ana.wait_for(By::XPath(
+        "//fieldset[@id='classification']//label[contains(., 'Olive oil')]/input",
+    ))
+    .await?
+    .click()
+    .await?;
     ana.click("save-partner").await?;
     ana.wait_for_text(By::Id("form-errors"), "Supplier code")
         .await?;
@@ -908,17 +961,21 @@ async fn settings_tax_ids_duplicates_and_a_photographed_licence() -> Result<()> 
     code.send_keys("1234").await?;
     ana.click("save-partner").await?;
     ana.wait_for_text(By::Id("custom-values"), "1234").await?;
-    ana.wait_for_text(By::Id("partner-detail"), "Raw materials")
+    ana.wait_for_text(By::Id("partner-detail"), "Raw materials › Olive oil")
         .await?;
+    // Filtering by the parent category finds the partner in its subcategory.
     ana.driver().goto(ana.url("/")).await?;
     let category = ana
-        .wait_for(By::Css("#filter-category option[value]:not([value=''])"))
+        .wait_for(By::XPath(
+            "//select[@id='filter-category']/option[normalize-space(.)='Raw materials']",
+        ))
         .await?
         .attr("value")
         .await?
         .unwrap_or_default();
     ana.choose("filter-category", &category).await?;
-    ana.wait_for_text(By::Id("result-count"), "1 of 2 partners")
+    // The merged-away record is not listed any more: one partner in all, and it matches.
+    ana.wait_for_text(By::Id("result-count"), "1 of 1 partner")
         .await?;
     ana.wait_for_text(By::Id("partner-rows"), "Otra Empresa SA")
         .await?;

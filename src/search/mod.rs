@@ -10,6 +10,12 @@
 //! [`filter_partners_with`]; [`filter_partners`] is the same under empty settings (classification
 //! filters then match ids exactly, without subcategories or names).
 
+pub mod engine;
+pub mod generate;
+pub mod saved;
+
+pub use engine::{FieldMatch, SearchDoc, SearchField, SearchHit, SearchIndex};
+
 use std::collections::BTreeSet;
 
 use crate::model::{DocumentId, Partner, PartnerStatus, TermList, WorkspaceSettings};

@@ -1,12 +1,39 @@
-//! The partner list: filter by kind, status and text; an empty state that says what to do first.
+//! The partner list: instant search (prefixes, typos, accents; `search::engine`) combined with
+//! filters (kind, status, verification, category subtree, tag, custom field), sorting, saved
+//! searches kept on the device, and a virtualised list that renders only the rows in view, so
+//! it stays smooth with 100,000 partners on a phone.
+
+use std::collections::BTreeSet;
 
 use leptos::prelude::*;
 
 use super::state::use_app_state;
-use crate::model::TermList;
-use crate::model::{day_of, PartnerKind, PartnerStatus, VerificationState};
-use crate::search::{filter_partners_with, KindFilter, ListFilter, StatusFilter};
-use crate::web::now_ms;
+use crate::model::{day_of, DocumentId, PartnerKind, PartnerStatus, TermList, VerificationState};
+use crate::search::saved::{delete_search, save_search, SavedSearch, SortOrder};
+use crate::search::{filter_partners_with, FieldMatch, KindFilter, ListFilter, StatusFilter};
+use crate::web::{now_ms, preferences};
+
+/// Height of one row in px; must match `.partner-rows li` in style/list.css.
+const ROW_HEIGHT: f64 = 76.0;
+/// Rows rendered above and below the visible ones, so a fast flick shows no gaps.
+const OVERSCAN: usize = 8;
+/// Most hits a text search returns to the list.
+const SEARCH_LIMIT: usize = 500;
+
+/// One rendered row.
+#[derive(Debug, Clone, PartialEq)]
+struct Row {
+    id: DocumentId,
+    name: String,
+    subtitle: String,
+    kind: PartnerKind,
+    archived: bool,
+    verified: VerificationState,
+    expiring: bool,
+    updated_at_ms: i64,
+    /// Why a text search matched: the first matched field other than the name.
+    why: Option<FieldMatch>,
+}
 
 #[component]
 pub fn PartnerList() -> impl IntoView {
@@ -21,14 +48,18 @@ pub fn PartnerList() -> impl IntoView {
     let tag = RwSignal::new(String::new());
     let custom_field = RwSignal::new(String::new());
     let custom_text = RwSignal::new(String::new());
+    let sort = RwSignal::new(SortOrder::Relevance);
+    let saved = RwSignal::new(preferences::saved_searches());
+    let save_name = RwSignal::new(String::new());
+    let saved_notice = RwSignal::new(None::<Result<String, String>>);
     let today = day_of(now_ms());
 
-    let total = move || state.view.with(|view| view.partners.len());
-    let visible = Memo::new(move |_| {
+    // The partners that pass the filters (not the text): recomputed only when a filter or the
+    // data changes, not on every keystroke.
+    let filtered = Memo::new(move |_| {
         let filter = ListFilter {
             kind: kind.get(),
             status: status.get(),
-            text: text.get(),
             category: Some(category.get()).filter(|c| !c.is_empty()),
             tag: Some(tag.get()).filter(|t| !t.is_empty()),
             custom: Some(custom_field.get())
@@ -39,21 +70,174 @@ pub fn PartnerList() -> impl IntoView {
         let wanted = verification.get();
         state.view.with(|view| {
             filter_partners_with(
-                view.partners.iter().map(|(id, partner)| (*id, partner)),
+                view.partners
+                    .iter()
+                    .filter(|(_, partner)| partner.merged_into.is_none())
+                    .map(|(id, partner)| (*id, partner)),
                 &filter,
                 &view.settings,
             )
             .into_iter()
-            .filter_map(|id| {
-                let partner = view.partners.get(&id)?;
-                let verified = partner.verification_state(&view.settings, today);
-                let expiring = !partner.expiring_documents(&view.settings, today).is_empty();
-                (wanted.is_empty() || verified.code() == wanted)
-                    .then(|| (id, partner.clone(), verified, expiring))
+            .filter(|id| {
+                wanted.is_empty()
+                    || view.partners.get(id).is_some_and(|partner| {
+                        partner.verification_state(&view.settings, today).code() == wanted
+                    })
             })
-            .collect::<Vec<_>>()
+            .collect::<Vec<DocumentId>>()
         })
     });
+
+    let rows = Memo::new(move |_| {
+        let query = text.get();
+        let order = sort.get();
+        let allowed = filtered.get();
+        // (id, why) in order: search hits by relevance, or the filtered ids by name.
+        let ordered: Vec<(DocumentId, Option<FieldMatch>)> = if query.trim().is_empty() {
+            allowed.into_iter().map(|id| (id, None)).collect()
+        } else {
+            let keep: BTreeSet<String> = allowed.iter().map(DocumentId::to_string).collect();
+            state.search.with(|index| {
+                index
+                    .search_filtered(&query, SEARCH_LIMIT, &|id| keep.contains(id))
+                    .into_iter()
+                    .filter_map(|hit| {
+                        let why = hit.matches.into_iter().find(|found| {
+                            !matches!(
+                                found.field,
+                                crate::search::SearchField::Name
+                                    | crate::search::SearchField::TradeName
+                            )
+                        });
+                        hit.id.parse().ok().map(|id| (id, why))
+                    })
+                    .collect()
+            })
+        };
+        let mut rows: Vec<Row> = state.view.with(|view| {
+            ordered
+                .into_iter()
+                .filter_map(|(id, why)| {
+                    let partner = view.partners.get(&id)?;
+                    let subtitle = [
+                        partner.main_city().unwrap_or_default().to_owned(),
+                        [
+                            partner.profile.tax_id.country.as_str(),
+                            partner.profile.tax_id.number.as_str(),
+                        ]
+                        .join(" ")
+                        .trim()
+                        .to_owned(),
+                    ]
+                    .into_iter()
+                    .filter(|part| !part.is_empty())
+                    .collect::<Vec<_>>()
+                    .join(" · ");
+                    Some(Row {
+                        id,
+                        name: partner.display_name().to_owned(),
+                        subtitle,
+                        kind: partner.profile.kind,
+                        archived: partner.status == PartnerStatus::Archived,
+                        verified: partner.verification_state(&view.settings, today),
+                        expiring: !partner.expiring_documents(&view.settings, today).is_empty(),
+                        updated_at_ms: partner.updated_at_ms,
+                        why,
+                    })
+                })
+                .collect()
+        });
+        match order {
+            SortOrder::Relevance => {}
+            SortOrder::Name => rows.sort_by_key(|row| row.name.to_lowercase()),
+            SortOrder::RecentlyChanged => {
+                rows.sort_by_key(|row| std::cmp::Reverse(row.updated_at_ms))
+            }
+        }
+        rows
+    });
+
+    // Virtualisation: which rows are in view of the scrolling box.
+    let scroll_top = RwSignal::new(0.0_f64);
+    let viewport_height = RwSignal::new(640.0_f64);
+    let window = Memo::new(move |_| {
+        let count = rows.with(Vec::len);
+        let first = ((scroll_top.get() / ROW_HEIGHT).floor() as usize).saturating_sub(OVERSCAN);
+        let shown = (viewport_height.get() / ROW_HEIGHT).ceil() as usize + 2 * OVERSCAN;
+        let last = (first + shown).min(count);
+        rows.with(|rows| {
+            rows[first.min(last)..last]
+                .iter()
+                .enumerate()
+                .map(|(offset, row)| (first + offset, row.clone()))
+                .collect::<Vec<_>>()
+        })
+    });
+    let on_scroll = move |event: leptos::ev::Event| {
+        use wasm_bindgen::JsCast;
+        if let Some(element) = event
+            .target()
+            .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
+        {
+            scroll_top.set(f64::from(element.scroll_top()));
+            viewport_height.set(f64::from(element.client_height()));
+        }
+    };
+    // A new search or filter starts at the top.
+    Effect::new(move |_| {
+        rows.track();
+        scroll_top.set(0.0);
+        if let Some(viewport) = web_sys::window()
+            .and_then(|window| window.document())
+            .and_then(|document| document.get_element_by_id("partner-rows-viewport"))
+        {
+            viewport.set_scroll_top(0);
+        }
+    });
+
+    let current = move || SavedSearch {
+        name: save_name.get_untracked(),
+        text: text.get_untracked(),
+        kind: kind.get_untracked().code().to_owned(),
+        status: status.get_untracked().code().to_owned(),
+        verification: verification.get_untracked(),
+        category: category.get_untracked(),
+        tag: tag.get_untracked(),
+        custom_field: custom_field.get_untracked(),
+        custom_text: custom_text.get_untracked(),
+        sort: sort.get_untracked(),
+    };
+    let apply = move |search: SavedSearch| {
+        text.set(search.text);
+        kind.set(KindFilter::from_code(&search.kind));
+        status.set(StatusFilter::from_code(&search.status));
+        verification.set(search.verification);
+        category.set(search.category);
+        tag.set(search.tag);
+        custom_field.set(search.custom_field);
+        custom_text.set(search.custom_text);
+        sort.set(search.sort);
+    };
+    let on_save = move |event: leptos::ev::SubmitEvent| {
+        event.prevent_default();
+        let result = save_search(saved.get_untracked(), current()).and_then(|list| {
+            preferences::store_saved_searches(&list)?;
+            Ok(list)
+        });
+        match result {
+            Ok(list) => {
+                saved.set(list);
+                saved_notice.set(Some(Ok(format!(
+                    "Saved “{}” on this device.",
+                    save_name.get_untracked().trim()
+                ))));
+                save_name.set(String::new());
+            }
+            Err(reason) => saved_notice.set(Some(Err(reason))),
+        }
+    };
+
+    let total = move || state.view.with(|view| view.partners.len());
 
     view! {
         <section class="list-screen">
@@ -72,11 +256,11 @@ pub fn PartnerList() -> impl IntoView {
                 }
             >
                 <div class="filters" role="search">
-                    <label class="visually-hidden" for="filter-text">"Filter partners"</label>
+                    <label class="visually-hidden" for="filter-text">"Search partners"</label>
                     <input
                         id="filter-text"
                         type="search"
-                        placeholder="Filter by name, tax id, city, email, phone…"
+                        placeholder="Search name, tax id, city, email, phone…"
                         autocomplete="off"
                         prop:value=move || text.get()
                         on:input=move |event| text.set(event_target_value(&event))
@@ -132,53 +316,148 @@ pub fn PartnerList() -> impl IntoView {
                             <option value=code selected=move || verification.get() == code>{label}</option>
                         }).collect_view()}
                     </select>
+                    <label class="visually-hidden" for="sort-order">"Sort by"</label>
+                    <select id="sort-order" on:change=move |event| sort.set(SortOrder::from_code(&event_target_value(&event)))>
+                        {SortOrder::ALL.into_iter().map(|order| view! {
+                            <option value=order.code() selected=move || sort.get() == order>{format!("Sort: {}", order.label())}</option>
+                        }).collect_view()}
+                    </select>
+                </div>
+                <div class="saved-searches">
+                    {move || {
+                        let list = saved.get();
+                        (!list.is_empty()).then(|| {
+                            let options = list.clone();
+                            view! {
+                                <label class="visually-hidden" for="saved-search">"Saved searches"</label>
+                                <select id="saved-search" on:change=move |event| {
+                                    let name = event_target_value(&event);
+                                    if let Some(search) = options.iter().find(|search| search.name == name) {
+                                        apply(search.clone());
+                                    }
+                                }>
+                                    <option value="">"Saved searches…"</option>
+                                    {list.into_iter().map(|search| view! { <option value=search.name.clone()>{search.name.clone()}</option> }).collect_view()}
+                                </select>
+                            }
+                        })
+                    }}
+                    <form class="save-search" on:submit=on_save novalidate>
+                        <label class="visually-hidden" for="save-search-name">"Name for this search"</label>
+                        <input id="save-search-name" type="text" placeholder="Name this search" prop:value=move || save_name.get() on:input=move |e| save_name.set(event_target_value(&e))/>
+                        <button type="submit" class="button small" id="save-search">"Save search"</button>
+                        {move || {
+                            let name = save_name.get();
+                            let exists = saved.with(|list| list.iter().any(|s| s.name.eq_ignore_ascii_case(name.trim())));
+                            exists.then(|| view! {
+                                <button type="button" class="button small" id="delete-search" on:click=move |_| {
+                                    let list = delete_search(saved.get_untracked(), save_name.get_untracked().trim());
+                                    match preferences::store_saved_searches(&list) {
+                                        Ok(()) => { saved.set(list); saved_notice.set(Some(Ok("Deleted.".into()))); }
+                                        Err(reason) => saved_notice.set(Some(Err(reason))),
+                                    }
+                                }>"Delete saved search"</button>
+                            })
+                        }}
+                    </form>
+                    <span class="notice" role="status" aria-live="polite" id="saved-search-notice">
+                        {move || match saved_notice.get() {
+                            None => view! { <span></span> }.into_any(),
+                            Some(Ok(text)) => view! { <span class="saved">{text}</span> }.into_any(),
+                            Some(Err(text)) => view! { <span class="failed">{text}</span> }.into_any(),
+                        }}
+                    </span>
                 </div>
                 <p class="result-count" role="status" id="result-count">
-                    {move || match total() {
-                        1 => format!("{} of 1 partner", visible.with(Vec::len)),
-                        count => format!("{} of {count} partners", visible.with(Vec::len)),
+                    {move || {
+                        let shown = rows.with(Vec::len);
+                        let limited = !text.get().trim().is_empty() && shown >= SEARCH_LIMIT;
+                        let total = filtered.with(Vec::len).max(shown);
+                        let all = state.view.with(|view| view.partners.values().filter(|p| p.merged_into.is_none()).count());
+                        match (limited, all) {
+                            (true, _) => format!("best {shown} matches"),
+                            (false, 1) => format!("{shown} of 1 partner"),
+                            (false, count) => { let _ = total; format!("{shown} of {count} partners") }
+                        }
                     }}
                 </p>
                 <Show
-                    when=move || visible.with(|rows| !rows.is_empty())
-                    fallback=|| view! { <p class="no-match" id="no-match">"No partner matches these filters."</p> }
+                    when=move || rows.with(|rows| !rows.is_empty())
+                    fallback=|| view! { <p class="no-match" id="no-match">"No partner matches this search and these filters."</p> }
                 >
-                    <ul class="partner-rows" id="partner-rows">
-                        <For
-                            each=move || visible.get()
-                            key=|(id, partner, verified, expiring)| (*id, partner.updated_at_ms, verified.code(), *expiring)
-                            children=move |(id, partner, verified, expiring)| {
-                                let subtitle = [
-                                    partner.main_city().unwrap_or_default().to_owned(),
-                                    [partner.profile.tax_id.country.as_str(), partner.profile.tax_id.number.as_str()].join(" ").trim().to_owned(),
-                                ]
-                                .into_iter()
-                                .filter(|part| !part.is_empty())
-                                .collect::<Vec<_>>()
-                                .join(" · ");
-                                view! {
-                                    <li>
-                                        <a class="partner-row" href=format!("/partners/{id}")>
-                                            <span class="row-main">
-                                                <span class="row-name">{partner.display_name().to_owned()}</span>
-                                                <span class="row-sub">{subtitle}</span>
-                                            </span>
-                                            <span class="row-badges">
-                                                <KindBadge kind=partner.profile.kind/>
-                                                <super::documents::VerificationBadge state=verified/>
-                                                {expiring.then(|| view! { <span class="badge expiring" title="A verification document expires soon">"Document expiring"</span> })}
-                                                {(partner.status == PartnerStatus::Archived).then(|| view! { <span class="badge archived">"Archived"</span> })}
-                                            </span>
-                                        </a>
-                                    </li>
-                                }
-                            }
-                        />
-                    </ul>
+                    <div class="rows-viewport" id="partner-rows-viewport" on:scroll=on_scroll>
+                        <ul class="partner-rows" id="partner-rows" style=move || format!("height: {}px", rows.with(Vec::len) as f64 * ROW_HEIGHT)>
+                            <For
+                                each=move || window.get()
+                                key=|(index, row)| (*index, row.id, row.updated_at_ms, row.verified.code(), row.expiring, row.why.as_ref().map(|why| why.text.clone()))
+                                children=move |(index, row)| view! { <PartnerRow index=index row=row/> }
+                            />
+                        </ul>
+                    </div>
                 </Show>
             </Show>
         </section>
     }
+}
+
+/// One row of the list, placed at its position in the scrolling box.
+#[component]
+fn PartnerRow(index: usize, row: Row) -> impl IntoView {
+    let why = row.why.map(|found| {
+        let label = found.field.label();
+        view! { <span class="row-why">{label}": "{highlighted(&found.text, &found.ranges)}</span> }
+    });
+    view! {
+        <li style=format!("top: {}px", index as f64 * ROW_HEIGHT)>
+            <a class="partner-row" href=format!("/partners/{}", row.id)>
+                <span class="row-main">
+                    <span class="row-name">{row.name}</span>
+                    <span class="row-sub">{row.subtitle}</span>
+                    {why}
+                </span>
+                <span class="row-badges">
+                    <KindBadge kind=row.kind/>
+                    <super::documents::VerificationBadge state=row.verified/>
+                    {row.expiring.then(|| view! { <span class="badge expiring" title="A verification document expires soon">"Document expiring"</span> })}
+                    {row.archived.then(|| view! { <span class="badge archived">"Archived"</span> })}
+                </span>
+            </a>
+        </li>
+    }
+}
+
+/// `text` with the byte `ranges` wrapped in `<mark>`; ranges that do not fall on character
+/// boundaries are ignored rather than splitting a character.
+fn highlighted(text: &str, ranges: &[(usize, usize)]) -> impl IntoView {
+    let mut parts = Vec::new();
+    let mut at = 0;
+    let mut sorted = ranges.to_vec();
+    sorted.sort();
+    for (start, end) in sorted {
+        if start < at
+            || end > text.len()
+            || start >= end
+            || !text.is_char_boundary(start)
+            || !text.is_char_boundary(end)
+        {
+            continue;
+        }
+        parts.push((text[at..start].to_owned(), false));
+        parts.push((text[start..end].to_owned(), true));
+        at = end;
+    }
+    parts.push((text[at..].to_owned(), false));
+    parts
+        .into_iter()
+        .filter(|(part, _)| !part.is_empty())
+        .map(|(part, marked)| {
+            if marked {
+                view! { <mark>{part}</mark> }.into_any()
+            } else {
+                part.into_any()
+            }
+        })
+        .collect_view()
 }
 
 /// A small coloured label with the partner's kind.

@@ -358,7 +358,7 @@ fn TermRow(
     let parent_choices = choices.clone();
     let current_parent = parent.unwrap_or_default();
     view! {
-        <li class="settings-row" style=format!("padding-left: {}rem", depth as f32 * 1.25) data-term=id.clone()>
+        <li class="settings-row" style=format!("padding-left: {}rem", depth as f32 * 1.25) data-term=id.clone() data-name=name.clone()>
             <input type="text" aria-label=format!("{} name", list.label()) prop:value=move || new_name.get() on:input=move |e| new_name.set(event_target_value(&e))/>
             <span class="muted">{format!("{used} partner(s)")}</span>
             <span class="actions">

@@ -17,6 +17,7 @@ use crate::model::{
     WorkspaceSettings,
 };
 use crate::registry::{FieldConflict, PathStep, Registry, UnreadableDocument};
+use crate::search::engine::{SearchDoc, SearchIndex};
 use crate::web::files as web_files;
 use crate::web::session::{self as web_session, StoredSession};
 use crate::web::sync_socket::{self, PumpConfig, SyncHandle, SyncReport};
@@ -168,6 +169,45 @@ impl RegistryView {
     }
 }
 
+/// The search index over the partners on this device, kept next to the view and updated with
+/// it one partner at a time (never rebuilt for an edit). `version` changes after each update,
+/// so searches re-run.
+#[derive(Clone, Copy)]
+pub struct SearchState {
+    index: StoredValue<SearchIndex, LocalStorage>,
+    pub version: RwSignal<u64>,
+}
+
+impl SearchState {
+    fn new() -> Self {
+        Self {
+            index: StoredValue::new_local(SearchIndex::new()),
+            version: RwSignal::new(0),
+        }
+    }
+
+    /// Indexes (or removes) one partner; merged-away records are not searchable.
+    fn index_partner(&self, id: &DocumentId, partner: Option<&Partner>) {
+        let key = id.to_string();
+        self.index.update_value(|index| match partner {
+            Some(partner) if partner.merged_into.is_none() => {
+                index.upsert(SearchDoc::from_profile(&key, &partner.profile))
+            }
+            _ => index.remove(&key),
+        });
+    }
+
+    fn bump(&self) {
+        self.version.update(|version| *version += 1);
+    }
+
+    /// Reads the index, re-running the caller when it changes.
+    pub fn with<R>(&self, read: impl FnOnce(&SearchIndex) -> R) -> R {
+        self.version.track();
+        self.index.with_value(read)
+    }
+}
+
 /// Whether the registry has been opened from IndexedDB yet.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum LoadState {
@@ -187,6 +227,8 @@ pub struct AppState {
     pub sync_report: RwSignal<Option<SyncReport>>,
     /// Attached files on this device that the server does not have yet.
     pub files_waiting: RwSignal<usize>,
+    /// The search index over `view.partners`.
+    pub search: SearchState,
     registry: StoredValue<Option<SharedRegistry>, LocalStorage>,
     sync: StoredValue<Option<SyncHandle>, LocalStorage>,
 }
@@ -200,6 +242,7 @@ impl AppState {
             session: RwSignal::new(web_session::stored_session()),
             sync_report: RwSignal::new(None),
             files_waiting: RwSignal::new(0),
+            search: SearchState::new(),
             registry: StoredValue::new_local(None),
             sync: StoredValue::new_local(None),
         };
@@ -215,6 +258,10 @@ impl AppState {
             match opened.await {
                 Ok(registry) => {
                     state.view.set(RegistryView::from_registry(&registry));
+                    for (id, partner) in registry.partners() {
+                        state.search.index_partner(&id, Some(partner));
+                    }
+                    state.search.bump();
                     state
                         .registry
                         .set_value(Some(Rc::new(Mutex::new(registry))));
@@ -249,6 +296,7 @@ impl AppState {
         };
         let report = self.sync_report;
         let view = self.view;
+        let search = self.search;
         let state = *self;
         let handle = sync_socket::start(
             shared,
@@ -268,7 +316,7 @@ impl AppState {
                 report.set(Some(latest));
             },
             move |registry, changed| {
-                copy_into_view(view, registry, &changed);
+                copy_into_view(view, search, registry, &changed);
                 // Files named by records that just arrived are fetched now, while online, so
                 // the documents can be opened offline later.
                 let wanted: Vec<String> = changed
@@ -494,7 +542,7 @@ impl AppState {
     /// After a stored local change: copies the partners into the view and offers the changed
     /// documents to the server.
     fn refresh(&self, registry: &Registry<IndexedDbStore>, ids: &[DocumentId]) {
-        copy_into_view(self.view, registry, ids);
+        copy_into_view(self.view, self.search, registry, ids);
         self.offer(ids.to_vec());
     }
 
@@ -599,9 +647,14 @@ impl AppState {
 /// costs the documents it touched rather than a copy of the whole registry.
 fn copy_into_view(
     view: RwSignal<RegistryView>,
+    search: SearchState,
     registry: &Registry<IndexedDbStore>,
     ids: &[DocumentId],
 ) {
+    for id in ids {
+        search.index_partner(id, registry.partner(id));
+    }
+    search.bump();
     view.update(|view| {
         if ids.contains(&registry.workspace_id()) {
             view.settings = registry.settings().clone();

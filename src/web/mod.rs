@@ -4,6 +4,7 @@
 pub mod files;
 mod idb_store;
 mod platform;
+pub mod preferences;
 pub mod session;
 pub mod sync_socket;
 

@@ -1,0 +1,195 @@
+//! What gets indexed and what gets searched: the terms of one field value, and a typed query
+//! split into words with their typo budgets.
+//!
+//! Names go through [`name_key`] so legal forms ("S.L.", "GmbH") never reach the index; other
+//! text goes through [`fold`] (case and accents). Identifiers are indexed as one canonical term
+//! each, because a rep types them with whatever separators the paper had: tax ids and postal
+//! codes as their folded alphanumerics ("B-1234.5678" → "b12345678"), phones as digits only.
+
+use crate::text::{fold, name_key};
+
+use super::SearchField;
+
+/// Separates field values inside a slot's stored text; control characters never appear in
+/// what a user typed, and stray ones are replaced when a document is stored.
+pub(super) const SEPARATOR: char = '\u{1F}';
+
+/// Longest query word considered, in characters: edit distances are kept in `u8`, and nobody
+/// types 64 letters into a search box on a phone.
+const MAX_WORD_CHARS: usize = 64;
+
+/// At most this many query words count; a `u8` per slot counts the words it matched.
+const MAX_WORDS: usize = 16;
+
+/// Appends the index terms of one field value to `out`.
+pub(super) fn field_terms(field: SearchField, value: &str, out: &mut Vec<(String, SearchField)>) {
+    match field {
+        SearchField::Name | SearchField::TradeName => words(&name_key(value), field, out),
+        SearchField::TaxId | SearchField::PostalCode => {
+            let compact = compact(value);
+            if !compact.is_empty() {
+                out.push((compact, field));
+            }
+        }
+        SearchField::Phone => {
+            let (digits, national) = phone_digits(value);
+            if national > 0 && national < digits.len() {
+                out.push((digits[national..].to_owned(), field));
+            }
+            if !digits.is_empty() {
+                out.push((digits, field));
+            }
+        }
+        _ => words(&fold(value), field, out),
+    }
+}
+
+fn words(folded: &str, field: SearchField, out: &mut Vec<(String, SearchField)>) {
+    out.extend(
+        folded
+            .split(' ')
+            .filter(|word| !word.is_empty())
+            .map(|word| (word.to_owned(), field)),
+    );
+}
+
+/// The folded alphanumerics of an identifier, separators removed.
+pub(super) fn compact(value: &str) -> String {
+    fold(value).replace(' ', "")
+}
+
+/// Digits of a phone, and where its national number starts among them (0 when the number has
+/// no calling code). A phone gets two terms: the full number (calling code included, a leading
+/// "00" dropped) and the national number. A rep types either "612 34…" or "+34 612…", from
+/// the start of one of them, so both are indexed as prefixes; infix fragments ("…45 67") would
+/// need every suffix indexed, about nine terms a phone instead of two.
+pub(super) fn phone_digits(value: &str) -> (String, usize) {
+    let plus = value.trim_start().starts_with('+');
+    let mut digits: String = value.chars().filter(char::is_ascii_digit).collect();
+    let international = plus || digits.starts_with("00");
+    if !plus && international {
+        digits.drain(..2);
+    }
+    let national = if international {
+        calling_code_len(&digits)
+    } else {
+        0
+    };
+    (digits, national)
+}
+
+/// Length of the ITU calling code at the start of `digits`. Calling codes are a prefix code:
+/// 1 and 7 are the only one-digit codes, the two-digit ones are listed, every other is three
+/// digits. Thirty bytes of table instead of a numbering-plan library.
+fn calling_code_len(digits: &str) -> usize {
+    const TWO_DIGITS: &[&str] = &[
+        "20", "27", "30", "31", "32", "33", "34", "36", "39", "40", "41", "43", "44", "45", "46",
+        "47", "48", "49", "51", "52", "53", "54", "55", "56", "57", "58", "60", "61", "62", "63",
+        "64", "65", "66", "81", "82", "84", "86", "90", "91", "92", "93", "94", "95", "98",
+    ];
+    let length = match digits.as_bytes().first() {
+        Some(b'1' | b'7') => 1,
+        _ if TWO_DIGITS.iter().any(|code| digits.starts_with(code)) => 2,
+        _ => 3,
+    };
+    length.min(digits.len())
+}
+
+/// One word of a query.
+#[derive(Debug, Clone)]
+pub(super) struct QueryWord {
+    pub text: String,
+    pub chars: Vec<char>,
+    /// Edits tolerated: none for 1–3 letters (three letters with a typo match half the
+    /// dictionary), 1 for 4–7, 2 for 8 or more; none in words with digits, because a tax id or
+    /// phone one digit off is another partner's.
+    pub max_typos: u8,
+    /// A legal form typed after the name ("garcia sl"): names are indexed without legal forms,
+    /// so such a word only adds to the score when something matches it.
+    pub optional: bool,
+}
+
+/// A parsed query: its words, and for queries that mix digits and several words, the words
+/// joined ("b 1234", "612 34 56" → "b1234", "6123456"), searched as one identifier prefix.
+#[derive(Debug, Clone, Default)]
+pub(super) struct Query {
+    pub words: Vec<QueryWord>,
+    pub joined: Option<String>,
+}
+
+pub(super) fn max_typos(chars: &[char]) -> u8 {
+    if chars.iter().any(char::is_ascii_digit) {
+        return 0;
+    }
+    match chars.len() {
+        0..=3 => 0,
+        4..=7 => 1,
+        _ => 2,
+    }
+}
+
+pub(super) fn parse_query(query: &str) -> Query {
+    let folded = fold(query);
+    let mut words: Vec<QueryWord> = folded
+        .split(' ')
+        .filter(|word| !word.is_empty())
+        .take(MAX_WORDS)
+        .map(|word| {
+            let chars: Vec<char> = word.chars().take(MAX_WORD_CHARS).collect();
+            QueryWord {
+                text: chars.iter().collect(),
+                max_typos: max_typos(&chars),
+                chars,
+                optional: false,
+            }
+        })
+        .collect();
+    mark_legal_forms(&mut words);
+    if words.iter().all(|word| word.optional) {
+        // "sl" alone, or "sa" while typing "sanchez": then the words are what is searched.
+        words.iter_mut().for_each(|word| word.optional = false);
+    }
+    let joined = (words.len() > 1 && folded.chars().any(|c| c.is_ascii_digit())).then(|| {
+        let joined: String = words.iter().map(|word| word.text.as_str()).collect();
+        // "0034 612…" dials out of the country: the number is indexed without the "00".
+        let first = &words[0].text;
+        let dial_out = first.len() >= 4
+            && first.starts_with("00")
+            && joined.bytes().all(|b| b.is_ascii_digit());
+        if dial_out {
+            joined[2..].to_owned()
+        } else {
+            joined
+        }
+    });
+    Query { words, joined }
+}
+
+/// Marks the words that are legal forms, asking [`name_key`] itself so the list of forms stays
+/// in one place: a form is what it strips after a name. Runs of single letters ("s l") are
+/// tested joined, as `name_key` joins initials.
+fn mark_legal_forms(words: &mut [QueryWord]) {
+    let is_form = |text: &str| name_key(&format!("zz {text}")) == "zz";
+    let mut index = 0;
+    while index < words.len() {
+        let single = |word: &QueryWord| word.chars.len() == 1;
+        if single(&words[index]) {
+            let end = (index..words.len())
+                .find(|&at| !single(&words[at]))
+                .unwrap_or(words.len());
+            let run: String = words[index..end]
+                .iter()
+                .map(|word| word.text.as_str())
+                .collect();
+            if end - index > 1 && is_form(&run) {
+                words[index..end]
+                    .iter_mut()
+                    .for_each(|word| word.optional = true);
+            }
+            index = end;
+        } else {
+            words[index].optional = is_form(&words[index].text);
+            index += 1;
+        }
+    }
+}
