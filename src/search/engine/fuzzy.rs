@@ -12,8 +12,7 @@
 //! Typos in the first letter are not searched: it is the letter people get right, and fixing
 //! it cuts the walk to one branch of the dictionary.
 
-use std::collections::BTreeMap;
-use std::ops::Bound;
+use super::dict::Dict;
 
 /// Distance rows of a query word against successive characters of a term, one row per depth.
 struct Rows<'q> {
@@ -108,29 +107,18 @@ pub(super) fn prefix_distance(query: &[char], term: &[char], max: u8) -> Option<
     found
 }
 
-/// Calls `visit(term, value, distance)` for every term of `map` whose closest prefix is within
-/// `max` edits of `query` and that starts with the query's first letter, in term order.
-pub(super) fn walk<V>(
-    map: &BTreeMap<Box<str>, V>,
-    query: &[char],
-    max: u8,
-    mut visit: impl FnMut(&str, &V, u8),
-) {
+/// Calls `visit(term, postings, distance)` for every term of `dict` whose closest prefix is
+/// within `max` edits of `query` and that starts with the query's first letter, in term order.
+pub(super) fn walk(dict: &Dict, query: &[char], max: u8, mut visit: impl FnMut(&str, &[u32], u8)) {
     let Some(&first) = query.first() else {
         return;
     };
     let upper = successor(&first.to_string());
-    let upper_bound = match &upper {
-        Some(upper) => Bound::Excluded(upper.as_str()),
-        None => Bound::Unbounded,
-    };
     let mut rows = Rows::new(query);
     let mut term_chars: Vec<char> = Vec::new();
     let mut lower = first.to_string();
     'seek: loop {
-        let mut terms = map
-            .range::<str, _>((Bound::Included(lower.as_str()), upper_bound))
-            .peekable();
+        let mut terms = dict.range(&lower, upper.as_deref()).peekable();
         while let Some((term, value)) = terms.next() {
             term_chars.clear();
             term_chars.extend(term.chars());
@@ -232,16 +220,21 @@ mod tests {
             "garcia", "garcias", "gardenia", "garza", "gracia", "gar", "ga", "g", "gxrcia",
             "garcía", "h", "hola", "garciaz", "gzzzzz", "gb",
         ];
-        let map: BTreeMap<Box<str>, ()> = words.iter().map(|w| (Box::from(*w), ())).collect();
+        let mut dict = Dict::default();
+        for word in words {
+            dict.insert(word, 0);
+        }
+        let mut sorted = words.to_vec();
+        sorted.sort_unstable();
         for query in ["garcia", "garsia", "gar", "gracia", "garcai", "gardenai"] {
             let query = chars(query);
             for max in 0..=2 {
                 let mut walked = Vec::new();
-                walk(&map, &query, max, |term, _, distance| {
+                walk(&dict, &query, max, |term, _, distance| {
                     walked.push((term.to_owned(), distance))
                 });
-                let expected: Vec<(String, u8)> = map
-                    .keys()
+                let expected: Vec<(String, u8)> = sorted
+                    .iter()
                     .filter_map(|term| {
                         prefix_distance(&query, &chars(term), max)
                             .map(|(distance, _)| (term.to_string(), distance))

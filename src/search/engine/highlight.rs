@@ -9,7 +9,7 @@
 use crate::text::fold;
 
 use super::fuzzy::prefix_distance;
-use super::terms::{compact, phone_digits, Query, SEPARATOR};
+use super::terms::{compact, phone_digits, Query};
 use super::{FieldMatch, SearchField};
 
 /// One word of the original text: its folded characters, and for each the end byte of the
@@ -74,10 +74,12 @@ fn tokens(text: &str) -> Vec<Token> {
 }
 
 /// The fields of a stored document that the query matched, with the ranges to highlight.
-pub(super) fn field_matches(text: &str, fields: &[u8], query: &Query) -> Vec<FieldMatch> {
+pub(super) fn field_matches<'a>(
+    values: impl Iterator<Item = (SearchField, &'a str)>,
+    query: &Query,
+) -> Vec<FieldMatch> {
     let mut matches = Vec::new();
-    for (value, &code) in text.split(SEPARATOR).zip(fields) {
-        let field = SearchField::from_code(code);
+    for (field, value) in values {
         let mut ranges = match field {
             SearchField::TaxId | SearchField::PostalCode => identifier_ranges(value, query),
             SearchField::Phone => phone_ranges(value, query),

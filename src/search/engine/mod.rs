@@ -6,13 +6,16 @@
 //!
 //! - **Slots.** Each partner lives in an integer slot (`u32`), reused through a free list, so
 //!   postings are four bytes: `slot << 4 | field`. A slot keeps the partner's id and its field
-//!   values joined into one string, with one byte per value saying its field: two allocations
-//!   a partner, and the text both highlights and `remove` read.
-//! - **Dictionary.** A `BTreeMap` from folded term to its postings, sorted by posting. It is
-//!   range-scanned for prefixes and walked for typos (see `fuzzy.rs`), and takes single
-//!   inserts and removals in `O(log n)`, so `upsert` and `remove` touch only the partner's own
-//!   terms: `remove` re-derives them from the stored text instead of keeping a term list.
-//!   A sorted `Vec` would scan a little faster but needs a merge buffer to stay incremental.
+//!   values, each after a control character naming its field, in one string: one allocation
+//!   a partner, the text both highlights and `remove` read. Ids map to slots through an
+//!   open-addressing table of slot numbers (see `slots.rs`).
+//! - **Dictionary.** Folded terms to their postings, sorted by posting, in a sorted arena with
+//!   single postings inline and a pending buffer merged in batches (see `dict.rs`): about 20
+//!   bytes a term where a `BTreeMap<Box<str>, Vec<u32>>` took ~75 (70 → 38 MB at 100,000
+//!   partners, queries no slower). It is range-scanned for prefixes and walked for typos (see
+//!   `fuzzy.rs`); inserts and removals cost `O(log n)` plus amortised merging, so `upsert` and
+//!   `remove` touch only the partner's own terms: `remove` re-derives them from the stored
+//!   text instead of keeping a term list.
 //!   Identifiers (tax ids, phones, postal codes) have their own map, searched as prefixes
 //!   from three characters and at most `MAX_IDENT_TERMS` terms a word: they are nearly one
 //!   term per partner, and without this one keystroke ("b", "6") would expand 100,000 terms.
@@ -27,16 +30,17 @@
 //!   name's first letters, an id hash and the id, so results never depend on insertion order)
 //!   and only they are highlighted (see `highlight.rs`).
 
+mod dict;
 mod fuzzy;
 mod highlight;
+mod slots;
 mod terms;
-
-use std::collections::BTreeMap;
-use std::ops::Bound;
 
 use crate::model::PartnerProfile;
 
-use terms::{field_terms, parse_query, QueryWord, SEPARATOR};
+use dict::Dict;
+use slots::{IdTable, Slot};
+use terms::{field_terms, parse_query, QueryWord};
 
 /// What the engine indexes of one partner: display texts, one list per field.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -211,24 +215,7 @@ pub struct SearchHit {
     pub matches: Vec<FieldMatch>,
 }
 
-/// One indexed partner.
-#[derive(Debug, Clone)]
-struct Slot {
-    id: Box<str>,
-    /// Non-empty field values joined by [`SEPARATOR`].
-    text: Box<str>,
-    /// The field code of each value of `text`.
-    fields: Box<[u8]>,
-}
-
 impl Slot {
-    fn values(&self) -> impl Iterator<Item = (SearchField, &str)> {
-        self.fields
-            .iter()
-            .map(|&code| SearchField::from_code(code))
-            .zip(self.text.split(SEPARATOR))
-    }
-
     /// The slot's distinct (term, field) pairs, as indexed.
     fn terms(&self) -> Vec<(String, SearchField)> {
         let mut terms = Vec::new();
@@ -256,12 +243,12 @@ pub struct SearchIndex {
     /// Each slot's tie key (see [`tie_key`]).
     tie_keys: Vec<u64>,
     free: Vec<u32>,
-    ids: BTreeMap<Box<str>, u32>,
+    ids: IdTable,
     /// Words of names, emails, cities, contacts, notes and custom values.
-    terms: BTreeMap<Box<str>, Vec<u32>>,
+    terms: Dict,
     /// Tax ids, phones and postal codes: one distinct term per partner or two, kept apart so
     /// that a one-letter word does not expand into every tax id starting with "b".
-    idents: BTreeMap<Box<str>, Vec<u32>>,
+    idents: Dict,
 }
 
 /// Identifier prefixes shorter than this match only whole identifiers: "34" would otherwise
@@ -282,25 +269,13 @@ impl SearchIndex {
     pub fn upsert(&mut self, doc: SearchDoc) {
         self.remove(&doc.id);
         let doc_name_key = crate::text::name_key(&doc.name);
-        let mut text = String::new();
-        let mut fields = Vec::new();
-        for (field, value) in doc.values() {
-            let value = value.trim();
-            if value.is_empty() {
-                continue;
-            }
-            if !fields.is_empty() {
-                text.push(SEPARATOR);
-            }
-            text.extend(value.chars().map(|c| if c == SEPARATOR { ' ' } else { c }));
-            fields.push(field.code());
-        }
         let number = match self.free.pop() {
             Some(number) => number,
             None => {
-                // Four bits of each posting hold the field, so 2^28 slots at most.
+                // Four bits of each posting hold the field and the dictionary keeps the top
+                // bit, so 2^27 slots at most.
                 assert!(
-                    self.slots.len() < 1 << (32 - FIELD_BITS),
+                    self.slots.len() < 1 << (31 - FIELD_BITS),
                     "search index is full"
                 );
                 self.slots.push(None);
@@ -309,59 +284,34 @@ impl SearchIndex {
                 (self.slots.len() - 1) as u32
             }
         };
-        let slot = Slot {
-            id: doc.id.into_boxed_str(),
-            text: text.into_boxed_str(),
-            fields: fields.into_boxed_slice(),
-        };
+        let slot = Slot::new(&doc.id, doc.values());
         let terms = slot.terms();
         let name_words = terms
             .iter()
             .filter(|(_, field)| *field == SearchField::Name)
             .count();
         self.name_words[number as usize] = name_words.min(255) as u8;
-        self.tie_keys[number as usize] = tie_key(&doc_name_key, &slot.id);
+        self.tie_keys[number as usize] = tie_key(&doc_name_key, slot.id());
         for (term, field) in terms {
-            let entry = posting(number, field);
-            let map = self.map_mut(field);
-            let postings = match map.get_mut(term.as_str()) {
-                Some(postings) => postings,
-                None => map.entry(term.into_boxed_str()).or_default(),
-            };
-            // New slots are the highest, so most inserts append.
-            match postings.last() {
-                Some(&last) if last > entry => {
-                    if let Err(at) = postings.binary_search(&entry) {
-                        postings.insert(at, entry);
-                    }
-                }
-                Some(&last) if last == entry => {}
-                _ => postings.push(entry),
-            }
+            self.map_mut(field).insert(&term, posting(number, field));
         }
-        self.ids.insert(slot.id.clone(), number);
         self.slots[number as usize] = Some(slot);
+        let slots = &self.slots;
+        self.ids
+            .insert(&doc.id, number, |number| slot_id(slots, number));
     }
 
     /// Removes a partner; nothing happens when it is not indexed.
     pub fn remove(&mut self, id: &str) {
-        let Some(number) = self.ids.remove(id) else {
+        let slots = &self.slots;
+        let Some(number) = self.ids.remove(id, |number| slot_id(slots, number)) else {
             return;
         };
         let Some(slot) = self.slots[number as usize].take() else {
             return;
         };
         for (term, field) in slot.terms() {
-            let map = self.map_mut(field);
-            let Some(postings) = map.get_mut(term.as_str()) else {
-                continue;
-            };
-            if let Ok(at) = postings.binary_search(&posting(number, field)) {
-                postings.remove(at);
-            }
-            if postings.is_empty() {
-                map.remove(term.as_str());
-            }
+            self.map_mut(field).remove(&term, posting(number, field));
         }
         self.free.push(number);
     }
@@ -371,11 +321,12 @@ impl SearchIndex {
     }
 
     pub fn is_empty(&self) -> bool {
-        self.ids.is_empty()
+        self.ids.len() == 0
     }
 
     pub fn contains(&self, id: &str) -> bool {
-        self.ids.contains_key(id)
+        let slots = &self.slots;
+        self.ids.get(id, |number| slot_id(slots, number)).is_some()
     }
 
     /// Best `limit` hits, best first; an empty query returns nothing.
@@ -466,9 +417,9 @@ impl SearchIndex {
             .map(|(score, number)| {
                 let slot = self.slot(number);
                 SearchHit {
-                    id: slot.id.to_string(),
+                    id: slot.id().to_owned(),
                     score,
-                    matches: highlight::field_matches(&slot.text, &slot.fields, &query),
+                    matches: highlight::field_matches(slot.values(), &query),
                 }
             })
             .collect()
@@ -478,27 +429,9 @@ impl SearchIndex {
     /// plus a B-tree entry's share of its node, allocator overhead not counted.
     pub fn heap_bytes(&self) -> usize {
         use std::mem::size_of;
-        // A B-tree leaf holds up to 11 entries, plus a parent pointer and lengths.
-        const NODE_SHARE: usize = 8;
-        let entry = |key: usize, value: usize| key + value + NODE_SHARE;
-        let terms: usize = (self.terms.iter().chain(&self.idents))
-            .map(|(term, postings)| {
-                entry(size_of::<Box<str>>(), size_of::<Vec<u32>>())
-                    + term.len()
-                    + postings.capacity() * size_of::<u32>()
-            })
-            .sum();
-        let ids: usize = self
-            .ids
-            .keys()
-            .map(|id| entry(size_of::<Box<str>>(), size_of::<u32>()) + id.len())
-            .sum();
-        let slots: usize = self
-            .slots
-            .iter()
-            .flatten()
-            .map(|slot| slot.id.len() + slot.text.len() + slot.fields.len())
-            .sum();
+        let terms = self.terms.heap_bytes() + self.idents.heap_bytes();
+        let ids = self.ids.heap_bytes();
+        let slots: usize = self.slots.iter().flatten().map(Slot::heap_bytes).sum();
         terms
             + ids
             + slots
@@ -508,16 +441,7 @@ impl SearchIndex {
             + self.tie_keys.capacity() * size_of::<u64>()
     }
 
-    /// The terms of `map` that start with `word`, in order.
-    fn prefixed<'a>(
-        map: &'a BTreeMap<Box<str>, Vec<u32>>,
-        word: &'a str,
-    ) -> impl Iterator<Item = (&'a Box<str>, &'a Vec<u32>)> {
-        map.range::<str, _>((Bound::Included(word), Bound::Unbounded))
-            .take_while(move |(term, _)| term.starts_with(word))
-    }
-
-    fn map_mut(&mut self, field: SearchField) -> &mut BTreeMap<Box<str>, Vec<u32>> {
+    fn map_mut(&mut self, field: SearchField) -> &mut Dict {
         match field {
             SearchField::TaxId | SearchField::Phone | SearchField::PostalCode => &mut self.idents,
             _ => &mut self.terms,
@@ -534,7 +458,7 @@ impl SearchIndex {
     /// field score of the word per slot, in `scores.word`.
     fn match_word(&self, word: &str, chars: &[char], max_typos: u8, scores: &mut Scores) {
         let query_len = chars.len();
-        let mut visit = |term: &str, postings: &Vec<u32>, distance: u8| {
+        let mut visit = |term: &str, postings: &[u32], distance: u8| {
             let term_len = term.chars().count();
             let coverage = query_len as f32 / term_len.max(query_len) as f32;
             let quality = match distance {
@@ -556,14 +480,14 @@ impl SearchIndex {
             }
         };
         if max_typos == 0 {
-            for (term, postings) in Self::prefixed(&self.terms, word) {
+            for (term, postings) in self.terms.prefixed(word) {
                 visit(term, postings, 0);
             }
         } else {
             fuzzy::walk(&self.terms, chars, max_typos, &mut visit);
         }
         if query_len >= MIN_IDENT_PREFIX {
-            for (term, postings) in Self::prefixed(&self.idents, word).take(MAX_IDENT_TERMS) {
+            for (term, postings) in self.idents.prefixed(word).take(MAX_IDENT_TERMS) {
                 visit(term, postings, 0);
             }
         } else if let Some(postings) = self.idents.get(word) {
@@ -583,7 +507,7 @@ impl SearchIndex {
         let order = |a: &(f32, u32), b: &(f32, u32)| {
             b.0.total_cmp(&a.0)
                 .then_with(|| self.tie_keys[a.1 as usize].cmp(&self.tie_keys[b.1 as usize]))
-                .then_with(|| self.slot(a.1).id.cmp(&self.slot(b.1).id))
+                .then_with(|| self.slot(a.1).id().cmp(self.slot(b.1).id()))
         };
         let mut chosen = Vec::with_capacity(limit.min(ranked.len()));
         let mut rest: &mut [(f32, u32)] = &mut ranked;
@@ -596,7 +520,7 @@ impl SearchIndex {
             let (head, tail) = rest.split_at_mut(batch);
             head.sort_unstable_by(order);
             for &hit in head.iter() {
-                if chosen.len() < limit && keep(&self.slot(hit.1).id) {
+                if chosen.len() < limit && keep(self.slot(hit.1).id()) {
                     chosen.push(hit);
                 }
             }
@@ -604,6 +528,11 @@ impl SearchIndex {
         }
         chosen
     }
+}
+
+/// The id of a live slot, for the id table.
+fn slot_id(slots: &[Option<Slot>], number: u32) -> &str {
+    slots[number as usize].as_ref().map_or("", Slot::id)
 }
 
 /// How much a matched optional word (a legal form) adds, relative to a required one: enough

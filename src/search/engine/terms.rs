@@ -10,10 +10,6 @@ use crate::text::{fold, name_key};
 
 use super::SearchField;
 
-/// Separates field values inside a slot's stored text; control characters never appear in
-/// what a user typed, and stray ones are replaced when a document is stored.
-pub(super) const SEPARATOR: char = '\u{1F}';
-
 /// Longest query word considered, in characters: edit distances are kept in `u8`, and nobody
 /// types 64 letters into a search box on a phone.
 const MAX_WORD_CHARS: usize = 64;
