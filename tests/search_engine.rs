@@ -603,3 +603,155 @@ fn timing_at_100k() {
     );
     println!("slowest: {slowest:?}");
 }
+
+#[test]
+fn legal_forms_of_several_words_are_optional_in_queries() {
+    let index = index_of(&[
+        ("coop", "Cooperativa Ruiz S.Coop."),
+        ("polska", "Kowalski Sp. z o.o."),
+        ("kg", "Müller Logistik GmbH & Co. KG"),
+        ("mexico", "Textiles Azteca S. de R.L. de C.V."),
+    ]);
+    for (query, id) in [
+        ("Cooperativa Ruiz S.Coop.", "coop"),
+        ("cooperativa ruiz s coop", "coop"),
+        ("Kowalski Sp. z o.o.", "polska"),
+        ("Müller Logistik GmbH & Co. KG", "kg"),
+        ("Textiles Azteca S. de R.L. de C.V.", "mexico"),
+    ] {
+        assert_eq!(
+            top(&index, query).first().map(String::as_str),
+            Some(id),
+            "{query}"
+        );
+    }
+    // A form's words alone still search: "de" is a word of names.
+    let index = index_of(&[("taller", "Taller de Ruiz")]);
+    assert_eq!(top(&index, "taller de ruiz"), ["taller"]);
+}
+
+#[test]
+fn tax_ids_match_after_a_country_code() {
+    let index = index(vec![
+        SearchDoc {
+            id: "es".into(),
+            name: "Construcciones García, S.L.".into(),
+            tax_id: "B28747558".into(),
+            ..SearchDoc::default()
+        },
+        SearchDoc {
+            id: "pl".into(),
+            name: "Kowalski Sp. z o.o.".into(),
+            tax_id: "5110298090".into(),
+            ..SearchDoc::default()
+        },
+        SearchDoc {
+            id: "gr".into(),
+            name: "Athina AE".into(),
+            tax_id: "094259216".into(),
+            ..SearchDoc::default()
+        },
+        doc("esteban", "Esteban Hermanos"),
+    ]);
+    for (query, id) in [
+        ("ES B28 747 558", "es"),
+        ("ESB28747558", "es"),
+        ("es-b28747558", "es"),
+        ("ES B28", "es"),
+        ("PL 511.029.809.0", "pl"),
+        ("PL5110298090", "pl"),
+        ("EL 094 259 216", "gr"),
+        ("B28 747 558", "es"),
+    ] {
+        assert_eq!(top(&index, query), [id], "{query}");
+    }
+    let hits = index.search("ES B28 747", 1);
+    assert_eq!(hits[0].matches[0].field, SearchField::TaxId);
+    assert_eq!(hits[0].matches[0].ranges, [(0, 6)]);
+    // Words that start with two letters are still words.
+    assert_eq!(top(&index, "esteban"), ["esteban"]);
+    assert_eq!(top(&index, "es"), ["esteban"]);
+}
+
+#[test]
+fn phone_endings_match() {
+    let index_docs = index;
+    let index = index_docs(vec![
+        SearchDoc {
+            id: "garcia".into(),
+            name: "Construcciones García".into(),
+            phones: vec!["+34 912 588 834".into()],
+            ..SearchDoc::default()
+        },
+        SearchDoc {
+            id: "muller".into(),
+            name: "Müller Logistik".into(),
+            phones: vec!["+49 30 1234 5678".into()],
+            ..SearchDoc::default()
+        },
+    ]);
+    for (query, id) in [
+        ("588834", "garcia"),
+        ("88 34", "garcia"),
+        ("8834", "garcia"),
+        ("912588834", "garcia"),
+        ("5678", "muller"),
+        ("34 5678", "muller"),
+        // With the trunk prefix.
+        ("030 1234", "muller"),
+        ("0301234", "muller"),
+    ] {
+        assert_eq!(top(&index, query), [id], "{query}");
+    }
+    // Three digits are too few for an ending.
+    assert!(top(&index, "834").is_empty());
+    let hits = index.search("88 34", 1);
+    let phone = &hits[0].matches[0];
+    assert_eq!(phone.field, SearchField::Phone);
+    assert_eq!(&phone.text[phone.ranges[0].0..phone.ranges[0].1], "8 834");
+    // Starts still rank above endings.
+    let ranked = index_docs(vec![
+        SearchDoc {
+            id: "start".into(),
+            phones: vec!["+34 612 345 678".into()],
+            ..doc("start", "Alfa")
+        },
+        SearchDoc {
+            id: "end".into(),
+            phones: vec!["+34 699 961 234".into()],
+            ..doc("end", "Beta")
+        },
+    ]);
+    assert_eq!(top(&ranked, "61234"), ["start", "end"]);
+}
+
+#[test]
+fn generated_exact_names_tax_ids_and_phone_fragments_find_their_partner() {
+    use partnero::search::generate::{generate_partners, query_set, QueryKind};
+    let partners = generate_partners(11, 3_000);
+    let index = index(
+        partners
+            .iter()
+            .map(|(id, profile)| SearchDoc::from_profile(id, profile))
+            .collect(),
+    );
+    let mut missed = Vec::new();
+    for query in query_set(&partners, 11, 1_000) {
+        let kinds = [
+            QueryKind::ExactName,
+            QueryKind::TaxIdWithSeparators,
+            QueryKind::PhoneFragment,
+        ];
+        let Some(expected) = query.expected.filter(|_| kinds.contains(&query.kind)) else {
+            continue;
+        };
+        if !index
+            .search(&query.text, 3_000)
+            .iter()
+            .any(|hit| hit.id == expected)
+        {
+            missed.push((query.kind, query.text));
+        }
+    }
+    assert!(missed.is_empty(), "{missed:?}");
+}

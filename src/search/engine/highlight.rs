@@ -9,7 +9,7 @@
 use crate::text::fold;
 
 use super::fuzzy::prefix_distance;
-use super::terms::{compact, phone_digits, Query};
+use super::terms::{compact, phone_digits, Query, MAX_PHONE_SUFFIX, MIN_PHONE_SUFFIX};
 use super::{FieldMatch, SearchField};
 
 /// One word of the original text: its folded characters, and for each the end byte of the
@@ -124,9 +124,12 @@ fn word_ranges(value: &str, query: &Query) -> Vec<(usize, usize)> {
 /// The query's words and joined form that can prefix an identifier: the joined form alone
 /// when it matches, since "612 34" means one number, not "612" and "34" anywhere.
 fn needles(query: &Query, matches: impl Fn(&str) -> bool) -> Vec<&str> {
-    match query.joined.as_deref() {
-        Some(joined) if matches(joined) => vec![joined],
-        _ => query.words.iter().map(|word| word.text.as_str()).collect(),
+    let whole = (query.joined.iter().chain(&query.bare))
+        .map(String::as_str)
+        .find(|whole| matches(whole));
+    match whole {
+        Some(whole) => vec![whole],
+        None => query.words.iter().map(|word| word.text.as_str()).collect(),
     }
 }
 
@@ -167,11 +170,17 @@ fn phone_ranges(value: &str, query: &Query) -> Vec<(usize, usize)> {
     let dropped = positions.len() - digits.len();
     positions.drain(..dropped);
     let is_number = |needle: &str| !needle.is_empty() && needle.bytes().all(|b| b.is_ascii_digit());
+    // An ending is found as the index finds it: four digits or more, within the last nine.
+    let ends = |needle: &str| {
+        (MIN_PHONE_SUFFIX..=MAX_PHONE_SUFFIX.min(digits.len() - national)).contains(&needle.len())
+            && digits.ends_with(needle)
+    };
     let starts = |needle: &str| {
         is_number(needle)
-            && [0, national]
+            && ([0, national]
                 .iter()
                 .any(|&from| digits[from..].starts_with(needle))
+                || ends(needle))
     };
     let mut ranges = Vec::new();
     for needle in needles(query, starts) {
@@ -183,6 +192,10 @@ fn phone_ranges(value: &str, query: &Query) -> Vec<(usize, usize)> {
                 let last = positions[from + needle.len() - 1];
                 ranges.push((positions[from], last + 1));
             }
+        }
+        if ends(needle) {
+            let first = positions[digits.len() - needle.len()];
+            ranges.push((first, positions[digits.len() - 1] + 1));
         }
     }
     ranges

@@ -32,6 +32,13 @@ pub(super) fn field_terms(field: SearchField, value: &str, out: &mut Vec<(String
             if national > 0 && national < digits.len() {
                 out.push((digits[national..].to_owned(), field));
             }
+            let tail = &digits[national..];
+            if tail.len() >= MIN_PHONE_SUFFIX {
+                out.push((
+                    suffix_term(&tail[tail.len().saturating_sub(MAX_PHONE_SUFFIX)..]),
+                    field,
+                ));
+            }
             if !digits.is_empty() {
                 out.push((digits, field));
             }
@@ -47,6 +54,28 @@ fn words(folded: &str, field: SearchField, out: &mut Vec<(String, SearchField)>)
             .filter(|word| !word.is_empty())
             .map(|word| (word.to_owned(), field)),
     );
+}
+
+/// Fewest trailing digits of a phone searched as its end ("…88 34"), and most kept for it.
+pub(super) const MIN_PHONE_SUFFIX: usize = 4;
+pub(super) const MAX_PHONE_SUFFIX: usize = 9;
+
+/// Marks a reversed phone ending in the identifier map; `fold` never yields it, so no typed
+/// word and no other identifier can start with it.
+const SUFFIX_MARK: char = '~';
+
+/// The identifier term of a phone's last digits, or the lookup prefix of a typed ending:
+/// reversed, so that an ending becomes a prefix ("588834" → "~438885"). A third term a phone
+/// (about 11 bytes in the arena plus 8 of offsets and head), instead of nine for every suffix.
+pub(super) fn suffix_term(digits: &str) -> String {
+    std::iter::once(SUFFIX_MARK)
+        .chain(digits.chars().rev())
+        .collect()
+}
+
+/// Whether an identifier term is a reversed phone ending (see [`suffix_term`]).
+pub(super) fn is_suffix_term(term: &str) -> bool {
+    term.starts_with(SUFFIX_MARK)
 }
 
 /// The folded alphanumerics of an identifier, separators removed.
@@ -107,10 +136,14 @@ pub(super) struct QueryWord {
 
 /// A parsed query: its words, and for queries that mix digits and several words, the words
 /// joined ("b 1234", "612 34 56" → "b1234", "6123456"), searched as one identifier prefix.
+/// An identifier typed after its country code ("ES B-1234", "esb1234", "PL 511…") is also
+/// searched without it, as `bare`: tax ids are indexed without the code; so is a phone typed
+/// with its trunk "0" ("0150 228"), as national numbers are indexed without it.
 #[derive(Debug, Clone, Default)]
 pub(super) struct Query {
     pub words: Vec<QueryWord>,
     pub joined: Option<String>,
+    pub bare: Option<String>,
 }
 
 pub(super) fn max_typos(chars: &[char]) -> u8 {
@@ -158,34 +191,73 @@ pub(super) fn parse_query(query: &str) -> Query {
             joined
         }
     });
-    Query { words, joined }
+    let single = match words.as_slice() {
+        [word] => Some(word.text.as_str()),
+        _ => None,
+    };
+    let whole = joined.as_deref().or(single);
+    let bare = whole
+        .and_then(|whole| strip_country(whole).or_else(|| strip_trunk(whole)))
+        .map(str::to_owned);
+    Query {
+        words,
+        joined,
+        bare,
+    }
 }
 
+/// A phone without its trunk prefix ("0150228" → "150228"), digits only and not dialling out.
+fn strip_trunk(number: &str) -> Option<&str> {
+    let national = number.strip_prefix('0')?;
+    let looks_like_phone = national.len() >= 3
+        && !national.starts_with('0')
+        && national.bytes().all(|b| b.is_ascii_digit());
+    looks_like_phone.then_some(national)
+}
+
+/// An identifier without a leading two-letter country code ("esb1234" → "b1234", "el0945"
+/// → "0945"): only when the rest looks like an identifier, at least three characters with a
+/// digit among them and only ASCII letters and digits, so "garcia" or "ab12" stay whole.
+fn strip_country(identifier: &str) -> Option<&str> {
+    let bytes = identifier.as_bytes();
+    let rest = identifier.get(2..)?;
+    let looks_like_id = bytes[..2].iter().all(u8::is_ascii_alphabetic)
+        && rest.len() >= 3
+        && rest.bytes().all(|b| b.is_ascii_alphanumeric())
+        && rest.bytes().any(|b| b.is_ascii_digit());
+    looks_like_id.then_some(rest)
+}
+
+/// Most words of a legal form as typed ("S. de R.L. de C.V." is seven).
+const MAX_FORM_WORDS: usize = 8;
+
 /// Marks the words that are legal forms, asking [`name_key`] itself so the list of forms stays
-/// in one place: a form is what it strips after a name. Runs of single letters ("s l") are
-/// tested joined, as `name_key` joins initials.
+/// in one place: a form is what it strips after a name. Every run of consecutive words is
+/// tested, so forms of several words ("S. Coop.", "Sp. z o.o.", "GmbH & Co. KG") are found
+/// whole; as `name_key` joins initials, a run never starts or ends inside a run of single
+/// letters ("s l" is tested as "sl", never "s" alone).
 fn mark_legal_forms(words: &mut [QueryWord]) {
-    let is_form = |text: &str| name_key(&format!("zz {text}")) == "zz";
-    let mut index = 0;
-    while index < words.len() {
-        let single = |word: &QueryWord| word.chars.len() == 1;
-        if single(&words[index]) {
-            let end = (index..words.len())
-                .find(|&at| !single(&words[at]))
-                .unwrap_or(words.len());
-            let run: String = words[index..end]
-                .iter()
-                .map(|word| word.text.as_str())
-                .collect();
-            if end - index > 1 && is_form(&run) {
-                words[index..end]
+    let is_form = |words: &[QueryWord]| {
+        let text: Vec<&str> = words.iter().map(|word| word.text.as_str()).collect();
+        name_key(&format!("zz {}", text.join(" "))) == "zz"
+    };
+    let single = |word: &QueryWord| word.chars.len() == 1;
+    // A run may start or end at `at` unless `at` splits two single letters.
+    let edge = |words: &[QueryWord], at: usize| {
+        at == 0 || at == words.len() || !(single(&words[at - 1]) && single(&words[at]))
+    };
+    let mut optional = vec![false; words.len()];
+    for start in (0..words.len()).filter(|&at| edge(words, at)) {
+        let last = words.len().min(start + MAX_FORM_WORDS);
+        for end in (start + 1..=last).filter(|&at| edge(words, at)) {
+            if is_form(&words[start..end]) {
+                optional[start..end]
                     .iter_mut()
-                    .for_each(|word| word.optional = true);
+                    .for_each(|flag| *flag = true);
             }
-            index = end;
-        } else {
-            words[index].optional = is_form(&words[index].text);
-            index += 1;
         }
+    }
+    for (word, flag) in words.iter_mut().zip(optional) {
+        word.optional = flag;
     }
 }
