@@ -755,3 +755,37 @@ fn generated_exact_names_tax_ids_and_phone_fragments_find_their_partner() {
     }
     assert!(missed.is_empty(), "{missed:?}");
 }
+
+#[test]
+fn saved_searches_are_named_replaced_by_name_sorted_and_deleted() {
+    use partnero::search::saved::{delete_search, save_search, SavedSearch, SortOrder};
+    let search = |name: &str, text: &str| SavedSearch {
+        name: name.into(),
+        text: text.into(),
+        sort: SortOrder::Name,
+        ..SavedSearch::default()
+    };
+    assert_eq!(
+        save_search(Vec::new(), search("  ", "x")),
+        Err("Saved search: give it a name".to_owned())
+    );
+    let list = save_search(Vec::new(), search(" Suppliers south ", "sevilla")).unwrap();
+    let list = save_search(list, search("Andalucía", "malaga")).unwrap();
+    let list = save_search(list, search("suppliers SOUTH", "cordoba")).unwrap();
+    let names: Vec<&str> = list.iter().map(|s| s.name.as_str()).collect();
+    assert_eq!(names, vec!["Andalucía", "suppliers SOUTH"]);
+    assert_eq!(
+        list[1].text, "cordoba",
+        "the same name replaces the old search"
+    );
+    let list = delete_search(list, "ANDALUCÍA");
+    assert_eq!(
+        list.len(),
+        2,
+        "names compare case-insensitively only in ASCII"
+    );
+    let list = delete_search(list, "andalucía");
+    assert_eq!(list.len(), 1);
+    assert_eq!(SortOrder::from_code("recent"), SortOrder::RecentlyChanged);
+    assert_eq!(SortOrder::from_code("bogus"), SortOrder::Relevance);
+}

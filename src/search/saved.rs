@@ -56,6 +56,8 @@ pub struct SavedSearch {
     pub verification: String,
     pub category: String,
     pub tag: String,
+    pub industry: String,
+    pub region: String,
     pub custom_field: String,
     pub custom_text: String,
     pub sort: SortOrder,

@@ -46,6 +46,8 @@ pub fn PartnerList() -> impl IntoView {
     // Classification and custom-field filters ("" = any).
     let category = RwSignal::new(String::new());
     let tag = RwSignal::new(String::new());
+    let industry = RwSignal::new(String::new());
+    let region = RwSignal::new(String::new());
     let custom_field = RwSignal::new(String::new());
     let custom_text = RwSignal::new(String::new());
     let sort = RwSignal::new(SortOrder::Relevance);
@@ -62,6 +64,8 @@ pub fn PartnerList() -> impl IntoView {
             status: status.get(),
             category: Some(category.get()).filter(|c| !c.is_empty()),
             tag: Some(tag.get()).filter(|t| !t.is_empty()),
+            industry_id: Some(industry.get()).filter(|i| !i.is_empty()),
+            region_id: Some(region.get()).filter(|r| !r.is_empty()),
             custom: Some(custom_field.get())
                 .filter(|f| !f.is_empty())
                 .map(|field| (field, custom_text.get())),
@@ -203,6 +207,8 @@ pub fn PartnerList() -> impl IntoView {
         verification: verification.get_untracked(),
         category: category.get_untracked(),
         tag: tag.get_untracked(),
+        industry: industry.get_untracked(),
+        region: region.get_untracked(),
         custom_field: custom_field.get_untracked(),
         custom_text: custom_text.get_untracked(),
         sort: sort.get_untracked(),
@@ -214,6 +220,8 @@ pub fn PartnerList() -> impl IntoView {
         verification.set(search.verification);
         category.set(search.category);
         tag.set(search.tag);
+        industry.set(search.industry);
+        region.set(search.region);
         custom_field.set(search.custom_field);
         custom_text.set(search.custom_text);
         sort.set(search.sort);
@@ -282,6 +290,8 @@ pub fn PartnerList() -> impl IntoView {
                         let mut categories: Vec<(String, String)> = settings.categories.keys().map(|id| (id.clone(), settings.category_path(id).join(" › "))).collect();
                         categories.sort_by_key(|(_, path)| path.to_lowercase());
                         let tags: Vec<(String, String)> = settings.terms(TermList::Tags).into_iter().map(|(id, name)| (id.clone(), name.to_owned())).collect();
+                        let industries: Vec<(String, String)> = settings.terms(TermList::Industries).into_iter().map(|(id, name)| (id.clone(), name.to_owned())).collect();
+                        let regions: Vec<(String, String)> = settings.terms(TermList::Regions).into_iter().map(|(id, name)| (id.clone(), name.to_owned())).collect();
                         let fields: Vec<(String, String)> = settings.custom_fields.iter().filter(|(_, d)| !d.archived).map(|(id, d)| (id.clone(), d.label.clone())).collect();
                         view! {
                             {(!categories.is_empty()).then(|| view! {
@@ -296,6 +306,20 @@ pub fn PartnerList() -> impl IntoView {
                                 <select id="filter-tag" on:change=move |e| tag.set(event_target_value(&e))>
                                     <option value="" selected=move || tag.get().is_empty()>"Any tag"</option>
                                     {tags.into_iter().map(|(id, name)| { let current = id.clone(); view! { <option value=id selected=move || tag.get() == current>{name}</option> } }).collect_view()}
+                                </select>
+                            })}
+                            {(!industries.is_empty()).then(|| view! {
+                                <label class="visually-hidden" for="filter-industry">"Industry"</label>
+                                <select id="filter-industry" on:change=move |e| industry.set(event_target_value(&e))>
+                                    <option value="" selected=move || industry.get().is_empty()>"Any industry"</option>
+                                    {industries.into_iter().map(|(id, name)| { let current = id.clone(); view! { <option value=id selected=move || industry.get() == current>{name}</option> } }).collect_view()}
+                                </select>
+                            })}
+                            {(!regions.is_empty()).then(|| view! {
+                                <label class="visually-hidden" for="filter-region">"Region"</label>
+                                <select id="filter-region" on:change=move |e| region.set(event_target_value(&e))>
+                                    <option value="" selected=move || region.get().is_empty()>"Any region"</option>
+                                    {regions.into_iter().map(|(id, name)| { let current = id.clone(); view! { <option value=id selected=move || region.get() == current>{name}</option> } }).collect_view()}
                                 </select>
                             })}
                             {(!fields.is_empty()).then(|| view! {
