@@ -294,40 +294,12 @@ pub fn PartnerList() -> impl IntoView {
                         let regions: Vec<(String, String)> = settings.terms(TermList::Regions).into_iter().map(|(id, name)| (id.clone(), name.to_owned())).collect();
                         let fields: Vec<(String, String)> = settings.custom_fields.iter().filter(|(_, d)| !d.archived).map(|(id, d)| (id.clone(), d.label.clone())).collect();
                         view! {
-                            {(!categories.is_empty()).then(|| view! {
-                                <label class="visually-hidden" for="filter-category">"Category"</label>
-                                <select id="filter-category" on:change=move |e| category.set(event_target_value(&e))>
-                                    <option value="" selected=move || category.get().is_empty()>"Any category"</option>
-                                    {categories.into_iter().map(|(id, path)| { let current = id.clone(); view! { <option value=id selected=move || category.get() == current>{path}</option> } }).collect_view()}
-                                </select>
-                            })}
-                            {(!tags.is_empty()).then(|| view! {
-                                <label class="visually-hidden" for="filter-tag">"Tag"</label>
-                                <select id="filter-tag" on:change=move |e| tag.set(event_target_value(&e))>
-                                    <option value="" selected=move || tag.get().is_empty()>"Any tag"</option>
-                                    {tags.into_iter().map(|(id, name)| { let current = id.clone(); view! { <option value=id selected=move || tag.get() == current>{name}</option> } }).collect_view()}
-                                </select>
-                            })}
-                            {(!industries.is_empty()).then(|| view! {
-                                <label class="visually-hidden" for="filter-industry">"Industry"</label>
-                                <select id="filter-industry" on:change=move |e| industry.set(event_target_value(&e))>
-                                    <option value="" selected=move || industry.get().is_empty()>"Any industry"</option>
-                                    {industries.into_iter().map(|(id, name)| { let current = id.clone(); view! { <option value=id selected=move || industry.get() == current>{name}</option> } }).collect_view()}
-                                </select>
-                            })}
-                            {(!regions.is_empty()).then(|| view! {
-                                <label class="visually-hidden" for="filter-region">"Region"</label>
-                                <select id="filter-region" on:change=move |e| region.set(event_target_value(&e))>
-                                    <option value="" selected=move || region.get().is_empty()>"Any region"</option>
-                                    {regions.into_iter().map(|(id, name)| { let current = id.clone(); view! { <option value=id selected=move || region.get() == current>{name}</option> } }).collect_view()}
-                                </select>
-                            })}
+                            <ChoiceFilter id="filter-category" label="Category" any="Any category" items=categories value=category/>
+                            <ChoiceFilter id="filter-tag" label="Tag" any="Any tag" items=tags value=tag/>
+                            <ChoiceFilter id="filter-industry" label="Industry" any="Any industry" items=industries value=industry/>
+                            <ChoiceFilter id="filter-region" label="Region" any="Any region" items=regions value=region/>
                             {(!fields.is_empty()).then(|| view! {
-                                <label class="visually-hidden" for="filter-custom-field">"Custom field"</label>
-                                <select id="filter-custom-field" on:change=move |e| custom_field.set(event_target_value(&e))>
-                                    <option value="" selected=move || custom_field.get().is_empty()>"Any custom field"</option>
-                                    {fields.into_iter().map(|(id, label)| { let current = id.clone(); view! { <option value=id selected=move || custom_field.get() == current>{label}</option> } }).collect_view()}
-                                </select>
+                                <ChoiceFilter id="filter-custom-field" label="Custom field" any="Any custom field" items=fields value=custom_field/>
                                 <label class="visually-hidden" for="filter-custom-text">"Custom field value"</label>
                                 <input id="filter-custom-text" type="search" placeholder="Value contains…" prop:value=move || custom_text.get() on:input=move |e| custom_text.set(event_target_value(&e))/>
                             })}
@@ -422,6 +394,30 @@ pub fn PartnerList() -> impl IntoView {
             </Show>
         </section>
     }
+}
+
+/// A select over `(id, name)` items with an "any" choice (the empty value), bound to `value`;
+/// nothing is rendered when there are no items.
+#[component]
+fn ChoiceFilter(
+    id: &'static str,
+    label: &'static str,
+    any: &'static str,
+    items: Vec<(String, String)>,
+    value: RwSignal<String>,
+) -> impl IntoView {
+    (!items.is_empty()).then(|| {
+        view! {
+            <label class="visually-hidden" for=id>{label}</label>
+            <select id=id on:change=move |e| value.set(event_target_value(&e))>
+                <option value="" selected=move || value.get().is_empty()>{any}</option>
+                {items.into_iter().map(|(item, name)| {
+                    let current = item.clone();
+                    view! { <option value=item selected=move || value.get() == current>{name}</option> }
+                }).collect_view()}
+            </select>
+        }
+    })
 }
 
 /// One row of the list, placed at its position in the scrolling box.
