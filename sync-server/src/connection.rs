@@ -114,9 +114,14 @@ pub async fn serve(socket: WebSocket, session: Session, context: SyncContext) {
     let session_id = session.id;
     let writer = async move {
         let close = loop {
+            // Biased towards close requests: when the reader refuses a frame it asks for a
+            // close and then ends samod's stream, so both become ready together; the close
+            // frame with its reason must win over "samod has nothing more to send".
             tokio::select! {
+                biased;
+                requested = close_rx.recv() => break requested,
                 outgoing = from_samod.next() => {
-                    let Some(bytes) = outgoing else { break None };
+                    let Some(bytes) = outgoing else { break close_rx.try_recv().ok() };
                     if let Some((document, heads)) = announced_heads(&bytes) {
                         let durable = context.durable.wait_until_durable(&context.database, &document, &heads, DURABILITY_TIMEOUT).await;
                         if !durable {
@@ -128,7 +133,6 @@ pub async fn serve(socket: WebSocket, session: Session, context: SyncContext) {
                         break None;
                     }
                 }
-                requested = close_rx.recv() => break requested,
                 revoked = revocations.recv() => {
                     if matches!(revoked, Ok(id) if id == session_id) {
                         break Some((close_code::SESSION_REVOKED, "signed out".to_owned()));
