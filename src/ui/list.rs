@@ -92,6 +92,16 @@ pub fn PartnerList() -> impl IntoView {
         })
     });
 
+    // The same filtered ids as text, for the search's keep test: built when a filter or the
+    // data changes, not on every keystroke.
+    let allowed_keys = Memo::new(move |_| {
+        filtered.with(|ids| {
+            ids.iter()
+                .map(DocumentId::to_string)
+                .collect::<BTreeSet<String>>()
+        })
+    });
+
     let rows = Memo::new(move |_| {
         let query = text.get();
         let order = sort.get();
@@ -100,22 +110,23 @@ pub fn PartnerList() -> impl IntoView {
         let ordered: Vec<(DocumentId, Option<FieldMatch>)> = if query.trim().is_empty() {
             allowed.into_iter().map(|id| (id, None)).collect()
         } else {
-            let keep: BTreeSet<String> = allowed.iter().map(DocumentId::to_string).collect();
-            state.search.with(|index| {
-                index
-                    .search_filtered(&query, SEARCH_LIMIT, &|id| keep.contains(id))
-                    .into_iter()
-                    .filter_map(|hit| {
-                        let why = hit.matches.into_iter().find(|found| {
-                            !matches!(
-                                found.field,
-                                crate::search::SearchField::Name
-                                    | crate::search::SearchField::TradeName
-                            )
-                        });
-                        hit.id.parse().ok().map(|id| (id, why))
-                    })
-                    .collect()
+            allowed_keys.with(|keep| {
+                state.search.with(|index| {
+                    index
+                        .search_filtered(&query, SEARCH_LIMIT, &|id| keep.contains(id))
+                        .into_iter()
+                        .filter_map(|hit| {
+                            let why = hit.matches.into_iter().find(|found| {
+                                !matches!(
+                                    found.field,
+                                    crate::search::SearchField::Name
+                                        | crate::search::SearchField::TradeName
+                                )
+                            });
+                            hit.id.parse().ok().map(|id| (id, why))
+                        })
+                        .collect()
+                })
             })
         };
         let mut rows: Vec<Row> = state.view.with(|view| {

@@ -30,6 +30,19 @@ fn rule<'a>(data: &'a mut RequiredData, code: &str) -> Option<&'a mut bool> {
     })
 }
 
+/// The current value of one data rule, read without copying the settings.
+fn rule_value(data: &RequiredData, code: &str) -> bool {
+    match code {
+        "tax_id" => data.tax_id,
+        "email" => data.email,
+        "phone" => data.phone,
+        "address" => data.address,
+        "contact" => data.contact,
+        "bank_account" => data.bank_account,
+        _ => false,
+    }
+}
+
 fn side(settings: &mut WorkspaceSettings, supplier: bool) -> &mut RequiredData {
     if supplier {
         &mut settings.supplier
@@ -90,7 +103,7 @@ pub fn SettingsPage() -> impl IntoView {
                     view! {
                         <label class="check">
                             <input type="checkbox" id=id
-                                prop:checked=move || draft.with(|d| { let mut d = d.clone(); rule(side(&mut d, supplier), code).map(|v| *v).unwrap_or(false) })
+                                prop:checked=move || draft.with(|d| rule_value(if supplier { &d.supplier } else { &d.client }, code))
                                 on:change=move |event| {
                                     let on = event_target_checked(&event);
                                     draft.update(|d| if let Some(value) = rule(side(d, supplier), code) { *value = on });
