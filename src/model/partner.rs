@@ -8,6 +8,7 @@
 use std::collections::BTreeMap;
 
 use autosurgeon::{Hydrate, Reconcile};
+use serde::{Deserialize, Serialize};
 
 use super::verification::VerificationDocument;
 
@@ -16,7 +17,7 @@ use super::verification::VerificationDocument;
 pub const PARTNER_SCHEMA_VERSION: u64 = 1;
 
 /// Root of a partner document.
-#[derive(Debug, Clone, PartialEq, Eq, Reconcile, Hydrate)]
+#[derive(Debug, Clone, PartialEq, Eq, Reconcile, Hydrate, Serialize, Deserialize)]
 pub struct Partner {
     pub schema_version: u64,
     pub profile: PartnerProfile,
@@ -37,7 +38,7 @@ pub struct Partner {
 }
 
 /// Everything a user types on the registration form.
-#[derive(Debug, Clone, PartialEq, Eq, Reconcile, Hydrate)]
+#[derive(Debug, Clone, PartialEq, Eq, Reconcile, Hydrate, Serialize, Deserialize)]
 pub struct PartnerProfile {
     pub kind: PartnerKind,
     pub legal_name: String,
@@ -76,7 +77,7 @@ pub struct PartnerProfile {
 }
 
 /// Whether we sell to the partner, buy from it, or both.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Reconcile, Hydrate)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Reconcile, Hydrate, Serialize, Deserialize)]
 pub enum PartnerKind {
     Client,
     Supplier,
@@ -84,7 +85,7 @@ pub enum PartnerKind {
 }
 
 /// Archived partners stay in the registry (and in links) but leave the default list.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Reconcile, Hydrate)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Reconcile, Hydrate, Serialize, Deserialize)]
 pub enum PartnerStatus {
     Active,
     Archived,
@@ -92,20 +93,20 @@ pub enum PartnerStatus {
 
 /// A tax identification: ISO 3166 alpha-2 country plus the number as typed (full validation and
 /// canonical forms come with the data-quality work).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Reconcile, Hydrate)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Reconcile, Hydrate, Serialize, Deserialize)]
 pub struct TaxId {
     pub country: String,
     pub number: String,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Reconcile, Hydrate)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Reconcile, Hydrate, Serialize, Deserialize)]
 pub enum AddressKind {
     Billing,
     Shipping,
     Other,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Reconcile, Hydrate)]
+#[derive(Debug, Clone, PartialEq, Eq, Reconcile, Hydrate, Serialize, Deserialize)]
 pub struct Address {
     /// Stable row id, so that concurrent edits merge per address.
     #[key]
@@ -119,7 +120,7 @@ pub struct Address {
     pub country: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Reconcile, Hydrate)]
+#[derive(Debug, Clone, PartialEq, Eq, Reconcile, Hydrate, Serialize, Deserialize)]
 pub struct Contact {
     #[key]
     pub id: String,
@@ -129,7 +130,7 @@ pub struct Contact {
     pub phone: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Reconcile, Hydrate)]
+#[derive(Debug, Clone, PartialEq, Eq, Reconcile, Hydrate, Serialize, Deserialize)]
 pub struct BankAccount {
     #[key]
     pub id: String,
@@ -139,14 +140,14 @@ pub struct BankAccount {
     pub holder: String,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Reconcile, Hydrate)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Reconcile, Hydrate, Serialize, Deserialize)]
 pub struct PaymentTerms {
     /// Days after the invoice date; `None` when the partner has no agreed terms yet.
     pub days: Option<u32>,
     pub method: PaymentMethod,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Reconcile, Hydrate)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Reconcile, Hydrate, Serialize, Deserialize)]
 pub enum PaymentMethod {
     Unspecified,
     BankTransfer,
@@ -157,7 +158,7 @@ pub enum PaymentMethod {
 }
 
 /// The link from a supplier to one client it supplies.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Reconcile, Hydrate)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Reconcile, Hydrate, Serialize, Deserialize)]
 pub struct ClientLink {
     pub linked_at_ms: i64,
 }

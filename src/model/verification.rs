@@ -9,12 +9,15 @@
 use std::collections::BTreeMap;
 
 use autosurgeon::{Hydrate, Reconcile};
+use serde::{Deserialize, Serialize};
 
 use super::partner::Partner;
 use super::settings::WorkspaceSettings;
 
 /// What kind of document a verification document is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Reconcile, Hydrate)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Reconcile, Hydrate, Serialize, Deserialize,
+)]
 pub enum DocumentKind {
     BusinessLicence,
     Contract,
@@ -25,7 +28,7 @@ pub enum DocumentKind {
 }
 
 /// Where a document stands in review.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Reconcile, Hydrate)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Reconcile, Hydrate, Serialize, Deserialize)]
 pub enum ReviewStatus {
     Pending,
     Verified,
@@ -33,7 +36,7 @@ pub enum ReviewStatus {
 }
 
 /// A file named by its content.
-#[derive(Debug, Clone, PartialEq, Eq, Reconcile, Hydrate)]
+#[derive(Debug, Clone, PartialEq, Eq, Reconcile, Hydrate, Serialize, Deserialize)]
 pub struct FileRef {
     /// SHA-256 of the content, 64 lower-case hex characters.
     pub sha256: String,
@@ -45,7 +48,7 @@ pub struct FileRef {
 }
 
 /// One verification document of a partner.
-#[derive(Debug, Clone, PartialEq, Eq, Reconcile, Hydrate)]
+#[derive(Debug, Clone, PartialEq, Eq, Reconcile, Hydrate, Serialize, Deserialize)]
 pub struct VerificationDocument {
     pub kind: DocumentKind,
     pub number: String,

@@ -130,6 +130,21 @@ impl StoredDocument {
         Ok(())
     }
 
+    /// The fingerprint of the chunks that hold this document (see `cache::fingerprint`).
+    pub fn fingerprint(&self) -> u64 {
+        super::cache::fingerprint(&self.chunk_keys)
+    }
+
+    /// Whether the document has changes the server is not known to have: its stored heads
+    /// differ from the heads last shared with the server (always, before the first sync).
+    pub fn has_unsent(&self) -> bool {
+        let mut saved = self.saved_heads.clone();
+        let mut shared = self.server_heads.clone();
+        saved.sort();
+        shared.sort();
+        saved != shared
+    }
+
     /// How many chunks hold this document, and whether one is a snapshot (for tests).
     #[allow(dead_code)]
     pub fn chunk_summary(&self) -> (usize, bool) {

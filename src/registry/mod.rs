@@ -7,8 +7,13 @@
 //! never calls an unsaved edit saved. A document that cannot be loaded is listed in
 //! [`Registry::unreadable`] instead of stopping the others from opening.
 //!
+//! Start-up reads partners from a cache of their values (see `cache.rs`) and loads a partner's
+//! document only when it is opened, edited or synced ([`Registry::ensure_loaded`]); the cache is
+//! checked against the stored documents by [`Registry::stale_documents`].
+//!
 //! Pure: time, the actor id and new document ids come in as arguments.
 
+pub mod cache;
 mod classification;
 mod conflicts;
 mod document;
@@ -16,7 +21,7 @@ mod merge;
 mod quality;
 mod remote;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use automerge::{ActorId, AutoCommit};
 
@@ -61,11 +66,47 @@ pub struct UnreadableDocument {
     pub reason: String,
 }
 
-/// One open partner: its hydrated value and the document it came from.
+/// One partner: its hydrated value and, once loaded, the document it came from.
 #[derive(Debug, Clone)]
 struct PartnerRecord {
     partner: Partner,
-    stored: StoredDocument,
+    /// `None` while the partner is known only from the start-up cache.
+    stored: Option<StoredDocument>,
+    /// The cache entry's fingerprint and unsent flag, for a record not loaded yet.
+    cached_fingerprint: u64,
+    cached_unsent: bool,
+}
+
+impl PartnerRecord {
+    fn loaded(partner: Partner, stored: StoredDocument) -> Self {
+        Self {
+            partner,
+            stored: Some(stored),
+            cached_fingerprint: 0,
+            cached_unsent: false,
+        }
+    }
+
+    fn fingerprint(&self) -> u64 {
+        self.stored
+            .as_ref()
+            .map_or(self.cached_fingerprint, StoredDocument::fingerprint)
+    }
+
+    fn unsent(&self) -> bool {
+        self.stored
+            .as_ref()
+            .map_or(self.cached_unsent, StoredDocument::has_unsent)
+    }
+
+    fn cache_entry(&self, id: &DocumentId) -> cache::CacheEntry {
+        cache::CacheEntry {
+            id: *id.as_bytes(),
+            fingerprint: self.fingerprint(),
+            unsent: self.unsent(),
+            partner: self.partner.clone(),
+        }
+    }
 }
 
 /// The registry of one device, over any [`Store`].
@@ -82,6 +123,8 @@ pub struct Registry<S: Store> {
     /// Documents being fetched from the server that are not (yet) a readable partner, or the
     /// team's workspace before this device adopted it. See `remote.rs`.
     incoming: BTreeMap<DocumentId, StoredDocument>,
+    /// Cache buckets whose stored copy is out of date (see `cache.rs`).
+    cache_dirty: BTreeSet<u8>,
     /// The team's workspace document, once signed in. While it differs from `workspace_id`
     /// this device still uses its local workspace and merges it in when the team's arrives.
     team_workspace: Option<DocumentId>,
@@ -150,12 +193,29 @@ impl<S: Store> Registry<S> {
             partners: BTreeMap::new(),
             unreadable: Vec::new(),
             incoming: BTreeMap::new(),
+            cache_dirty: BTreeSet::new(),
             team_workspace: None,
         };
+        let mut cached =
+            cache::decode_all(&registry.store.load_range(&cache::buckets_prefix()).await?);
         let entries: Vec<String> = registry.workspace.partners.keys().cloned().collect();
         for text in entries {
+            if let Some(entry) = text.parse().ok().and_then(|id| cached.remove(&id)) {
+                let id = DocumentId::from_random_bytes(entry.id);
+                registry.partners.insert(
+                    id,
+                    PartnerRecord {
+                        partner: entry.partner,
+                        stored: None,
+                        cached_fingerprint: entry.fingerprint,
+                        cached_unsent: entry.unsent,
+                    },
+                );
+                continue;
+            }
             match registry.open_partner(&text).await {
                 Ok((id, record)) => {
+                    registry.cache_dirty.insert(cache::bucket_of(&id));
                     registry.partners.insert(id, record);
                 }
                 Err(PartnerOpenError::Store(error)) => return Err(error.into()),
@@ -171,6 +231,11 @@ impl<S: Store> Registry<S> {
                 }
             }
         }
+        // Entries of partners no longer in the index (a sign-out, a test) are dropped.
+        for id in cached.keys() {
+            registry.cache_dirty.insert(cache::bucket_of(id));
+        }
+        registry.flush_cache().await?;
         Ok(registry)
     }
 
@@ -203,7 +268,130 @@ impl<S: Store> Registry<S> {
             )));
         }
         stored.doc.set_actor(self.actor.clone());
-        Ok((id, PartnerRecord { partner, stored }))
+        Ok((id, PartnerRecord::loaded(partner, stored)))
+    }
+
+    /// Loads the documents of these partners where only their cached value is known, so they
+    /// can be edited, synced or checked for conflicts. Returns the partners whose value changed
+    /// on the way (the cache was behind their document) or that turned out unreadable.
+    pub async fn ensure_loaded(
+        &mut self,
+        ids: &[DocumentId],
+    ) -> Result<Vec<DocumentId>, RegistryError> {
+        let mut changed = Vec::new();
+        for id in ids {
+            let Some(record) = self.partners.get(id) else {
+                continue;
+            };
+            if record.stored.is_some() {
+                continue;
+            }
+            let cached_fingerprint = record.cached_fingerprint;
+            match self.open_partner(&id.to_string()).await {
+                Ok((_, loaded)) => {
+                    let record = self.partners.get_mut(id).expect("checked above");
+                    if loaded.partner != record.partner
+                        || loaded.fingerprint() != cached_fingerprint
+                    {
+                        self.cache_dirty.insert(cache::bucket_of(id));
+                    }
+                    if loaded.partner != record.partner {
+                        changed.push(*id);
+                    }
+                    *record = loaded;
+                }
+                Err(PartnerOpenError::Store(error)) => return Err(error.into()),
+                Err(PartnerOpenError::Missing(_)) => {
+                    // The cache named a document that is not stored (any more): fetch it.
+                    self.partners.remove(id);
+                    self.cache_dirty.insert(cache::bucket_of(id));
+                    self.incoming
+                        .insert(*id, StoredDocument::new(self.actor.clone()));
+                    changed.push(*id);
+                }
+                Err(PartnerOpenError::Unreadable(reason)) => {
+                    self.partners.remove(id);
+                    self.cache_dirty.insert(cache::bucket_of(id));
+                    self.unreadable.push(UnreadableDocument {
+                        id: id.to_string(),
+                        reason,
+                    });
+                    changed.push(*id);
+                }
+            }
+        }
+        Ok(changed)
+    }
+
+    /// Whether a partner's document is loaded (for tests and the UI's "opening" state).
+    pub fn is_loaded(&self, id: &DocumentId) -> bool {
+        self.partners
+            .get(id)
+            .is_some_and(|record| record.stored.is_some())
+    }
+
+    /// How many partner documents are loaded.
+    pub fn loaded_count(&self) -> usize {
+        self.partners
+            .values()
+            .filter(|record| record.stored.is_some())
+            .count()
+    }
+
+    /// Partners known from the cache whose entry no longer matches the stored document (its
+    /// chunks changed since the entry was written), found from a listing of the store's keys
+    /// without reading any document. Load them with [`Registry::ensure_loaded`].
+    pub async fn stale_documents(&self) -> Result<Vec<DocumentId>, RegistryError> {
+        let stored = cache::fingerprints_of_listing(&self.store.load_keys(&[]).await?);
+        Ok(self
+            .partners
+            .iter()
+            .filter(|(id, record)| {
+                record.stored.is_none() && stored.get(id) != Some(&record.cached_fingerprint)
+            })
+            .map(|(id, _)| *id)
+            .collect())
+    }
+
+    /// Partners known from the cache whose documents had changes the server was not known to
+    /// have: the sync session loads them before it starts.
+    pub fn unsent_not_loaded(&self) -> Vec<DocumentId> {
+        self.partners
+            .iter()
+            .filter(|(_, record)| record.stored.is_none() && record.cached_unsent)
+            .map(|(id, _)| *id)
+            .collect()
+    }
+
+    /// How many cache buckets wait to be written.
+    pub fn cache_dirty_count(&self) -> usize {
+        self.cache_dirty.len()
+    }
+
+    /// Writes the cache buckets that are out of date.
+    pub async fn flush_cache(&mut self) -> Result<(), RegistryError> {
+        while let Some(&bucket) = self.cache_dirty.first() {
+            // Ids sort by their bytes, so a bucket (first byte) is one range of the map.
+            let mut low = [0u8; 16];
+            let mut high = [0xffu8; 16];
+            low[0] = bucket;
+            high[0] = bucket;
+            let entries: Vec<cache::CacheEntry> = self
+                .partners
+                .range(DocumentId::from_random_bytes(low)..=DocumentId::from_random_bytes(high))
+                .map(|(id, record)| record.cache_entry(id))
+                .collect();
+            let key = cache::bucket_key(bucket);
+            if entries.is_empty() {
+                self.store.remove(&key).await?;
+            } else {
+                self.store
+                    .save(&key, &cache::encode_bucket(entries))
+                    .await?;
+            }
+            self.cache_dirty.remove(&bucket);
+        }
+        Ok(())
     }
 
     /// The store behind the registry, shared with the file store (`crate::files`).
@@ -233,9 +421,12 @@ impl<S: Store> Registry<S> {
             .map(|(id, record)| (*id, &record.partner))
     }
 
-    /// The Automerge document behind a partner, for tests and, later, sync.
+    /// The Automerge document behind a partner, once loaded (see [`Registry::ensure_loaded`]).
     pub fn partner_document(&self, id: &DocumentId) -> Option<&AutoCommit> {
-        self.partners.get(id).map(|record| &record.stored.doc)
+        self.partners
+            .get(id)
+            .and_then(|record| record.stored.as_ref())
+            .map(|stored| &stored.doc)
     }
 
     /// The suppliers that list `client` among the clients they supply, in id order.
@@ -286,8 +477,72 @@ impl<S: Store> Registry<S> {
         self.workspace = workspace;
         self.workspace_document = workspace_document;
         let partner = document::read_value(&stored.doc)?;
-        self.partners.insert(id, PartnerRecord { partner, stored });
+        self.partners
+            .insert(id, PartnerRecord::loaded(partner, stored));
+        self.cache_dirty.insert(cache::bucket_of(&id));
+        self.flush_cache().await?;
         Ok(())
+    }
+
+    /// Registers many partners at once (an import, a benchmark's seed): each document is
+    /// stored, then the workspace index names them all in one change. Their documents are not
+    /// kept in memory (the cache holds their values), so 100,000 partners fit. Ids already in
+    /// the registry are refused before anything is written.
+    pub async fn create_partners(
+        &mut self,
+        partners: Vec<(DocumentId, PartnerProfile)>,
+        now_ms: i64,
+    ) -> Result<(), RegistryError> {
+        for (id, _) in &partners {
+            if self.partners.contains_key(id)
+                || self.workspace.partners.contains_key(&id.to_string())
+            {
+                return Err(RegistryError::PartnerExists(*id));
+            }
+        }
+        let mut records = Vec::with_capacity(partners.len());
+        for (id, profile) in partners {
+            let partner = Partner::new(profile, now_ms);
+            let mut stored = StoredDocument::new(self.actor.clone());
+            document::write_value(&mut stored.doc, &partner, "register partner", now_ms)?;
+            stored.save_changes(&self.store, &id).await?;
+            let partner = document::read_value(&stored.doc)?;
+            records.push((
+                id,
+                PartnerRecord {
+                    partner,
+                    stored: None,
+                    cached_fingerprint: stored.fingerprint(),
+                    cached_unsent: stored.has_unsent(),
+                },
+            ));
+        }
+        let mut workspace = self.workspace.clone();
+        for (id, _) in &records {
+            workspace.partners.insert(
+                id.to_string(),
+                PartnerEntry {
+                    added_at_ms: now_ms,
+                },
+            );
+        }
+        let mut workspace_document = self.workspace_document.clone();
+        document::write_value(
+            &mut workspace_document.doc,
+            &workspace,
+            "add partners to index",
+            now_ms,
+        )?;
+        workspace_document
+            .save_changes(&self.store, &self.workspace_id)
+            .await?;
+        self.workspace = workspace;
+        self.workspace_document = workspace_document;
+        for (id, record) in records {
+            self.cache_dirty.insert(cache::bucket_of(&id));
+            self.partners.insert(id, record);
+        }
+        self.flush_cache().await
     }
 
     /// Replaces the editable profile of a partner; status, links and history stay.
@@ -395,11 +650,11 @@ impl<S: Store> Registry<S> {
         .await
     }
 
-    /// Fields of a partner changed concurrently on two devices, with all their values.
+    /// Fields of a partner changed concurrently on two devices, with all their values. Known
+    /// once its document is loaded: the cache keeps one value a field.
     pub fn conflicts(&self, id: &DocumentId) -> Vec<FieldConflict> {
-        self.partners
-            .get(id)
-            .map(|record| find_conflicts(&record.stored.doc))
+        self.partner_document(id)
+            .map(find_conflicts)
             .unwrap_or_default()
     }
 
@@ -412,21 +667,39 @@ impl<S: Store> Registry<S> {
         value: automerge::ScalarValue,
         now_ms: i64,
     ) -> Result<(), RegistryError> {
-        let record = self
-            .partners
-            .get(id)
-            .ok_or(RegistryError::PartnerNotFound(*id))?;
-        let mut stored = record.stored.clone();
+        let mut stored = self.loaded_document(id).await?.clone();
         conflicts::choose_value(&mut stored.doc, path, value).map_err(RegistryError::Document)?;
         stored.doc.commit_with(
             automerge::transaction::CommitOptions::default()
                 .with_message("resolve conflict")
                 .with_time(now_ms / 1000),
         );
+        self.store_edited(id, stored).await
+    }
+
+    /// Loads a partner's document if needed and returns it.
+    async fn loaded_document(&mut self, id: &DocumentId) -> Result<&StoredDocument, RegistryError> {
+        self.ensure_loaded(&[*id]).await?;
+        self.partners
+            .get(id)
+            .and_then(|record| record.stored.as_ref())
+            .ok_or(RegistryError::PartnerNotFound(*id))
+    }
+
+    /// Stores an edited copy of a partner's document, then swaps it in and rewrites its cache
+    /// bucket. A failed document write changes nothing; a failed bucket write only leaves the
+    /// cache behind, which start-up notices (`stale_documents`).
+    async fn store_edited(
+        &mut self,
+        id: &DocumentId,
+        mut stored: StoredDocument,
+    ) -> Result<(), RegistryError> {
         stored.save_changes(&self.store, id).await?;
         let partner = document::read_value(&stored.doc)?;
-        self.partners.insert(*id, PartnerRecord { partner, stored });
-        Ok(())
+        self.partners
+            .insert(*id, PartnerRecord::loaded(partner, stored));
+        self.cache_dirty.insert(cache::bucket_of(id));
+        self.flush_cache().await
     }
 
     /// Applies `edit` to a copy of the partner, stores the change, then swaps the copy in.
@@ -437,22 +710,23 @@ impl<S: Store> Registry<S> {
         now_ms: i64,
         edit: impl FnOnce(&mut Partner) -> Result<(), RegistryError>,
     ) -> Result<(), RegistryError> {
+        self.ensure_loaded(&[*id]).await?;
         let record = self
             .partners
             .get(id)
             .ok_or(RegistryError::PartnerNotFound(*id))?;
+        let Some(stored) = &record.stored else {
+            return Err(RegistryError::PartnerNotFound(*id));
+        };
         let mut partner = record.partner.clone();
         edit(&mut partner)?;
         if partner == record.partner {
             return Ok(());
         }
         partner.updated_at_ms = now_ms;
-        let mut stored = record.stored.clone();
+        let mut stored = stored.clone();
         document::write_value(&mut stored.doc, &partner, message, now_ms)?;
-        stored.save_changes(&self.store, id).await?;
-        let partner = document::read_value(&stored.doc)?;
-        self.partners.insert(*id, PartnerRecord { partner, stored });
-        Ok(())
+        self.store_edited(id, stored).await
     }
 }
 

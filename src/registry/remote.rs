@@ -66,9 +66,14 @@ impl<S: Store> Registry<S> {
                 .await?;
             self.workspace = read_value(&self.workspace_document.doc)?;
         } else if let Some(record) = self.partners.get_mut(id) {
-            record.stored.save_changes(&self.store, id).await?;
-            let partner: Partner = read_value(&record.stored.doc)?;
-            record.partner = partner;
+            // The sync client only changes documents it was given, so this one is loaded.
+            if let Some(stored) = record.stored.as_mut() {
+                stored.save_changes(&self.store, id).await?;
+                record.partner = read_value(&stored.doc)?;
+                // Written in batches by the session (`flush_cache`), not per message: a
+                // bucket left behind by a crash is found stale at the next start.
+                self.cache_dirty.insert(super::cache::bucket_of(id));
+            }
         } else if Some(*id) == self.team_workspace {
             self.adopt_team_workspace(*id, now_ms, &mut outcome).await?;
         } else if let Some(stored) = self.incoming.get_mut(id) {
@@ -78,7 +83,9 @@ impl<S: Store> Registry<S> {
             if let Ok(partner) = autosurgeon::hydrate::<_, Partner>(&stored.doc) {
                 if partner.schema_version <= PARTNER_SCHEMA_VERSION {
                     if let Some(stored) = self.incoming.remove(id) {
-                        self.partners.insert(*id, PartnerRecord { partner, stored });
+                        self.partners
+                            .insert(*id, PartnerRecord::loaded(partner, stored));
+                        self.cache_dirty.insert(super::cache::bucket_of(id));
                     }
                 }
             }
@@ -152,7 +159,7 @@ impl<S: Store> Registry<S> {
             return Some(&mut self.workspace_document);
         }
         if let Some(record) = self.partners.get_mut(id) {
-            return Some(&mut record.stored);
+            return record.stored.as_mut();
         }
         self.incoming.get_mut(id)
     }
@@ -175,7 +182,7 @@ impl<S: Store> Registry<S> {
         let Some(stored) = (if *id == self.workspace_id {
             Some(&mut self.workspace_document)
         } else if let Some(record) = self.partners.get_mut(id) {
-            Some(&mut record.stored)
+            record.stored.as_mut()
         } else {
             self.incoming.get_mut(id)
         }) else {
@@ -187,7 +194,11 @@ impl<S: Store> Registry<S> {
         store
             .save(&sync_state_key(id), &encode_heads(&heads))
             .await?;
+        let was_unsent = stored.has_unsent();
         stored.server_heads = heads;
+        if was_unsent != stored.has_unsent() && self.partners.contains_key(id) {
+            self.cache_dirty.insert(super::cache::bucket_of(id));
+        }
         Ok(())
     }
 
@@ -245,9 +256,15 @@ impl<S: Store> SyncDocuments for Registry<S> {
             return Some(&mut self.workspace_document.doc);
         }
         if let Some(record) = self.partners.get_mut(id) {
-            return Some(&mut record.stored.doc);
+            // `None` for a partner known only from the cache: the session loads a document
+            // before handing the client a message about it (`Registry::ensure_loaded`).
+            return record.stored.as_mut().map(|stored| &mut stored.doc);
         }
         self.incoming.get_mut(id).map(|stored| &mut stored.doc)
+    }
+
+    fn stored_shared_heads(&mut self, id: &DocumentId) -> Vec<ChangeHash> {
+        self.server_heads(id)
     }
 
     fn create_empty(&mut self, id: &DocumentId) -> &mut AutoCommit {

@@ -73,6 +73,11 @@ pub async fn check_store_contract<S: Store>(store: &S) {
         ],
         "range of doc-a"
     );
+    assert_eq!(
+        store.load_keys(&key(&["doc-a"])).await.unwrap(),
+        range.iter().map(|(key, _)| key.clone()).collect::<Vec<_>>(),
+        "keys of doc-a, without their values"
+    );
     let incremental = store
         .load_range(&key(&["doc-a", "incremental"]))
         .await

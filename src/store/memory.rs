@@ -67,4 +67,13 @@ impl Store for MemoryStore {
         self.lock().retain(|key, _| !key_has_prefix(key, prefix));
         Ok(())
     }
+
+    async fn load_keys(&self, prefix: &[String]) -> Result<Vec<StorageKey>, StoreError> {
+        Ok(self
+            .lock()
+            .keys()
+            .filter(|key| key_has_prefix(key, prefix))
+            .cloned()
+            .collect())
+    }
 }

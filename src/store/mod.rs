@@ -45,6 +45,10 @@ pub trait Store {
         -> Result<Vec<(StorageKey, Vec<u8>)>, StoreError>;
     /// Removes every entry whose key starts with `prefix`.
     async fn remove_range(&self, prefix: &[String]) -> Result<(), StoreError>;
+    /// The keys of every entry whose key starts with `prefix`, in key order, without their
+    /// values: how the start-up check compares the cached summaries with the stored documents
+    /// without reading 100,000 documents.
+    async fn load_keys(&self, prefix: &[String]) -> Result<Vec<StorageKey>, StoreError>;
 }
 
 /// True when `key` starts with `prefix`, component by component.
@@ -70,6 +74,9 @@ macro_rules! delegate_store {
             }
             async fn remove_range(&self, prefix: &[String]) -> Result<(), StoreError> {
                 (**self).remove_range(prefix).await
+            }
+            async fn load_keys(&self, prefix: &[String]) -> Result<Vec<StorageKey>, StoreError> {
+                (**self).load_keys(prefix).await
             }
         }
     )*};

@@ -20,6 +20,12 @@ pub trait SyncDocuments {
     fn document_mut(&mut self, id: &DocumentId) -> Option<&mut AutoCommit>;
     /// Creates an empty document to receive a document this client does not have yet.
     fn create_empty(&mut self, id: &DocumentId) -> &mut AutoCommit;
+    /// The heads this device last knew it shared with the server for a document, as stored
+    /// with it: a document loaded after the session started (the caller loads documents
+    /// lazily) picks its sync state up from here rather than counting every change unsent.
+    fn stored_shared_heads(&mut self, _id: &DocumentId) -> Vec<ChangeHash> {
+        Vec::new()
+    }
 }
 
 /// What the caller must do after an event.
@@ -183,6 +189,7 @@ impl SyncClient {
                         document: document_id,
                         reason: error.to_string(),
                     })?;
+                self.adopt(&document_id, documents);
                 let state = self.documents.entry(document_id).or_default();
                 state.unavailable = false;
                 state.active = true;
@@ -236,6 +243,7 @@ impl SyncClient {
             return Vec::new();
         };
         let server_peer = server_peer.clone();
+        self.adopt(id, documents);
         let Some(doc) = documents.document_mut(id) else {
             return Vec::new();
         };
@@ -279,6 +287,7 @@ impl SyncClient {
     ) -> Vec<Effect> {
         let mut wanted = Vec::new();
         for id in documents.document_ids() {
+            self.adopt(&id, documents);
             let Some(doc) = documents.document_mut(&id) else {
                 continue;
             };
@@ -340,9 +349,10 @@ impl SyncClient {
     }
 
     /// Progress of the documents the caller holds.
-    pub fn progress(&self, documents: &mut impl SyncDocuments) -> SyncProgress {
+    pub fn progress(&mut self, documents: &mut impl SyncDocuments) -> SyncProgress {
         let mut progress = SyncProgress::default();
         for id in documents.document_ids() {
+            self.adopt(&id, documents);
             let Some(doc) = documents.document_mut(&id) else {
                 continue;
             };
@@ -382,6 +392,17 @@ impl SyncClient {
     /// Restores what was persisted by [`Self::shared_heads`] in an earlier session.
     pub fn restore_shared_heads(&mut self, id: DocumentId, heads: Vec<ChangeHash>) {
         self.documents.entry(id).or_default().sync.shared_heads = heads;
+    }
+
+    /// Starts the sync state of a document the caller has but this client has not seen from
+    /// the heads stored with it (see [`SyncDocuments::stored_shared_heads`]).
+    fn adopt(&mut self, id: &DocumentId, documents: &mut impl SyncDocuments) {
+        if !self.documents.contains_key(id) && documents.document_mut(id).is_some() {
+            let heads = documents.stored_shared_heads(id);
+            if !heads.is_empty() {
+                self.restore_shared_heads(*id, heads);
+            }
+        }
     }
 }
 

@@ -9,6 +9,10 @@ use crate::model::DocumentId;
 use crate::registry::{Registry, RegistryError};
 use crate::store::Store;
 
+/// Cache buckets left dirty by received changes before they are written in one go: at
+/// 100,000 partners a bucket is ~250 KB, too much to rewrite for every message of a download.
+const CACHE_FLUSH_BUCKETS: usize = 32;
+
 /// What one received message led to.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Step {
@@ -41,18 +45,25 @@ fn sends(effects: Vec<Effect>) -> Vec<Vec<u8>> {
         .collect()
 }
 
-/// Before the first connection of an app run: join the team's workspace and restore what this
-/// device knew it shared with the server, so unsent changes are counted even offline.
-pub fn restore<S: Store>(
+/// Before the first connection of an app run: join the team's workspace, load the documents
+/// the start-up cache says have unsent changes, and restore what this device knew it shared
+/// with the server, so unsent changes are counted even offline. Documents still known only
+/// from the cache have nothing to send; they get their sync state when loaded.
+pub async fn restore<S: Store>(
     client: &mut SyncClient,
     registry: &mut Registry<S>,
     team_workspace: DocumentId,
-) {
+) -> Result<(), RegistryError> {
     registry.set_team_workspace(team_workspace);
+    let unsent = registry.unsent_not_loaded();
+    registry.ensure_loaded(&unsent).await?;
     for id in registry.document_ids() {
-        let heads = registry.server_heads(&id);
-        client.restore_shared_heads(id, heads);
+        if registry.document_mut(&id).is_some() {
+            let heads = registry.server_heads(&id);
+            client.restore_shared_heads(id, heads);
+        }
     }
+    Ok(())
 }
 
 /// The socket opened: join (the handshake answer starts syncing every document).
@@ -63,6 +74,11 @@ pub fn connected<S: Store>(
 ) -> Vec<Vec<u8>> {
     registry.set_team_workspace(team_workspace);
     sends(client.connected())
+}
+
+/// Nothing is left to exchange for now: write what the cache still lacks.
+pub async fn idle<S: Store>(registry: &mut Registry<S>) -> Result<(), RegistryError> {
+    registry.flush_cache().await
 }
 
 /// Documents changed on this device: offer them to the server.
@@ -77,12 +93,15 @@ pub fn local_changes<S: Store>(
 }
 
 /// The server's change feed lists these documents as changed: fetch what this device lacks.
-pub fn remote_changes<S: Store>(
+/// Their documents are loaded first. Returns the messages and the partners whose value changed
+/// while loading (their cache entry was behind).
+pub async fn remote_changes<S: Store>(
     client: &mut SyncClient,
     registry: &mut Registry<S>,
     ids: &[DocumentId],
-) -> Vec<Vec<u8>> {
-    sends(client.refresh_documents(ids, registry))
+) -> Result<(Vec<Vec<u8>>, Vec<DocumentId>), RegistryError> {
+    let changed = registry.ensure_loaded(ids).await?;
+    Ok((sends(client.refresh_documents(ids, registry)), changed))
 }
 
 /// One message from the server: apply it, store what changed, fetch what is newly listed.
@@ -93,13 +112,18 @@ pub async fn received<S: Store>(
     now_ms: i64,
 ) -> Result<Step, SessionError> {
     let mut step = Step::default();
-    let mut effects = client.receive(bytes, registry)?;
     let synced_document = match Message::decode(bytes) {
         Ok(Message::Sync { document_id, .. } | Message::Request { document_id, .. }) => {
             Some(document_id)
         }
         _ => None,
     };
+    // A partner known only from the start-up cache is loaded before the client sees a
+    // message about it (it would otherwise receive into an empty document).
+    if let Some(id) = synced_document {
+        step.changed.extend(registry.ensure_loaded(&[id]).await?);
+    }
+    let mut effects = client.receive(bytes, registry)?;
     while !effects.is_empty() {
         let mut follow_up = Vec::new();
         for effect in effects {
@@ -122,6 +146,11 @@ pub async fn received<S: Store>(
         registry
             .remember_server_heads(&id, client.shared_heads(&id))
             .await?;
+    }
+    // The cache is written in batches: after a burst of messages here, and by the transport
+    // once nothing is syncing (`idle`).
+    if registry.cache_dirty_count() >= CACHE_FLUSH_BUCKETS {
+        registry.flush_cache().await?;
     }
     Ok(step)
 }

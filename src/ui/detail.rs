@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
 use super::list::KindBadge;
-use super::state::{use_app_state, AppState};
+use super::state::{use_app_state, AppState, LoadState};
 use crate::model::{DocumentId, Partner, PartnerStatus};
 
 /// The outcome of the last action on this page, shown in a live region.
@@ -50,6 +50,13 @@ pub fn PartnerDetail() -> impl IntoView {
     let partner = Memo::new(move |_| {
         id.get()
             .and_then(|id| state.view.with(|view| view.partners.get(&id).cloned()))
+    });
+    // The list came from the start-up cache; the page loads the partner's document, which
+    // brings its concurrent-edit conflicts (and corrects the cached value if it was behind).
+    Effect::new(move |_| {
+        if let (Some(id), LoadState::Ready) = (id.get(), state.load_state.get()) {
+            state.open_partner(id);
+        }
     });
     // Created outside the page so a re-render after a save keeps the notice visible.
     let notice = RwSignal::new(Notice::None);

@@ -172,6 +172,17 @@ pub fn PartnerList() -> impl IntoView {
         rows
     });
 
+    // User Timing marks for the cold-start benchmark: the first rows shown, the first search
+    // answered (effects run once the rendered rows are in the page).
+    Effect::new(move |_| {
+        if rows.with(|rows| !rows.is_empty()) {
+            crate::web::mark_once("partnero:first-rows");
+            if !text.with(|text| text.trim().is_empty()) {
+                crate::web::mark_once("partnero:first-search");
+            }
+        }
+    });
+
     // Virtualisation: which rows are in view of the scrolling box.
     let scroll_top = RwSignal::new(0.0_f64);
     let viewport_height = RwSignal::new(640.0_f64);

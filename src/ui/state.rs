@@ -27,6 +27,9 @@ use crate::web::{
 
 type SharedRegistry = Rc<Mutex<Registry<IndexedDbStore>>>;
 
+/// Documents loaded per step of the start-up cache check.
+const CHECK_BATCH: usize = 50;
+
 /// What the UI renders: plain data copied out of the registry after each stored change.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct RegistryView {
@@ -269,11 +272,82 @@ impl AppState {
                     if let Some(session) = state.session.get_untracked() {
                         state.start_sync(&session);
                     }
+                    state.check_cache();
                 }
                 Err(error) => state.load_state.set(LoadState::Failed(error)),
             }
         });
         state
+    }
+
+    /// Compares the start-up cache with the stored documents, in the background, and loads the
+    /// documents it was behind on, a batch at a time so the UI stays responsive and the
+    /// registry lock is released between batches.
+    fn check_cache(&self) {
+        let Ok(shared) = self.registry() else {
+            return;
+        };
+        let state = *self;
+        leptos::task::spawn_local(async move {
+            let stale = match shared.lock().await.stale_documents().await {
+                Ok(stale) => stale,
+                Err(error) => {
+                    web_sys::console::error_1(&format!("cache check: {error}").into());
+                    return;
+                }
+            };
+            for batch in stale.chunks(CHECK_BATCH) {
+                let mut registry = shared.lock().await;
+                let loaded = async {
+                    let changed = registry.ensure_loaded(batch).await?;
+                    registry.flush_cache().await?;
+                    Ok::<_, crate::registry::RegistryError>(changed)
+                };
+                match loaded.await {
+                    Ok(changed) => {
+                        copy_into_view(state.view, state.search, &registry, &changed);
+                        if !changed.is_empty() {
+                            state
+                                .view
+                                .update(|view| view.unreadable = registry.unreadable().to_vec());
+                        }
+                        // A crash may have come between a change and its cache entry; if the
+                        // change was not sent either, it goes now.
+                        state.offer(batch.to_vec());
+                    }
+                    Err(error) => {
+                        web_sys::console::error_1(&format!("cache check: {error}").into());
+                        return;
+                    }
+                }
+                drop(registry);
+                sync_socket::sleep(0).await;
+            }
+        });
+    }
+
+    /// Loads a partner's document (its page is open), refreshing the view with its conflicts
+    /// and with its value if the cache was behind.
+    pub fn open_partner(&self, id: DocumentId) {
+        let Ok(shared) = self.registry() else {
+            return;
+        };
+        let state = *self;
+        leptos::task::spawn_local(async move {
+            let mut registry = shared.lock().await;
+            if registry.is_loaded(&id) {
+                return;
+            }
+            match registry.ensure_loaded(&[id]).await {
+                Ok(_) => {
+                    copy_into_view(state.view, state.search, &registry, &[id]);
+                    state
+                        .view
+                        .update(|view| view.unreadable = registry.unreadable().to_vec());
+                }
+                Err(error) => web_sys::console::error_1(&error.to_string().into()),
+            }
+        });
     }
 
     fn registry(&self) -> Result<SharedRegistry, String> {

@@ -201,6 +201,28 @@ impl Store for IndexedDbStore {
             .collect()
     }
 
+    async fn load_keys(&self, prefix: &[String]) -> Result<Vec<StorageKey>, StoreError> {
+        let action = format!("list keys {}", prefix.join("/"));
+        let transaction = self
+            .db
+            .transaction(OBJECT_STORE)
+            .build()
+            .map_err(|error| failed(&action, error))?;
+        let store = transaction
+            .object_store(OBJECT_STORE)
+            .map_err(|error| failed(&action, error))?;
+        let keys: Vec<JsValue> = store
+            .get_all_keys::<JsValue>()
+            .with_query::<JsValue, _>(prefix_range(prefix))
+            .primitive()
+            .map_err(|error| failed(&action, error))?
+            .await
+            .map_err(|error| failed(&action, error))?
+            .collect::<Result<_, _>>()
+            .map_err(|error| failed(&action, error))?;
+        keys.iter().map(key_from_js).collect()
+    }
+
     async fn remove_range(&self, prefix: &[String]) -> Result<(), StoreError> {
         let range = prefix_range(prefix);
         self.write(format!("remove range {}", prefix.join("/")), |store| {

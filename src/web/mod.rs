@@ -9,4 +9,6 @@ pub mod session;
 pub mod sync_socket;
 
 pub use idb_store::{IndexedDbStore, DATABASE_NAME};
-pub use platform::{new_actor_id, new_document_id, new_row_id, now_ms, register_service_worker};
+pub use platform::{
+    mark_once, new_actor_id, new_document_id, new_row_id, now_ms, register_service_worker,
+};

@@ -65,3 +65,15 @@ pub fn register_service_worker() {
         }
     });
 }
+
+/// Records a User Timing mark (`performance.mark`) once per page load: the cold-start benchmark
+/// (`.ci/cold-start-bench`) reads `partnero:first-rows` and `partnero:first-search` from the
+/// real app. A mark costs microseconds and is visible in the browser's performance panel.
+pub fn mark_once(name: &str) {
+    let Some(performance) = web_sys::window().and_then(|window| window.performance()) else {
+        return;
+    };
+    if performance.get_entries_by_name(name).length() == 0 {
+        let _ = performance.mark(name);
+    }
+}

@@ -107,7 +107,7 @@ fn socket_url(token: &str) -> Option<String> {
 }
 
 /// Resolves after `ms` milliseconds (setTimeout).
-async fn sleep(ms: i32) {
+pub async fn sleep(ms: i32) {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
         if let Some(window) = web_sys::window() {
             let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
@@ -188,11 +188,13 @@ async fn run(
     let mut client = SyncClient::new(config.peer_id.clone());
     // The heads shared with the server are restored here, so the count of unsent changes is
     // meaningful from the start, offline too.
-    session::restore(
-        &mut client,
-        &mut *registry.lock().await,
-        config.workspace_id,
-    );
+    {
+        let mut registry = registry.lock().await;
+        if let Err(error) = session::restore(&mut client, &mut registry, config.workspace_id).await
+        {
+            web_sys::console::error_1(&format!("sync: {error}").into());
+        }
+    }
     let mut saved_cursor = registry.lock().await.sync_cursor().await.unwrap_or(0);
     let Some(url) = socket_url(&config.token) else {
         return;
@@ -217,7 +219,17 @@ async fn run(
                 continue;
             }
         };
-        client.select(parse_ids(&feed.documents).into_iter().collect());
+        let listed = parse_ids(&feed.documents);
+        {
+            // The handshake exchanges what the feed lists, so those documents are loaded now.
+            let mut registry = registry.lock().await;
+            match registry.ensure_loaded(&listed).await {
+                Ok(loaded) if !loaded.is_empty() => changed(&registry, loaded),
+                Ok(_) => {}
+                Err(error) => web_sys::console::error_1(&format!("sync: {error}").into()),
+            }
+        }
+        client.select(listed.into_iter().collect());
         let mut target_cursor = Some(feed.cursor);
 
         let socket = match web_sys::WebSocket::new(&url) {
@@ -267,12 +279,19 @@ async fn run(
                 if let Ok(feed) = session_api::changes_since(&config.token, saved_cursor).await {
                     if feed.cursor != saved_cursor {
                         let ids = parse_ids(&feed.documents);
-                        send_all(session::remote_changes(
-                            &mut client,
-                            &mut *registry.lock().await,
-                            &ids,
-                        ));
-                        target_cursor = Some(feed.cursor);
+                        let mut registry = registry.lock().await;
+                        match session::remote_changes(&mut client, &mut registry, &ids).await {
+                            Ok((messages, loaded)) => {
+                                send_all(messages);
+                                if !loaded.is_empty() {
+                                    changed(&registry, loaded);
+                                }
+                                target_cursor = Some(feed.cursor);
+                            }
+                            Err(error) => {
+                                web_sys::console::error_1(&format!("sync: {error}").into())
+                            }
+                        }
                     }
                 }
                 continue;
@@ -329,6 +348,9 @@ async fn run(
                 LinkState::Connecting
             } else if progress.documents_syncing == 0 && registry.uses_team_workspace() {
                 // Everything the feed listed is in: the next reconnect starts from here.
+                if let Err(error) = session::idle(registry).await {
+                    web_sys::console::error_1(&format!("sync: {error}").into());
+                }
                 if let Some(cursor) = target_cursor.take() {
                     if registry.save_sync_cursor(cursor).await.is_ok() {
                         saved_cursor = cursor;

@@ -911,7 +911,13 @@ impl RegistryDevice {
                 deadline.saturating_duration_since(tokio::time::Instant::now())
             };
             match tokio::time::timeout(wait, self.socket.as_mut().unwrap().next()).await {
-                Err(_) if synced => return,
+                Err(_) if synced => {
+                    // As the browser's pump does once nothing is syncing.
+                    partnero::sync::session::idle(&mut self.registry)
+                        .await
+                        .unwrap();
+                    return;
+                }
                 Err(_) => panic!(
                     "registry device not in sync: {progress:?}, waiting for {:?}",
                     self.registry.waiting_for()
@@ -1234,7 +1240,10 @@ async fn selective_reconnects_through_the_change_feed_keep_devices_converging() 
         &mut ana.client,
         &mut ana.registry,
         &changed.into_iter().collect::<Vec<_>>(),
-    );
+    )
+    .await
+    .unwrap()
+    .0;
     ana.send_all(messages).await;
     ana.sync().await;
     ana_cursor = next;
@@ -1258,7 +1267,10 @@ async fn selective_reconnects_through_the_change_feed_keep_devices_converging() 
         &mut ben.client,
         &mut ben.registry,
         &changed.into_iter().collect::<Vec<_>>(),
-    );
+    )
+    .await
+    .unwrap()
+    .0;
     ben.send_all(messages).await;
     ben.sync().await;
     let _ = ana_cursor;
@@ -1310,7 +1322,14 @@ async fn a_reloaded_device_gets_later_changes_through_the_change_feed() {
     drop(ben);
     let mut ben = RegistryDevice::open(&server.base, ben_session, ben_store).await;
     let team = ben.session.workspace_id.parse().unwrap();
-    partnero::sync::session::restore(&mut ben.client, &mut ben.registry, team);
+    partnero::sync::session::restore(&mut ben.client, &mut ben.registry, team)
+        .await
+        .unwrap();
+    assert_eq!(
+        ben.registry.loaded_count(),
+        0,
+        "the reloaded device knows the partner from its cache and loads no document"
+    );
     let saved = ben.registry.sync_cursor().await.unwrap();
     let (_, changed) = ben.feed(&server.base, saved).await;
     ben.client.select(changed);
@@ -1333,7 +1352,10 @@ async fn a_reloaded_device_gets_later_changes_through_the_change_feed() {
         &mut ben.client,
         &mut ben.registry,
         &changed.into_iter().collect::<Vec<_>>(),
-    );
+    )
+    .await
+    .unwrap()
+    .0;
     ben.send_all(messages).await;
     ben.sync().await;
     assert_eq!(

@@ -1,0 +1,305 @@
+//! The registry's start-up cache (`registry::cache`): a reopened registry lists every partner
+//! without loading documents, loads a document when it is edited or opened, and finds and
+//! repairs entries that fell behind their documents (a crash between the two writes, a damaged
+//! or outdated cache), so the cache never hides a change.
+
+use automerge::ActorId;
+use futures::executor::block_on;
+use partnero::model::{DocumentId, Partner, PartnerStatus};
+use partnero::registry::cache::{bucket_key, bucket_of, decode_bucket, encode_bucket, CacheEntry};
+use partnero::registry::Registry;
+use partnero::search::generate::generate_partners;
+use partnero::store::{MemoryStore, Store};
+use sha2::{Digest, Sha256};
+
+fn actor(byte: u8) -> ActorId {
+    ActorId::from([byte; 16])
+}
+
+fn workspace_id(byte: u8) -> DocumentId {
+    DocumentId::from_random_bytes([byte; 16])
+}
+
+/// A registry of `count` generated partners on `store`; returns their ids.
+async fn seeded(store: &MemoryStore, count: usize) -> Vec<DocumentId> {
+    let mut registry = Registry::open(store, actor(1), workspace_id(1))
+        .await
+        .unwrap();
+    let mut ids = Vec::new();
+    for (index, (id, profile)) in generate_partners(7, count).into_iter().enumerate() {
+        let id: DocumentId = id.parse().unwrap();
+        registry
+            .create_partner(id, profile, index as i64)
+            .await
+            .unwrap();
+        ids.push(id);
+    }
+    ids
+}
+
+fn values(registry: &Registry<&MemoryStore>) -> Vec<(DocumentId, Partner)> {
+    registry
+        .partners()
+        .map(|(id, partner)| (id, partner.clone()))
+        .collect()
+}
+
+#[test]
+fn a_reopened_registry_lists_every_partner_without_loading_documents() {
+    block_on(async {
+        let store = MemoryStore::new();
+        let ids = seeded(&store, 150).await;
+        let first = Registry::open(&store, actor(2), workspace_id(2))
+            .await
+            .unwrap();
+        assert_eq!(first.partners().count(), 150);
+        assert_eq!(first.loaded_count(), 0, "every partner came from the cache");
+        assert!(first.stale_documents().await.unwrap().is_empty());
+
+        // The same values as reading every document (the cache dropped, then rebuilt).
+        let from_cache = values(&first);
+        drop(first);
+        store
+            .remove_range(&["partnero-cache".into()])
+            .await
+            .unwrap();
+        let rebuilt = Registry::open(&store, actor(3), workspace_id(3))
+            .await
+            .unwrap();
+        assert_eq!(
+            rebuilt.loaded_count(),
+            150,
+            "no cache: every document loaded"
+        );
+        assert_eq!(values(&rebuilt), from_cache);
+        drop(rebuilt);
+        let again = Registry::open(&store, actor(4), workspace_id(4))
+            .await
+            .unwrap();
+        assert_eq!(again.loaded_count(), 0, "the cache was written again");
+
+        // Every bucket holds only its own partners.
+        for id in &ids {
+            let bytes = store
+                .load(&bucket_key(bucket_of(id)))
+                .await
+                .unwrap()
+                .unwrap();
+            let entries = decode_bucket(&bytes).unwrap();
+            assert!(entries.iter().any(|entry| entry.id == *id.as_bytes()));
+            assert!(entries.iter().all(|entry| entry.id[0] == bucket_of(id)));
+        }
+    });
+}
+
+#[test]
+fn an_edit_loads_the_document_and_updates_the_cache() {
+    block_on(async {
+        let store = MemoryStore::new();
+        let ids = seeded(&store, 40).await;
+        let mut registry = Registry::open(&store, actor(2), workspace_id(2))
+            .await
+            .unwrap();
+        let id = ids[7];
+        let mut profile = registry.partner(&id).unwrap().profile.clone();
+        profile.trade_name = "Renamed on the road".into();
+        registry.update_profile(&id, profile, 1_000).await.unwrap();
+        assert!(registry.is_loaded(&id));
+        assert_eq!(
+            registry.loaded_count(),
+            1,
+            "only the edited document was loaded"
+        );
+        registry
+            .set_status(&ids[8], PartnerStatus::Archived, 1_001)
+            .await
+            .unwrap();
+        drop(registry);
+
+        let reopened = Registry::open(&store, actor(3), workspace_id(3))
+            .await
+            .unwrap();
+        assert_eq!(reopened.loaded_count(), 0);
+        assert_eq!(
+            reopened.partner(&id).unwrap().profile.trade_name,
+            "Renamed on the road"
+        );
+        assert_eq!(
+            reopened.partner(&ids[8]).unwrap().status,
+            PartnerStatus::Archived
+        );
+        assert!(reopened.stale_documents().await.unwrap().is_empty());
+    });
+}
+
+#[test]
+fn an_entry_behind_its_document_is_found_and_repaired() {
+    block_on(async {
+        let store = MemoryStore::new();
+        let ids = seeded(&store, 60).await;
+        let id = ids[11];
+        let bucket = bucket_key(bucket_of(&id));
+        let before = store.load(&bucket).await.unwrap().unwrap();
+
+        // An edit whose bucket write never happened (the tab was closed between the two).
+        let mut registry = Registry::open(&store, actor(2), workspace_id(2))
+            .await
+            .unwrap();
+        let mut profile = registry.partner(&id).unwrap().profile.clone();
+        let old_notes = profile.notes.clone();
+        profile.notes = "Changed just before the crash".into();
+        registry.update_profile(&id, profile, 5).await.unwrap();
+        drop(registry);
+        store.put_raw(bucket.clone(), before);
+
+        let mut reopened = Registry::open(&store, actor(3), workspace_id(3))
+            .await
+            .unwrap();
+        assert_eq!(
+            reopened.partner(&id).unwrap().profile.notes,
+            old_notes,
+            "the stale value, until checked"
+        );
+        let stale = reopened.stale_documents().await.unwrap();
+        assert_eq!(stale, vec![id], "the check names exactly the stale entry");
+        assert_eq!(reopened.ensure_loaded(&stale).await.unwrap(), vec![id]);
+        assert_eq!(
+            reopened.partner(&id).unwrap().profile.notes,
+            "Changed just before the crash"
+        );
+        reopened.flush_cache().await.unwrap();
+        drop(reopened);
+        let repaired = Registry::open(&store, actor(4), workspace_id(4))
+            .await
+            .unwrap();
+        assert_eq!(
+            repaired.partner(&id).unwrap().profile.notes,
+            "Changed just before the crash"
+        );
+        assert!(repaired.stale_documents().await.unwrap().is_empty());
+    });
+}
+
+#[test]
+fn a_damaged_or_foreign_bucket_is_ignored_and_rewritten() {
+    block_on(async {
+        let store = MemoryStore::new();
+        let ids = seeded(&store, 80).await;
+        let expected = {
+            let registry = Registry::open(&store, actor(2), workspace_id(2))
+                .await
+                .unwrap();
+            values(&registry)
+        };
+        let damaged = bucket_key(bucket_of(&ids[0]));
+        store.put_raw(damaged.clone(), b"\x01\x02 not a bucket".to_vec());
+        // A bucket of a future format: its entries must not be decoded with today's shape.
+        let future = bucket_key(bucket_of(&ids[1]));
+        let mut bytes = store.load(&future).await.unwrap().unwrap();
+        bytes[0] = 99;
+        store.put_raw(future.clone(), bytes);
+        assert!(decode_bucket(&store.load(&future).await.unwrap().unwrap())
+            .unwrap_err()
+            .contains("format 99"));
+
+        let registry = Registry::open(&store, actor(3), workspace_id(3))
+            .await
+            .unwrap();
+        assert_eq!(
+            values(&registry),
+            expected,
+            "nothing lost, nothing invented"
+        );
+        assert!(
+            registry.loaded_count() >= 2,
+            "those buckets' partners were loaded"
+        );
+        drop(registry);
+        for key in [damaged, future] {
+            assert!(decode_bucket(&store.load(&key).await.unwrap().unwrap()).is_ok());
+        }
+    });
+}
+
+#[test]
+fn partners_never_synced_are_loaded_for_the_first_sync() {
+    block_on(async {
+        let store = MemoryStore::new();
+        let ids = seeded(&store, 20).await;
+        let registry = Registry::open(&store, actor(2), workspace_id(2))
+            .await
+            .unwrap();
+        let mut unsent = registry.unsent_not_loaded();
+        unsent.sort();
+        let mut all = ids.clone();
+        all.sort();
+        assert_eq!(
+            unsent, all,
+            "nothing was ever sent, so every partner is unsent"
+        );
+    });
+}
+
+/// postcard is not self-describing: if `Partner` changes shape, old buckets would decode into
+/// nonsense. This pins the encoding of a sample entry; when it fails, raise
+/// `registry::cache::CACHE_FORMAT` and update the hash.
+#[test]
+fn the_cache_format_is_pinned() {
+    let (id, profile) = generate_partners(3, 1).remove(0);
+    let id: DocumentId = id.parse().unwrap();
+    let entry = CacheEntry {
+        id: *id.as_bytes(),
+        fingerprint: 42,
+        unsent: true,
+        partner: Partner::new(profile, 1_700_000_000_000),
+    };
+    let bytes = encode_bucket(vec![entry.clone()]);
+    assert_eq!(decode_bucket(&bytes).unwrap(), vec![entry]);
+    let hash: String = Sha256::digest(&bytes)
+        .iter()
+        .take(8)
+        .map(|byte| format!("{byte:02x}"))
+        .collect();
+    assert_eq!(
+        hash, "c47e377fcc4409b4",
+        "the cache encoding changed: raise CACHE_FORMAT and update this hash"
+    );
+}
+
+#[test]
+fn a_bulk_registration_is_stored_and_cached_without_keeping_documents() {
+    block_on(async {
+        let store = MemoryStore::new();
+        let mut registry = Registry::open(&store, actor(1), workspace_id(1))
+            .await
+            .unwrap();
+        let partners: Vec<(DocumentId, _)> = generate_partners(11, 120)
+            .into_iter()
+            .map(|(id, profile)| (id.parse().unwrap(), profile))
+            .collect();
+        registry.create_partners(partners.clone(), 9).await.unwrap();
+        assert_eq!(registry.partners().count(), 120);
+        assert_eq!(
+            registry.loaded_count(),
+            0,
+            "documents were not kept in memory"
+        );
+        // The same ids again are refused as a whole.
+        assert!(registry
+            .create_partners(partners[..2].to_vec(), 10)
+            .await
+            .is_err());
+        let expected = values(&registry);
+        drop(registry);
+
+        store
+            .remove_range(&["partnero-cache".into()])
+            .await
+            .unwrap();
+        let from_documents = Registry::open(&store, actor(2), workspace_id(2))
+            .await
+            .unwrap();
+        assert_eq!(values(&from_documents), expected);
+        assert_eq!(from_documents.partners().count(), 120);
+    });
+}
