@@ -323,6 +323,19 @@ impl<S: Store> Registry<S> {
         Ok(changed)
     }
 
+    /// The fingerprint of a partner's stored document as this registry knows it (see
+    /// `cache.rs`): what the stored search index is checked against.
+    pub fn partner_fingerprint(&self, id: &DocumentId) -> Option<u64> {
+        self.partners.get(id).map(PartnerRecord::fingerprint)
+    }
+
+    /// Every partner with its fingerprint, in id order.
+    pub fn partner_fingerprints(&self) -> impl Iterator<Item = (DocumentId, u64)> + '_ {
+        self.partners
+            .iter()
+            .map(|(id, record)| (*id, record.fingerprint()))
+    }
+
     /// Whether a partner's document is loaded (for tests and the UI's "opening" state).
     pub fn is_loaded(&self, id: &DocumentId) -> bool {
         self.partners

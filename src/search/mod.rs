@@ -13,6 +13,7 @@
 pub mod engine;
 pub mod generate;
 pub mod saved;
+pub mod stored;
 
 pub use engine::{FieldMatch, SearchDoc, SearchField, SearchHit, SearchIndex};
 

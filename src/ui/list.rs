@@ -401,7 +401,15 @@ pub fn PartnerList() -> impl IntoView {
                 </p>
                 <Show
                     when=move || rows.with(|rows| !rows.is_empty())
-                    fallback=|| view! { <p class="no-match" id="no-match">"No partner matches this search and these filters."</p> }
+                    fallback=move || view! {
+                        <p class="no-match" id="no-match">
+                            {move || if state.search.ready.get() || text.with(|text| text.trim().is_empty()) {
+                                "No partner matches this search and these filters."
+                            } else {
+                                "Preparing search on this device…"
+                            }}
+                        </p>
+                    }
                 >
                     <div class="rows-viewport" id="partner-rows-viewport" on:scroll=on_scroll>
                         <ul class="partner-rows" id="partner-rows" style=move || format!("height: {}px", rows.with(Vec::len) as f64 * ROW_HEIGHT)>

@@ -18,6 +18,8 @@ use crate::model::{
 };
 use crate::registry::{FieldConflict, PathStep, Registry, UnreadableDocument};
 use crate::search::engine::{SearchDoc, SearchIndex};
+use crate::search::stored::{self, IndexedPartners};
+use crate::store::Store;
 use crate::web::files as web_files;
 use crate::web::session::{self as web_session, StoredSession};
 use crate::web::sync_socket::{self, PumpConfig, SyncHandle, SyncReport};
@@ -174,23 +176,34 @@ impl RegistryView {
 
 /// The search index over the partners on this device, kept next to the view and updated with
 /// it one partner at a time (never rebuilt for an edit). `version` changes after each update,
-/// so searches re-run.
+/// so searches re-run. It is read from the device at start-up and written back in the
+/// background (see `search::stored`).
 #[derive(Clone, Copy)]
 pub struct SearchState {
     index: StoredValue<SearchIndex, LocalStorage>,
+    /// Which partner documents the index reflects, for the stored copy's start-up check.
+    indexed: StoredValue<IndexedPartners, LocalStorage>,
     pub version: RwSignal<u64>,
+    /// False until the index is read (or built) at start-up: until then a search may miss.
+    pub ready: RwSignal<bool>,
+    /// Changed since the stored copy was written.
+    dirty: StoredValue<bool, LocalStorage>,
 }
 
 impl SearchState {
     fn new() -> Self {
         Self {
             index: StoredValue::new_local(SearchIndex::new()),
+            indexed: StoredValue::new_local(IndexedPartners::default()),
             version: RwSignal::new(0),
+            ready: RwSignal::new(false),
+            dirty: StoredValue::new_local(false),
         }
     }
 
-    /// Indexes (or removes) one partner; merged-away records are not searchable.
-    fn index_partner(&self, id: &DocumentId, partner: Option<&Partner>) {
+    /// Indexes (or removes) one partner, as of its document's `fingerprint`; merged-away
+    /// records are not searchable.
+    fn index_partner(&self, id: &DocumentId, partner: Option<&Partner>, fingerprint: Option<u64>) {
         let key = id.to_string();
         self.index.update_value(|index| match partner {
             Some(partner) if partner.merged_into.is_none() => {
@@ -198,6 +211,11 @@ impl SearchState {
             }
             _ => index.remove(&key),
         });
+        self.indexed.update_value(|indexed| match fingerprint {
+            Some(fingerprint) => indexed.set(*id, fingerprint),
+            None => indexed.remove(id),
+        });
+        self.dirty.set_value(true);
     }
 
     fn bump(&self) {
@@ -209,7 +227,84 @@ impl SearchState {
         self.version.track();
         self.index.with_value(read)
     }
+
+    /// Reads the stored index, checks it against the partners' fingerprints and indexes again
+    /// only what changed since it was written (everything, the first time), in batches so the
+    /// page stays responsive.
+    async fn load(&self, shared: &SharedRegistry, view: RwSignal<RegistryView>) {
+        let (bytes, fingerprints) = {
+            let registry = shared.lock().await;
+            let bytes = registry.store().load(&stored::index_key()).await;
+            let fingerprints: Vec<(DocumentId, u64)> = registry.partner_fingerprints().collect();
+            (bytes, fingerprints)
+        };
+        // No await from here to `install`, so no change is indexed into the index replaced.
+        let (index, indexed) = match bytes {
+            Ok(Some(bytes)) => stored::decode(&bytes).unwrap_or_else(|error| {
+                web_sys::console::warn_1(&format!("search index rebuilt: {error}").into());
+                Default::default()
+            }),
+            Ok(None) => Default::default(),
+            Err(error) => {
+                web_sys::console::warn_1(&format!("search index rebuilt: {error}").into());
+                Default::default()
+            }
+        };
+        let changes = indexed.changes(fingerprints.iter().copied());
+        self.index.set_value(index);
+        self.indexed.set_value(indexed);
+        for id in &changes.removed {
+            self.index_partner(id, None, None);
+        }
+        let fingerprints: BTreeMap<DocumentId, u64> = fingerprints.into_iter().collect();
+        for batch in changes.reindex.chunks(INDEX_BATCH) {
+            view.with_untracked(|view| {
+                for id in batch {
+                    self.index_partner(id, view.partners.get(id), fingerprints.get(id).copied());
+                }
+            });
+            if changes.reindex.len() > INDEX_BATCH {
+                sync_socket::sleep(0).await;
+            }
+        }
+        self.dirty
+            .set_value(!changes.reindex.is_empty() || !changes.removed.is_empty());
+        self.ready.set(true);
+        self.bump();
+    }
+
+    /// Writes the index back when it changed, every few seconds, for the next start-up. The
+    /// snapshot is tens of megabytes at 100,000 partners, so it is not written per edit; what
+    /// a crash leaves out is re-indexed by the start-up check.
+    fn save_periodically(&self, shared: SharedRegistry) {
+        let search = *self;
+        leptos::task::spawn_local(async move {
+            loop {
+                sync_socket::sleep(INDEX_SAVE_EVERY_MS).await;
+                if !search.dirty.get_value() || !search.ready.get_untracked() {
+                    continue;
+                }
+                let bytes = search.index.with_value(|index| {
+                    search
+                        .indexed
+                        .with_value(|indexed| stored::encode(index, indexed))
+                });
+                search.dirty.set_value(false);
+                let registry = shared.lock().await;
+                if let Err(error) = registry.store().save(&stored::index_key(), &bytes).await {
+                    search.dirty.set_value(true);
+                    web_sys::console::warn_1(&format!("search index not saved: {error}").into());
+                }
+            }
+        });
+    }
 }
+
+/// Partners indexed between two yields to the page when the index is built at start-up.
+const INDEX_BATCH: usize = 2_000;
+
+/// How often a changed search index is written back.
+const INDEX_SAVE_EVERY_MS: i32 = 10_000;
 
 /// Whether the registry has been opened from IndexedDB yet.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -261,14 +356,13 @@ impl AppState {
             match opened.await {
                 Ok(registry) => {
                     state.view.set(RegistryView::from_registry(&registry));
-                    for (id, partner) in registry.partners() {
-                        state.search.index_partner(&id, Some(partner));
-                    }
-                    state.search.bump();
-                    state
-                        .registry
-                        .set_value(Some(Rc::new(Mutex::new(registry))));
+                    let shared = Rc::new(Mutex::new(registry));
+                    state.registry.set_value(Some(shared.clone()));
                     state.load_state.set(LoadState::Ready);
+                    // The first rows render before the search index is read.
+                    sync_socket::sleep(0).await;
+                    state.search.load(&shared, state.view).await;
+                    state.search.save_periodically(shared);
                     if let Some(session) = state.session.get_untracked() {
                         state.start_sync(&session);
                     }
@@ -726,7 +820,7 @@ fn copy_into_view(
     ids: &[DocumentId],
 ) {
     for id in ids {
-        search.index_partner(id, registry.partner(id));
+        search.index_partner(id, registry.partner(id), registry.partner_fingerprint(id));
     }
     search.bump();
     view.update(|view| {

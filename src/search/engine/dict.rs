@@ -292,6 +292,128 @@ impl Dict {
     }
 }
 
+/// A dictionary as flat arrays, for a snapshot (see `snapshot.rs`): pending terms folded into
+/// the arena, dead terms dropped and posting lists numbered in term order, so a snapshot has
+/// one canonical form and decoding can check it in one pass.
+#[derive(Debug, Default)]
+pub(super) struct DictParts {
+    pub text: String,
+    pub ends: Vec<u32>,
+    /// Each term's only posting, or `LIST | n` for the `n`-th list, `n` counting up in term
+    /// order.
+    pub heads: Vec<u32>,
+    /// End of each list in `postings`.
+    pub list_ends: Vec<u32>,
+    pub postings: Vec<u32>,
+}
+
+impl Dict {
+    /// The live terms as flat arrays; see [`DictParts`].
+    pub fn to_parts(&self) -> DictParts {
+        let mut parts = DictParts {
+            text: String::with_capacity(self.text.len()),
+            ends: Vec::with_capacity(self.ends.len() + self.pending.len()),
+            heads: Vec::with_capacity(self.ends.len() + self.pending.len()),
+            ..DictParts::default()
+        };
+        for (term, postings) in self.range("", None) {
+            parts.text.push_str(term);
+            parts
+                .ends
+                .push(u32::try_from(parts.text.len()).expect("term arena under 4 GB"));
+            match postings {
+                [only] => parts.heads.push(*only),
+                _ => {
+                    parts.heads.push(LIST | parts.list_ends.len() as u32);
+                    parts.postings.extend_from_slice(postings);
+                    parts
+                        .list_ends
+                        .push(u32::try_from(parts.postings.len()).expect("postings under 4 G"));
+                }
+            }
+        }
+        parts
+    }
+
+    /// A dictionary from a snapshot's arrays, checking everything that lookups, scans and edits
+    /// rely on: terms on character boundaries and strictly increasing (binary search), heads
+    /// numbering their lists in order (so no two terms share one), lists of two postings or
+    /// more, strictly increasing, and every posting accepted by `valid` (a live slot, a field
+    /// of this dictionary). One pass over each array.
+    pub fn from_parts(parts: DictParts, valid: impl Fn(u32) -> bool) -> Result<Dict, &'static str> {
+        let DictParts {
+            text,
+            ends,
+            heads,
+            list_ends,
+            postings,
+        } = parts;
+        if ends.len() != heads.len() {
+            return Err("term offsets and heads differ in length");
+        }
+        let mut previous: Option<&str> = None;
+        let mut start = 0;
+        for &end in &ends {
+            let end = end as usize;
+            if end < start || end > text.len() || !text.is_char_boundary(end) {
+                return Err("a term offset is out of range");
+            }
+            let term = &text[start..end];
+            if previous.is_some_and(|previous| previous >= term) {
+                return Err("terms are out of order");
+            }
+            previous = Some(term);
+            start = end;
+        }
+        if start != text.len() {
+            return Err("the term text has trailing bytes");
+        }
+        let mut next_list = 0u32;
+        for &head in &heads {
+            if head & LIST != 0 {
+                if head != LIST | next_list {
+                    return Err("a term's head does not name the next posting list");
+                }
+                next_list += 1;
+            } else if !valid(head) {
+                return Err("a posting names a missing slot or a wrong field");
+            }
+        }
+        if next_list as usize != list_ends.len() {
+            return Err("posting lists are not all used");
+        }
+        let mut lists = Vec::with_capacity(list_ends.len());
+        let mut start = 0;
+        for &end in &list_ends {
+            let end = end as usize;
+            if end > postings.len() || end < start + 2 {
+                return Err("a posting list is out of range or too short");
+            }
+            let list = &postings[start..end];
+            if !list.windows(2).all(|pair| pair[0] < pair[1]) {
+                return Err("a posting list is out of order");
+            }
+            if !list.iter().all(|&posting| valid(posting)) {
+                return Err("a posting names a missing slot or a wrong field");
+            }
+            lists.push(list.to_vec());
+            start = end;
+        }
+        if start != postings.len() {
+            return Err("postings have trailing entries");
+        }
+        Ok(Dict {
+            text,
+            ends,
+            heads,
+            dead: 0,
+            pending: BTreeMap::new(),
+            lists,
+            free_lists: Vec::new(),
+        })
+    }
+}
+
 /// Two sorted streams of distinct terms, merged in order (the two never share a term).
 struct Merge<A: Iterator, B: Iterator> {
     a: std::iter::Peekable<A>,

@@ -76,6 +76,29 @@ impl Slot {
     pub fn heap_bytes(&self) -> usize {
         self.0.len()
     }
+
+    /// The slot's whole data, as a snapshot stores it.
+    pub fn data(&self) -> &str {
+        &self.0
+    }
+
+    /// A slot from a snapshot's data, checked as far as `id` and `values` rely on it: a length
+    /// char, an id ending on a character boundary within the data, then a mark (values after
+    /// it split at marks whatever they hold).
+    pub fn from_data(data: &str) -> Result<Self, &'static str> {
+        let slot = Slot(data.into());
+        if data.is_empty() {
+            return Err("a slot is empty");
+        }
+        let end = slot.id_end();
+        if end > data.len() || !data.is_char_boundary(end) {
+            return Err("a slot's id is out of range");
+        }
+        if data[end..].chars().next().is_some_and(|c| !is_mark(c)) {
+            return Err("a slot's values do not start with a field mark");
+        }
+        Ok(slot)
+    }
 }
 
 const EMPTY: u32 = u32::MAX;
@@ -141,6 +164,40 @@ impl IdTable {
         self.table.capacity() * std::mem::size_of::<u32>()
     }
 
+    /// The table of `numbers`, whose ids `id_of` reads, sized as inserting them one by one
+    /// would have grown it; `Err` when two share an id. Compares full 64-bit hashes before
+    /// ids, so probing stays in two flat arrays instead of chasing every neighbour's id.
+    pub fn rebuild<'s>(
+        numbers: impl ExactSizeIterator<Item = u32>,
+        id_of: impl Fn(u32) -> &'s str,
+    ) -> Result<Self, &'static str> {
+        let len = numbers.len();
+        if len == 0 {
+            return Ok(IdTable::default());
+        }
+        let mut size = 16;
+        while len * 8 > size * 7 {
+            size *= 2;
+        }
+        let mask = size - 1;
+        let mut table = vec![EMPTY; size];
+        let mut hashes = vec![0u64; size];
+        for number in numbers {
+            let id = id_of(number);
+            let full = full_hash(id);
+            let mut at = fold(full) & mask;
+            while table[at] != EMPTY {
+                if hashes[at] == full && id_of(table[at]) == id {
+                    return Err("two slots have the same id");
+                }
+                at = (at + 1) & mask;
+            }
+            table[at] = number;
+            hashes[at] = full;
+        }
+        Ok(IdTable { table, len })
+    }
+
     fn position<'s>(&self, id: &str, id_of: impl Fn(u32) -> &'s str) -> Option<usize> {
         if self.table.is_empty() {
             return None;
@@ -168,9 +225,18 @@ impl IdTable {
 
 /// FNV-1a, 64 bits folded to the table's width.
 fn hash(id: &str) -> usize {
-    let hash = id.bytes().fold(0xcbf2_9ce4_8422_2325u64, |hash, byte| {
+    fold(full_hash(id))
+}
+
+/// FNV-1a, 64 bits.
+fn full_hash(id: &str) -> u64 {
+    id.bytes().fold(0xcbf2_9ce4_8422_2325u64, |hash, byte| {
         (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
-    });
+    })
+}
+
+/// A 64-bit hash folded to `usize`, high bits into the low ones the mask keeps.
+fn fold(hash: u64) -> usize {
     (hash ^ hash >> 29) as usize
 }
 
