@@ -432,8 +432,13 @@ impl AppState {
             if registry.is_loaded(&id) {
                 return;
             }
-            match registry.ensure_loaded(&[id]).await {
-                Ok(_) => {
+            let loaded = async {
+                registry.ensure_loaded(&[id]).await?;
+                // A value corrected or a document found damaged is remembered for next time.
+                registry.flush_cache().await
+            };
+            match loaded.await {
+                Ok(()) => {
                     copy_into_view(state.view, state.search, &registry, &[id]);
                     state
                         .view
