@@ -75,13 +75,25 @@ async fn the_registry_reopens_from_indexed_db_and_survives_a_corrupt_chunk() {
     let key: StorageKey = chunks[0].0.clone();
     store.save(&key, b"definitely not automerge").await.unwrap();
 
-    let registry = Registry::open(
+    let mut registry = Registry::open(
         store,
         ActorId::from([2u8; 16]),
         DocumentId::from_random_bytes([8; 16]),
     )
     .await
     .unwrap();
+    // Every partner comes from the start-up cache in IndexedDB, without loading a document;
+    // the damaged chunk kept its key, so it shows once the documents are loaded.
+    assert_eq!(registry.loaded_count(), 0);
+    assert!(registry.stale_documents().await.unwrap().is_empty());
+    assert!(registry.unreadable().is_empty());
+    assert_eq!(
+        registry
+            .ensure_loaded(&[supplier, client, broken])
+            .await
+            .unwrap(),
+        vec![broken]
+    );
     assert_eq!(
         registry.partner(&supplier).unwrap().profile.legal_name,
         "Aceites del Sur S.A."
