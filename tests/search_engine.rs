@@ -789,3 +789,32 @@ fn saved_searches_are_named_replaced_by_name_sorted_and_deleted() {
     assert_eq!(SortOrder::from_code("recent"), SortOrder::RecentlyChanged);
     assert_eq!(SortOrder::from_code("bogus"), SortOrder::Relevance);
 }
+
+/// A whole name as typed puts that partner first among partners sharing its words: the exact
+/// name key before longer names, and the same legal form before other forms ("S.A." must not
+/// reward "Sáez" for starting with "sa").
+#[test]
+fn a_whole_name_finds_that_partner_among_namesakes() {
+    let index = index_of(&[
+        ("sa", "Frutas Fernández S.A."),
+        ("slu", "Frutas Fernández S.L.U."),
+        ("sl", "Frutas Fernández, S.L."),
+        ("saez", "Frutas Fernández Sáez S.L."),
+        ("coop", "Frutas Fernández S.Coop."),
+        ("talleres-saez", "Talleres Díaz Sáez S.L."),
+        ("talleres-sa", "Talleres Díaz S.A."),
+    ]);
+    for (query, first) in [
+        ("Frutas Fernández S.L.", "sl"),
+        ("frutas fernandez sl", "sl"),
+        ("Frutas Fernández S.A.", "sa"),
+        ("Frutas Fernández S.L.U.", "slu"),
+        ("Frutas Fernández S.Coop.", "coop"),
+        ("Frutas Fernández Sáez S.L.", "saez"),
+        ("Talleres Díaz S.A.", "talleres-sa"),
+    ] {
+        assert_eq!(top(&index, query)[0], first, "{query}");
+    }
+    // Without a form, the exact name key still beats the longer name.
+    assert_ne!(top(&index, "Frutas Fernández")[0], "saez");
+}

@@ -1,7 +1,7 @@
 //! Tests of text folding: accents of the Latin ranges, punctuation, other scripts left as
 //! lower-cased text, and name keys without legal forms.
 
-use partnero::text::{fold, name_key};
+use partnero::text::{fold, name_key, split_legal_form};
 
 #[test]
 fn fold_lower_cases_and_removes_accents() {
@@ -186,4 +186,27 @@ fn name_key_joins_initials() {
     assert_eq!(name_key("I B M Corp"), "ibm");
     assert_eq!(name_key("A.B.C. Logística S.L."), "abc logistica");
     assert_eq!(name_key("J. García e Hijos"), "j garcia e hijos");
+}
+
+#[test]
+fn legal_forms_are_split_off_in_the_order_written() {
+    for (name, key, form) in [
+        ("Frutas Fernández, S.L.U.", "frutas fernandez", "slu"),
+        (
+            "Müller Logistik GmbH & Co. KG",
+            "muller logistik",
+            "gmbhcokg",
+        ),
+        ("AB Volvo", "volvo", "ab"),
+        ("Cooperativa Ruiz S. Coop.", "cooperativa ruiz", "scoop"),
+        ("Cécile Dupré", "cecile dupre", ""),
+        ("S.A.", "sa", ""),
+    ] {
+        assert_eq!(
+            split_legal_form(name),
+            (key.to_owned(), form.to_owned()),
+            "{name}"
+        );
+        assert_eq!(name_key(name), key);
+    }
 }

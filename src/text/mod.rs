@@ -194,15 +194,25 @@ const PREFIX_FORMS: &[&str] = &["ab|as|oy|ou|sia|uab"];
 /// S.L." and "CONSTRUCCIONES GARCIA SL" both become "construcciones garcia". A name that is only
 /// a legal form keeps it rather than becoming empty.
 pub fn name_key(name: &str) -> String {
+    split_legal_form(name).0
+}
+
+/// The name key (see [`name_key`]) and the legal forms it dropped, folded and joined without
+/// spaces in the order written ("Frutas Fernández, S.L.U." → ("frutas fernandez", "slu");
+/// "GmbH & Co. KG" → "gmbhcokg"): what tells "… S.L." from "… S.A." when both share a key.
+pub fn split_legal_form(name: &str) -> (String, String) {
     let folded = fold(name);
     let mut words = join_initials(folded.split(' ').filter(|word| !word.is_empty()));
+    let mut suffix: Vec<String> = Vec::new();
     while let Some(length) = longest_form(&words, SUFFIX_FORMS, true) {
-        words.truncate(words.len() - length);
+        let dropped = words.split_off(words.len() - length);
+        suffix.splice(0..0, dropped);
     }
+    let mut prefix: Vec<String> = Vec::new();
     while let Some(length) = longest_form(&words, PREFIX_FORMS, false) {
-        words.drain(..length);
+        prefix.extend(words.drain(..length));
     }
-    words.join(" ")
+    (words.join(" "), prefix.into_iter().chain(suffix).collect())
 }
 
 /// Runs of one-character words become one word: "s a u" → "sau", "a b c logistica" →
