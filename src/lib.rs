@@ -10,6 +10,8 @@
 //! - [`validate`]: a raw form draft becomes a valid partner, or every field error at once.
 //! - [`search`]: filtering the partner list (kind, status, category with its subcategories, tag,
 //!   industry, region, custom value, text).
+//! - [`report`]: invoice status, balances, aging, partner counts and rankings, alerts and CSV
+//!   export, from hydrated documents and a day number passed in.
 //! - [`store`]: the `Store` trait (automerge-repo's storage layout), an in-memory store and the
 //!   contract test every store must pass.
 //! - [`registry`]: opens the workspace and partner documents from a store, applies edits and
@@ -25,6 +27,7 @@ pub mod dedupe;
 pub mod files;
 pub mod model;
 pub mod registry;
+pub mod report;
 pub mod search;
 pub mod store;
 pub mod sync;

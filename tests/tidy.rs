@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 
 const PURE_MODULES: &[&str] = &[
-    "model", "validate", "search", "store", "registry", "text", "dedupe", "files",
+    "model", "validate", "search", "store", "registry", "text", "dedupe", "files", "report",
 ];
 
 /// Words whose presence in a pure module means IO, a clock or randomness crept in.

@@ -5,18 +5,31 @@
 //! outside. The Automerge shape is a compatibility boundary, so every document carries a schema
 //! version (see [`PARTNER_SCHEMA_VERSION`] and [`WORKSPACE_SCHEMA_VERSION`]).
 
+mod activity;
 mod classification;
 mod document_id;
+mod finance;
 mod partner;
 mod settings;
 mod verification;
 mod workspace;
 
+pub use activity::{
+    fill_template, AlertRules, FilledMessage, GeoPosition, Interaction, InteractionKind,
+    MessageTemplate, PartnerActivity, Reminder, TemplateValues, ACTIVITY_SCHEMA_VERSION,
+    TEMPLATE_PLACEHOLDERS,
+};
 pub use classification::{
     add_term, dangling_references, merge_terms_in_settings, reassign_term, references_term,
     rename_term, term_usage, TermList,
 };
 pub use document_id::{DocumentId, DocumentIdError};
+pub use finance::{
+    allocated_minor, due_date_from_terms, format_amount, open_minor_of, parse_amount,
+    validate_invoice, validate_payment, validate_purchase_order, AllocationDraft, Invoice,
+    InvoiceDirection, InvoiceDraft, PartnerFinance, Payment, PaymentDraft, PurchaseOrder,
+    PurchaseOrderDraft, PurchaseOrderStatus, FINANCE_SCHEMA_VERSION,
+};
 pub use partner::{
     Address, AddressKind, BankAccount, ClientLink, Contact, Partner, PartnerKind, PartnerProfile,
     PartnerStatus, PaymentMethod, PaymentTerms, TaxId, PARTNER_SCHEMA_VERSION,
@@ -29,4 +42,4 @@ pub use verification::{
     day_of, parse_iso_date, DocumentKind, Documents, FileRef, ReviewStatus, VerificationDocument,
     VerificationState,
 };
-pub use workspace::{PartnerEntry, Workspace, WORKSPACE_SCHEMA_VERSION};
+pub use workspace::{CompanionEntry, PartnerEntry, Workspace, WORKSPACE_SCHEMA_VERSION};

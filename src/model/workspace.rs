@@ -19,6 +19,21 @@ pub struct Workspace {
     /// The company's rules for partner records (older workspaces have none yet).
     #[autosurgeon(missing = "Default::default")]
     pub settings: WorkspaceSettings,
+    /// Partners that have a finance document (invoices, payments, purchase orders), keyed by
+    /// the partner's id; the document's id is derived from it (`registry::companion_id`).
+    /// Separate documents so that finance can be withheld from a role by document.
+    #[autosurgeon(missing = "Default::default")]
+    pub finance: BTreeMap<String, CompanionEntry>,
+    /// Partners that have an activity document (interactions, reminders), likewise.
+    #[autosurgeon(missing = "Default::default")]
+    pub activity: BTreeMap<String, CompanionEntry>,
+}
+
+/// A partner's finance or activity document listed in the workspace.
+#[derive(Debug, Clone, PartialEq, Eq, Reconcile, Hydrate)]
+pub struct CompanionEntry {
+    /// When the document was first written, in milliseconds since the Unix epoch.
+    pub added_at_ms: i64,
 }
 
 /// One partner document listed in the workspace.
@@ -35,6 +50,8 @@ impl Workspace {
             schema_version: WORKSPACE_SCHEMA_VERSION,
             partners: BTreeMap::new(),
             settings: WorkspaceSettings::default(),
+            finance: BTreeMap::new(),
+            activity: BTreeMap::new(),
         }
     }
 }

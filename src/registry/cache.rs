@@ -1,4 +1,5 @@
-//! The start-up cache of the registry: every partner's current value, kept next to the Automerge
+//! The start-up cache of the registry: every partner's current value (and that of its finance
+//! and activity documents), kept next to the Automerge
 //! documents so that a device with 100,000 partners shows its list without loading 100,000
 //! documents. A partner's document is loaded when it is opened, edited or synced.
 //!
@@ -27,14 +28,15 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
-use crate::model::{DocumentId, Partner};
+use super::companion::Companion;
+use crate::model::{DocumentId, Partner, PartnerActivity, PartnerFinance};
 use crate::store::{is_sync_state_key, StorageKey};
 
 /// How many buckets the cache is split into (one per first byte of a document id).
 pub const BUCKETS: usize = 256;
 
 /// The encoding's version: raise it whenever [`Partner`] (or anything in it) changes shape.
-pub const CACHE_FORMAT: u32 = 1;
+pub const CACHE_FORMAT: u32 = 2;
 
 const CACHE_ROOT: &str = "partnero-cache";
 
@@ -58,7 +60,7 @@ pub fn bucket_of(id: &DocumentId) -> u8 {
     id.as_bytes()[0]
 }
 
-/// One cached partner.
+/// One cached document.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CacheEntry {
     pub id: [u8; 16],
@@ -66,7 +68,26 @@ pub struct CacheEntry {
     pub fingerprint: u64,
     /// The document had changes the server was not known to have.
     pub unsent: bool,
-    pub partner: Partner,
+    pub value: CachedValue,
+}
+
+/// The value of a cached document, by kind. Not boxed: entries are decoded once at start-up
+/// and moved into the registry's records, so the size difference costs nothing that matters.
+#[allow(clippy::large_enum_variant)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum CachedValue {
+    Partner(Partner),
+    Finance(PartnerFinance),
+    Activity(PartnerActivity),
+}
+
+impl From<Companion> for CachedValue {
+    fn from(companion: Companion) -> Self {
+        match companion {
+            Companion::Finance(finance) => CachedValue::Finance(finance),
+            Companion::Activity(activity) => CachedValue::Activity(activity),
+        }
+    }
 }
 
 #[derive(Serialize, Deserialize)]

@@ -58,7 +58,7 @@ impl<S: Store> Registry<S> {
         let referencing: Vec<DocumentId> = self
             .partners
             .iter()
-            .filter(|(_, record)| references_term(&record.partner.profile, list, from))
+            .filter(|(_, record)| references_term(&record.value.profile, list, from))
             .map(|(id, _)| *id)
             .collect();
         let message = match into {

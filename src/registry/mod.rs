@@ -15,6 +15,7 @@
 
 pub mod cache;
 mod classification;
+mod companion;
 mod conflicts;
 mod document;
 mod merge;
@@ -32,6 +33,7 @@ use crate::model::{
 use crate::store::{workspace_pointer_key, Store, StoreError};
 use document::{LoadProblem, StoredDocument};
 
+pub use companion::{companion_id, Companion, CompanionKind};
 pub use conflicts::{choose_value, display_value, find_conflicts, FieldConflict, PathStep};
 pub use document::COMPACT_AFTER_CHUNKS;
 pub use merge::{differing_fields, merge_profiles, MergeField, MergeSide};
@@ -66,24 +68,36 @@ pub struct UnreadableDocument {
     pub reason: String,
 }
 
-/// One partner: its hydrated value and, once loaded, the document it came from.
+/// One document the registry holds: its hydrated value and, once loaded, the document.
 #[derive(Debug, Clone)]
-struct PartnerRecord {
-    partner: Partner,
-    /// `None` while the partner is known only from the start-up cache.
+struct Record<T> {
+    value: T,
+    /// `None` while the value is known only from the start-up cache.
     stored: Option<StoredDocument>,
     /// The cache entry's fingerprint and unsent flag, for a record not loaded yet.
     cached_fingerprint: u64,
     cached_unsent: bool,
 }
 
-impl PartnerRecord {
-    fn loaded(partner: Partner, stored: StoredDocument) -> Self {
+/// A partner's record.
+type PartnerRecord = Record<Partner>;
+
+impl<T: Clone> Record<T> {
+    fn loaded(value: T, stored: StoredDocument) -> Self {
         Self {
-            partner,
+            value,
             stored: Some(stored),
             cached_fingerprint: 0,
             cached_unsent: false,
+        }
+    }
+
+    fn from_cache(value: T, entry_fingerprint: u64, entry_unsent: bool) -> Self {
+        Self {
+            value,
+            stored: None,
+            cached_fingerprint: entry_fingerprint,
+            cached_unsent: entry_unsent,
         }
     }
 
@@ -99,12 +113,12 @@ impl PartnerRecord {
             .map_or(self.cached_unsent, StoredDocument::has_unsent)
     }
 
-    fn cache_entry(&self, id: &DocumentId) -> cache::CacheEntry {
+    fn cache_entry(&self, id: &DocumentId, value: cache::CachedValue) -> cache::CacheEntry {
         cache::CacheEntry {
             id: *id.as_bytes(),
             fingerprint: self.fingerprint(),
             unsent: self.unsent(),
-            partner: self.partner.clone(),
+            value,
         }
     }
 }
@@ -125,6 +139,8 @@ pub struct Registry<S: Store> {
     incoming: BTreeMap<DocumentId, StoredDocument>,
     /// Cache buckets whose stored copy is out of date (see `cache.rs`).
     cache_dirty: BTreeSet<u8>,
+    /// Partners' finance and activity documents (see `companion.rs`).
+    companions: BTreeMap<DocumentId, Record<Companion>>,
     /// The team's workspace document, once signed in. While it differs from `workspace_id`
     /// this device still uses its local workspace and merges it in when the team's arrives.
     team_workspace: Option<DocumentId>,
@@ -194,6 +210,7 @@ impl<S: Store> Registry<S> {
             unreadable: Vec::new(),
             incoming: BTreeMap::new(),
             cache_dirty: BTreeSet::new(),
+            companions: BTreeMap::new(),
             team_workspace: None,
         };
         let mut cached =
@@ -201,17 +218,13 @@ impl<S: Store> Registry<S> {
         let entries: Vec<String> = registry.workspace.partners.keys().cloned().collect();
         for text in entries {
             if let Some(entry) = text.parse().ok().and_then(|id| cached.remove(&id)) {
-                let id = DocumentId::from_random_bytes(entry.id);
-                registry.partners.insert(
-                    id,
-                    PartnerRecord {
-                        partner: entry.partner,
-                        stored: None,
-                        cached_fingerprint: entry.fingerprint,
-                        cached_unsent: entry.unsent,
-                    },
-                );
-                continue;
+                if let cache::CachedValue::Partner(partner) = entry.value {
+                    registry.partners.insert(
+                        DocumentId::from_random_bytes(entry.id),
+                        Record::from_cache(partner, entry.fingerprint, entry.unsent),
+                    );
+                    continue;
+                }
             }
             match registry.open_partner(&text).await {
                 Ok((id, record)) => {
@@ -231,7 +244,8 @@ impl<S: Store> Registry<S> {
                 }
             }
         }
-        // Entries of partners no longer in the index (a sign-out, a test) are dropped.
+        registry.open_companions(&mut cached).await?;
+        // Entries of documents no longer in the index (a sign-out, a test) are dropped.
         for id in cached.keys() {
             registry.cache_dirty.insert(cache::bucket_of(id));
         }
@@ -290,12 +304,10 @@ impl<S: Store> Registry<S> {
             match self.open_partner(&id.to_string()).await {
                 Ok((_, loaded)) => {
                     let record = self.partners.get_mut(id).expect("checked above");
-                    if loaded.partner != record.partner
-                        || loaded.fingerprint() != cached_fingerprint
-                    {
+                    if loaded.value != record.value || loaded.fingerprint() != cached_fingerprint {
                         self.cache_dirty.insert(cache::bucket_of(id));
                     }
-                    if loaded.partner != record.partner {
+                    if loaded.value != record.value {
                         changed.push(*id);
                     }
                     *record = loaded;
@@ -320,6 +332,7 @@ impl<S: Store> Registry<S> {
                 }
             }
         }
+        changed.extend(self.ensure_companions_loaded(ids).await?);
         Ok(changed)
     }
 
@@ -327,6 +340,20 @@ impl<S: Store> Registry<S> {
     /// `cache.rs`): what the stored search index is checked against.
     pub fn partner_fingerprint(&self, id: &DocumentId) -> Option<u64> {
         self.partners.get(id).map(PartnerRecord::fingerprint)
+    }
+
+    /// Any loaded document of this registry (a partner, a finance or activity document, the
+    /// workspace), for tests and diagnostics.
+    pub fn document(&self, id: &DocumentId) -> Option<&AutoCommit> {
+        if *id == self.workspace_id {
+            return Some(&self.workspace_document.doc);
+        }
+        self.partner_document(id).or_else(|| {
+            self.companions
+                .get(id)
+                .and_then(|record| record.stored.as_ref())
+                .map(|stored| &stored.doc)
+        })
     }
 
     /// Every partner with its fingerprint, in id order.
@@ -356,23 +383,29 @@ impl<S: Store> Registry<S> {
     /// without reading any document. Load them with [`Registry::ensure_loaded`].
     pub async fn stale_documents(&self) -> Result<Vec<DocumentId>, RegistryError> {
         let stored = cache::fingerprints_of_listing(&self.store.load_keys(&[]).await?);
-        Ok(self
-            .partners
-            .iter()
-            .filter(|(id, record)| {
-                record.stored.is_none() && stored.get(id) != Some(&record.cached_fingerprint)
-            })
-            .map(|(id, _)| *id)
+        let stale = |(id, loaded, fingerprint): (&DocumentId, bool, u64)| {
+            (!loaded && stored.get(id) != Some(&fingerprint)).then_some(*id)
+        };
+        Ok((self.partners.iter())
+            .map(|(id, record)| (id, record.stored.is_some(), record.cached_fingerprint))
+            .chain(
+                (self.companions.iter())
+                    .map(|(id, record)| (id, record.stored.is_some(), record.cached_fingerprint)),
+            )
+            .filter_map(stale)
             .collect())
     }
 
     /// Partners known from the cache whose documents had changes the server was not known to
     /// have: the sync session loads them before it starts.
     pub fn unsent_not_loaded(&self) -> Vec<DocumentId> {
-        self.partners
-            .iter()
-            .filter(|(_, record)| record.stored.is_none() && record.cached_unsent)
-            .map(|(id, _)| *id)
+        (self.partners.iter())
+            .map(|(id, record)| (id, record.stored.is_none() && record.cached_unsent))
+            .chain(
+                (self.companions.iter())
+                    .map(|(id, record)| (id, record.stored.is_none() && record.cached_unsent)),
+            )
+            .filter_map(|(id, waiting)| waiting.then_some(*id))
             .collect()
     }
 
@@ -389,10 +422,14 @@ impl<S: Store> Registry<S> {
             let mut high = [0xffu8; 16];
             low[0] = bucket;
             high[0] = bucket;
-            let entries: Vec<cache::CacheEntry> = self
-                .partners
-                .range(DocumentId::from_random_bytes(low)..=DocumentId::from_random_bytes(high))
-                .map(|(id, record)| record.cache_entry(id))
+            let range = DocumentId::from_random_bytes(low)..=DocumentId::from_random_bytes(high);
+            let entries: Vec<cache::CacheEntry> = (self.partners.range(range.clone()))
+                .map(|(id, record)| {
+                    record.cache_entry(id, cache::CachedValue::Partner(record.value.clone()))
+                })
+                .chain(self.companions.range(range).map(|(id, record)| {
+                    record.cache_entry(id, cache::CachedValue::from(record.value.clone()))
+                }))
                 .collect();
             let key = cache::bucket_key(bucket);
             if entries.is_empty() {
@@ -424,14 +461,14 @@ impl<S: Store> Registry<S> {
 
     /// One open partner.
     pub fn partner(&self, id: &DocumentId) -> Option<&Partner> {
-        self.partners.get(id).map(|record| &record.partner)
+        self.partners.get(id).map(|record| &record.value)
     }
 
     /// Every open partner, in id order.
     pub fn partners(&self) -> impl Iterator<Item = (DocumentId, &Partner)> {
         self.partners
             .iter()
-            .map(|(id, record)| (*id, &record.partner))
+            .map(|(id, record)| (*id, &record.value))
     }
 
     /// The Automerge document behind a partner, once loaded (see [`Registry::ensure_loaded`]).
@@ -447,7 +484,7 @@ impl<S: Store> Registry<S> {
         let key = client.to_string();
         self.partners
             .iter()
-            .filter(|(_, record)| record.partner.clients.contains_key(&key))
+            .filter(|(_, record)| record.value.clients.contains_key(&key))
             .map(|(id, _)| *id)
             .collect()
     }
@@ -522,12 +559,7 @@ impl<S: Store> Registry<S> {
             let partner = document::read_value(&stored.doc)?;
             records.push((
                 id,
-                PartnerRecord {
-                    partner,
-                    stored: None,
-                    cached_fingerprint: stored.fingerprint(),
-                    cached_unsent: stored.has_unsent(),
-                },
+                Record::from_cache(partner, stored.fingerprint(), stored.has_unsent()),
             ));
         }
         let mut workspace = self.workspace.clone();
@@ -731,9 +763,9 @@ impl<S: Store> Registry<S> {
         let Some(stored) = &record.stored else {
             return Err(RegistryError::PartnerNotFound(*id));
         };
-        let mut partner = record.partner.clone();
+        let mut partner = record.value.clone();
         edit(&mut partner)?;
-        if partner == record.partner {
+        if partner == record.value {
             return Ok(());
         }
         partner.updated_at_ms = now_ms;

@@ -14,8 +14,9 @@
 
 use automerge::{AutoCommit, ChangeHash};
 
+use super::companion::Companion;
 use super::document::{encode_heads, read_value, write_value, StoredDocument};
-use super::{PartnerRecord, Registry, RegistryError};
+use super::{PartnerRecord, Record, Registry, RegistryError};
 use crate::model::{DocumentId, Partner, Workspace, PARTNER_SCHEMA_VERSION};
 use crate::store::{sync_cursor_key, sync_state_key, workspace_pointer_key, Store};
 use crate::sync::SyncDocuments;
@@ -69,13 +70,30 @@ impl<S: Store> Registry<S> {
             // The sync client only changes documents it was given, so this one is loaded.
             if let Some(stored) = record.stored.as_mut() {
                 stored.save_changes(&self.store, id).await?;
-                record.partner = read_value(&stored.doc)?;
+                record.value = read_value(&stored.doc)?;
                 // Written in batches by the session (`flush_cache`), not per message: a
                 // bucket left behind by a crash is found stale at the next start.
                 self.cache_dirty.insert(super::cache::bucket_of(id));
             }
+        } else if let Some(record) = self.companions.get_mut(id) {
+            if let Some(stored) = record.stored.as_mut() {
+                stored.save_changes(&self.store, id).await?;
+                record.value = Companion::hydrate_kind(record.value.kind(), &stored.doc)
+                    .map_err(RegistryError::Document)?;
+                self.cache_dirty.insert(super::cache::bucket_of(id));
+            }
         } else if Some(*id) == self.team_workspace {
             self.adopt_team_workspace(*id, now_ms, &mut outcome).await?;
+        } else if let Some(kind) = self.listed_companion_kind(id) {
+            if let Some(stored) = self.incoming.get_mut(id) {
+                stored.save_changes(&self.store, id).await?;
+                if let Ok(value) = Companion::hydrate_kind(kind, &stored.doc) {
+                    if let Some(stored) = self.incoming.remove(id) {
+                        self.companions.insert(*id, Record::loaded(value, stored));
+                        self.cache_dirty.insert(super::cache::bucket_of(id));
+                    }
+                }
+            }
         } else if let Some(stored) = self.incoming.get_mut(id) {
             stored.save_changes(&self.store, id).await?;
             // A partner is ready once it reads as one; until then (an empty or partial first
@@ -96,15 +114,16 @@ impl<S: Store> Registry<S> {
 
     /// Partners the workspace lists that are neither open nor being fetched: start fetching.
     fn listed_but_missing(&mut self) -> Vec<DocumentId> {
-        let listed: Vec<DocumentId> = self
-            .workspace
-            .partners
-            .keys()
+        let listed: Vec<DocumentId> = (self.workspace.partners.keys())
             .filter_map(|text| text.parse().ok())
+            .chain(self.listed_companions().into_iter().map(|(id, _, _)| id))
             .collect();
         let mut fetch = Vec::new();
         for id in listed {
-            if !self.partners.contains_key(&id) && !self.incoming.contains_key(&id) {
+            if !self.partners.contains_key(&id)
+                && !self.companions.contains_key(&id)
+                && !self.incoming.contains_key(&id)
+            {
                 self.incoming
                     .insert(id, StoredDocument::new(self.actor.clone()));
                 fetch.push(id);
@@ -161,6 +180,9 @@ impl<S: Store> Registry<S> {
         if let Some(record) = self.partners.get_mut(id) {
             return record.stored.as_mut();
         }
+        if let Some(record) = self.companions.get_mut(id) {
+            return record.stored.as_mut();
+        }
         self.incoming.get_mut(id)
     }
 
@@ -183,6 +205,8 @@ impl<S: Store> Registry<S> {
             Some(&mut self.workspace_document)
         } else if let Some(record) = self.partners.get_mut(id) {
             record.stored.as_mut()
+        } else if let Some(record) = self.companions.get_mut(id) {
+            record.stored.as_mut()
         } else {
             self.incoming.get_mut(id)
         }) else {
@@ -196,7 +220,9 @@ impl<S: Store> Registry<S> {
             .await?;
         let was_unsent = stored.has_unsent();
         stored.server_heads = heads;
-        if was_unsent != stored.has_unsent() && self.partners.contains_key(id) {
+        if was_unsent != stored.has_unsent()
+            && (self.partners.contains_key(id) || self.companions.contains_key(id))
+        {
             self.cache_dirty.insert(super::cache::bucket_of(id));
         }
         Ok(())
@@ -242,6 +268,7 @@ impl<S: Store> SyncDocuments for Registry<S> {
         let mut ids: Vec<DocumentId> = self
             .partners
             .keys()
+            .chain(self.companions.keys())
             .chain(self.incoming.keys())
             .copied()
             .collect();
@@ -258,6 +285,9 @@ impl<S: Store> SyncDocuments for Registry<S> {
         if let Some(record) = self.partners.get_mut(id) {
             // `None` for a partner known only from the cache: the session loads a document
             // before handing the client a message about it (`Registry::ensure_loaded`).
+            return record.stored.as_mut().map(|stored| &mut stored.doc);
+        }
+        if let Some(record) = self.companions.get_mut(id) {
             return record.stored.as_mut().map(|stored| &mut stored.doc);
         }
         self.incoming.get_mut(id).map(|stored| &mut stored.doc)

@@ -204,6 +204,21 @@ async fn ensure_workspace_settings(repo: &Repo, id: &str) -> anyhow::Result<()> 
             transaction.commit();
             tracing::info!("added default settings to the workspace document");
         }
+        // The indexes of finance and activity documents, created here once for the same
+        // reason as the settings: two devices creating a map concurrently would hide one.
+        for key in ["finance", "activity"] {
+            if doc.get(automerge::ROOT, key)?.is_none() {
+                let mut transaction = doc.transaction();
+                autosurgeon::reconcile_prop(
+                    &mut transaction,
+                    automerge::ROOT,
+                    key,
+                    std::collections::BTreeMap::<String, partnero::model::CompanionEntry>::new(),
+                )?;
+                transaction.commit();
+                tracing::info!(index = key, "added an index to the workspace document");
+            }
+        }
         Ok(())
     })
 }

@@ -1439,3 +1439,104 @@ async fn the_change_feed_keeps_counting_after_a_restart() {
         "the feed moved on after the restart: {before} -> {after}"
     );
 }
+
+fn bill(number: &str, amount_minor: i64) -> partnero::model::Invoice {
+    partnero::model::Invoice {
+        direction: partnero::model::InvoiceDirection::Received,
+        number: number.into(),
+        issue_date: "2026-11-20".into(),
+        due_date: "2026-11-30".into(),
+        amount_minor,
+        currency: "EUR".into(),
+        reference: String::new(),
+        attachment: None,
+        cancelled: false,
+        created_at_ms: 1,
+    }
+}
+
+/// Finance documents have ids derived from the partner's and the same first change on every
+/// device, so two devices that both record the first bill of a supplier offline end up with
+/// one document holding both bills (not two documents, nor one bill hidden in a lost map).
+#[tokio::test(flavor = "current_thread")]
+async fn two_devices_start_a_partners_finance_offline_and_keep_both_bills() {
+    let server = TestServer::start(1 << 20).await;
+    let ana_store = std::rc::Rc::new(partnero::store::MemoryStore::new());
+    let ana_session = sign_in(&server.base, "ana@example.com", PASSWORD)
+        .await
+        .unwrap();
+    let ben_session = sign_in(&server.base, "ben@example.com", PASSWORD)
+        .await
+        .unwrap();
+    let mut ana = RegistryDevice::open(&server.base, ana_session, ana_store.clone()).await;
+    let mut ben = RegistryDevice::open(
+        &server.base,
+        ben_session,
+        std::rc::Rc::new(partnero::store::MemoryStore::new()),
+    )
+    .await;
+    let supplier = random_document_id(61);
+    ana.registry
+        .create_partner(supplier, profile("supplier", "Aceites del Sur"), 1)
+        .await
+        .unwrap();
+    ana.connect().await;
+    ana.sync().await;
+    ben.connect().await;
+    ben.sync().await;
+    assert!(ben.registry.partner(&supplier).is_some());
+
+    ana.disconnect();
+    ben.disconnect();
+    let on_ana = ana
+        .registry
+        .edit_finance(&supplier, "add bill", 10, |finance| {
+            finance.invoices.insert("a1".into(), bill("F-100", 12_000));
+            Ok(())
+        })
+        .await
+        .unwrap();
+    let on_ben = ben
+        .registry
+        .edit_finance(&supplier, "add bill", 11, |finance| {
+            finance.invoices.insert("b1".into(), bill("F-200", 3_050));
+            Ok(())
+        })
+        .await
+        .unwrap();
+    let finance_id =
+        partnero::registry::companion_id(&supplier, partnero::registry::CompanionKind::Finance);
+    assert_eq!(on_ana[0], finance_id);
+    assert_eq!(on_ben[0], finance_id, "both devices name the same document");
+
+    ana.connect().await;
+    ana.local_change(&on_ana).await;
+    ana.sync().await;
+    ben.connect().await;
+    ben.local_change(&on_ben).await;
+    ben.sync().await;
+    ana.sync().await;
+    for device in [&ana, &ben] {
+        let finance = device.registry.finance(&supplier).unwrap();
+        let numbers: Vec<&str> = finance
+            .invoices
+            .values()
+            .map(|invoice| invoice.number.as_str())
+            .collect();
+        assert_eq!(numbers, ["F-100", "F-200"]);
+        let doc = device.registry.document(&finance_id).unwrap();
+        assert!(
+            partnero::registry::find_conflicts(doc).is_empty(),
+            "no concurrent root maps"
+        );
+    }
+
+    // Reopened offline, the finance comes from the start-up cache.
+    drop(ana);
+    let reopened =
+        partnero::registry::Registry::open(ana_store, ActorId::random(), random_document_id(0))
+            .await
+            .unwrap();
+    assert_eq!(reopened.finance(&supplier).unwrap().invoices.len(), 2);
+    assert_eq!(reopened.loaded_count(), 0);
+}

@@ -1,0 +1,437 @@
+//! A partner's companion documents: its finance (invoices, payments, purchase orders) and its
+//! activity (interactions, reminders), each an Automerge document of its own so that a role
+//! can be denied finance by document (issue 7) and so that a busy ledger does not weigh on the
+//! partner record every device loads.
+//!
+//! - **Ids are derived** from the partner's id (`companion_id`), so any device can name a
+//!   partner's finance document without a lookup, and the server can tell what a document is.
+//!   The workspace lists the partners that have one (`Workspace::finance`, `::activity`), which
+//!   is how other devices learn to fetch it.
+//! - **The first change is the same everywhere.** Two devices may create a partner's finance
+//!   document while offline. Each writes the initial value with the same actor (derived from
+//!   the document id), at time 0, with the same message: the two first changes are byte for
+//!   byte the same change, so the documents merge as if one device had created it. Without
+//!   this, both would create the root maps and, after the merge, one device's invoices would
+//!   sit in a hidden map. Every later change uses the session's own actor.
+
+use std::collections::BTreeMap;
+
+use automerge::ActorId;
+use sha2::{Digest, Sha256};
+
+use super::cache::{self, CacheEntry, CachedValue};
+use super::document::{self, LoadProblem, StoredDocument};
+use super::{PartnerOpenError, Record, Registry, RegistryError, UnreadableDocument};
+use crate::model::{
+    CompanionEntry, DocumentId, PartnerActivity, PartnerFinance, Workspace,
+    ACTIVITY_SCHEMA_VERSION, FINANCE_SCHEMA_VERSION,
+};
+use crate::store::Store;
+
+/// Which companion document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum CompanionKind {
+    Finance,
+    Activity,
+}
+
+impl CompanionKind {
+    fn name(self) -> &'static str {
+        match self {
+            CompanionKind::Finance => "finance",
+            CompanionKind::Activity => "activity",
+        }
+    }
+
+    /// The workspace's list of partners with this kind of document.
+    fn listing(self, workspace: &Workspace) -> &BTreeMap<String, CompanionEntry> {
+        match self {
+            CompanionKind::Finance => &workspace.finance,
+            CompanionKind::Activity => &workspace.activity,
+        }
+    }
+
+    fn listing_mut(self, workspace: &mut Workspace) -> &mut BTreeMap<String, CompanionEntry> {
+        match self {
+            CompanionKind::Finance => &mut workspace.finance,
+            CompanionKind::Activity => &mut workspace.activity,
+        }
+    }
+}
+
+/// The value of a companion document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Companion {
+    Finance(PartnerFinance),
+    Activity(PartnerActivity),
+}
+
+impl Companion {
+    fn new(kind: CompanionKind, partner: &DocumentId) -> Self {
+        match kind {
+            CompanionKind::Finance => Companion::Finance(PartnerFinance::new(partner.to_string())),
+            CompanionKind::Activity => {
+                Companion::Activity(PartnerActivity::new(partner.to_string()))
+            }
+        }
+    }
+
+    pub fn kind(&self) -> CompanionKind {
+        match self {
+            Companion::Finance(_) => CompanionKind::Finance,
+            Companion::Activity(_) => CompanionKind::Activity,
+        }
+    }
+
+    fn from_cached(value: CachedValue) -> Option<Self> {
+        match value {
+            CachedValue::Finance(finance) => Some(Companion::Finance(finance)),
+            CachedValue::Activity(activity) => Some(Companion::Activity(activity)),
+            CachedValue::Partner(_) => None,
+        }
+    }
+
+    /// Reads a document as this kind of companion, or says why it is not one.
+    pub(super) fn hydrate_kind(
+        kind: CompanionKind,
+        doc: &automerge::AutoCommit,
+    ) -> Result<Self, String> {
+        let shape = |error: autosurgeon::HydrateError| {
+            format!(
+                "it does not have the shape of a {} document ({error})",
+                kind.name()
+            )
+        };
+        let (value, version, newest) = match kind {
+            CompanionKind::Finance => {
+                let finance: PartnerFinance = autosurgeon::hydrate(doc).map_err(shape)?;
+                let version = finance.schema_version;
+                (Companion::Finance(finance), version, FINANCE_SCHEMA_VERSION)
+            }
+            CompanionKind::Activity => {
+                let activity: PartnerActivity = autosurgeon::hydrate(doc).map_err(shape)?;
+                let version = activity.schema_version;
+                (
+                    Companion::Activity(activity),
+                    version,
+                    ACTIVITY_SCHEMA_VERSION,
+                )
+            }
+        };
+        if version > newest {
+            return Err(format!(
+                "it was written by a newer Partnero (schema {version}); update the app"
+            ));
+        }
+        Ok(value)
+    }
+
+    fn write(
+        &self,
+        doc: &mut automerge::AutoCommit,
+        message: &str,
+        now_ms: i64,
+    ) -> Result<(), RegistryError> {
+        match self {
+            Companion::Finance(finance) => document::write_value(doc, finance, message, now_ms),
+            Companion::Activity(activity) => document::write_value(doc, activity, message, now_ms),
+        }
+    }
+}
+
+fn hash16(parts: &[&[u8]]) -> [u8; 16] {
+    let mut hasher = Sha256::new();
+    for part in parts {
+        hasher.update(part);
+    }
+    let digest = hasher.finalize();
+    let mut bytes = [0u8; 16];
+    bytes.copy_from_slice(&digest[..16]);
+    bytes
+}
+
+/// The id of a partner's companion document of `kind`: the same on every device.
+pub fn companion_id(partner: &DocumentId, kind: CompanionKind) -> DocumentId {
+    DocumentId::from_random_bytes(hash16(&[
+        b"partnero-companion\0",
+        kind.name().as_bytes(),
+        partner.as_bytes(),
+    ]))
+}
+
+/// The actor of a companion document's first change (see the module header).
+fn creation_actor(id: &DocumentId) -> ActorId {
+    ActorId::from(hash16(&[b"partnero-companion-actor\0", id.as_bytes()]))
+}
+
+impl<S: Store> Registry<S> {
+    /// The kind of a companion document the workspace lists, if `id` is one.
+    pub(super) fn listed_companion_kind(&self, id: &DocumentId) -> Option<CompanionKind> {
+        self.listed_companions()
+            .into_iter()
+            .find(|(listed, _, _)| listed == id)
+            .map(|(_, _, kind)| kind)
+    }
+
+    /// Companion documents the workspace lists: (document, partner, kind).
+    pub(super) fn listed_companions(&self) -> Vec<(DocumentId, DocumentId, CompanionKind)> {
+        [CompanionKind::Finance, CompanionKind::Activity]
+            .into_iter()
+            .flat_map(|kind| {
+                kind.listing(&self.workspace)
+                    .keys()
+                    .filter_map(|text| text.parse::<DocumentId>().ok())
+                    .map(move |partner| (companion_id(&partner, kind), partner, kind))
+            })
+            .collect()
+    }
+
+    /// Opens the listed companions at start-up: from the cache where it has them, else from
+    /// their documents; missing ones are fetched by sync.
+    pub(super) async fn open_companions(
+        &mut self,
+        cached: &mut BTreeMap<DocumentId, CacheEntry>,
+    ) -> Result<(), RegistryError> {
+        for (id, _, kind) in self.listed_companions() {
+            if let Some(entry) = cached.remove(&id) {
+                if let Some(value) = Companion::from_cached(entry.value) {
+                    if value.kind() == kind {
+                        self.companions.insert(
+                            id,
+                            Record::from_cache(value, entry.fingerprint, entry.unsent),
+                        );
+                        continue;
+                    }
+                }
+            }
+            match self.open_companion(&id, kind).await {
+                Ok(record) => {
+                    self.cache_dirty.insert(cache::bucket_of(&id));
+                    self.companions.insert(id, record);
+                }
+                Err(PartnerOpenError::Store(error)) => return Err(error.into()),
+                Err(PartnerOpenError::Missing(_)) => {
+                    self.incoming
+                        .insert(id, StoredDocument::new(self.actor.clone()));
+                }
+                Err(PartnerOpenError::Unreadable(reason)) => {
+                    self.unreadable.push(UnreadableDocument {
+                        id: id.to_string(),
+                        reason,
+                    });
+                }
+            }
+        }
+        Ok(())
+    }
+
+    async fn open_companion(
+        &self,
+        id: &DocumentId,
+        kind: CompanionKind,
+    ) -> Result<Record<Companion>, PartnerOpenError> {
+        let mut stored = match StoredDocument::load(&self.store, id, self.actor.clone())
+            .await
+            .map_err(PartnerOpenError::Store)?
+        {
+            Ok(stored) => stored,
+            Err(LoadProblem::Missing) => return Err(PartnerOpenError::Missing(*id)),
+            Err(problem) => return Err(PartnerOpenError::Unreadable(problem.to_string())),
+        };
+        let value =
+            Companion::hydrate_kind(kind, &stored.doc).map_err(PartnerOpenError::Unreadable)?;
+        stored.doc.set_actor(self.actor.clone());
+        Ok(Record::loaded(value, stored))
+    }
+
+    /// Loads companion documents known only from the cache (see [`Registry::ensure_loaded`]).
+    pub(super) async fn ensure_companions_loaded(
+        &mut self,
+        ids: &[DocumentId],
+    ) -> Result<Vec<DocumentId>, RegistryError> {
+        let mut changed = Vec::new();
+        for id in ids {
+            let Some(record) = self.companions.get(id) else {
+                continue;
+            };
+            if record.stored.is_some() {
+                continue;
+            }
+            let (kind, cached_fingerprint) = (record.value.kind(), record.cached_fingerprint);
+            match self.open_companion(id, kind).await {
+                Ok(loaded) => {
+                    let record = self.companions.get_mut(id).expect("checked above");
+                    if loaded.value != record.value || loaded.fingerprint() != cached_fingerprint {
+                        self.cache_dirty.insert(cache::bucket_of(id));
+                    }
+                    if loaded.value != record.value {
+                        changed.push(*id);
+                    }
+                    *record = loaded;
+                }
+                Err(PartnerOpenError::Store(error)) => return Err(error.into()),
+                Err(PartnerOpenError::Missing(_)) => {
+                    self.companions.remove(id);
+                    self.cache_dirty.insert(cache::bucket_of(id));
+                    self.incoming
+                        .insert(*id, StoredDocument::new(self.actor.clone()));
+                    changed.push(*id);
+                }
+                Err(PartnerOpenError::Unreadable(reason)) => {
+                    self.companions.remove(id);
+                    self.cache_dirty.insert(cache::bucket_of(id));
+                    self.unreadable.push(UnreadableDocument {
+                        id: id.to_string(),
+                        reason,
+                    });
+                    changed.push(*id);
+                }
+            }
+        }
+        Ok(changed)
+    }
+
+    /// A partner's finance (invoices, payments, purchase orders), if it has any.
+    pub fn finance(&self, partner: &DocumentId) -> Option<&PartnerFinance> {
+        match &self
+            .companions
+            .get(&companion_id(partner, CompanionKind::Finance))?
+            .value
+        {
+            Companion::Finance(finance) => Some(finance),
+            Companion::Activity(_) => None,
+        }
+    }
+
+    /// A partner's activity (interactions, reminders), if it has any.
+    pub fn activity(&self, partner: &DocumentId) -> Option<&PartnerActivity> {
+        match &self
+            .companions
+            .get(&companion_id(partner, CompanionKind::Activity))?
+            .value
+        {
+            Companion::Activity(activity) => Some(activity),
+            Companion::Finance(_) => None,
+        }
+    }
+
+    /// Every companion document on this device, by document id.
+    pub fn companions(&self) -> impl Iterator<Item = (DocumentId, &Companion)> {
+        self.companions
+            .iter()
+            .map(|(id, record)| (*id, &record.value))
+    }
+
+    /// Applies `edit` to a partner's finance, creating the document on first use. Returns the
+    /// documents changed (the finance document, and the workspace when it was listed there).
+    pub async fn edit_finance(
+        &mut self,
+        partner: &DocumentId,
+        message: &str,
+        now_ms: i64,
+        edit: impl FnOnce(&mut PartnerFinance) -> Result<(), RegistryError>,
+    ) -> Result<Vec<DocumentId>, RegistryError> {
+        self.edit_companion(
+            partner,
+            CompanionKind::Finance,
+            message,
+            now_ms,
+            |value| match value {
+                Companion::Finance(finance) => edit(finance),
+                Companion::Activity(_) => Err(RegistryError::Document(
+                    "a finance document holds activity".into(),
+                )),
+            },
+        )
+        .await
+    }
+
+    /// Applies `edit` to a partner's activity, creating the document on first use.
+    pub async fn edit_activity(
+        &mut self,
+        partner: &DocumentId,
+        message: &str,
+        now_ms: i64,
+        edit: impl FnOnce(&mut PartnerActivity) -> Result<(), RegistryError>,
+    ) -> Result<Vec<DocumentId>, RegistryError> {
+        self.edit_companion(
+            partner,
+            CompanionKind::Activity,
+            message,
+            now_ms,
+            |value| match value {
+                Companion::Activity(activity) => edit(activity),
+                Companion::Finance(_) => Err(RegistryError::Document(
+                    "an activity document holds finance".into(),
+                )),
+            },
+        )
+        .await
+    }
+
+    async fn edit_companion(
+        &mut self,
+        partner: &DocumentId,
+        kind: CompanionKind,
+        message: &str,
+        now_ms: i64,
+        edit: impl FnOnce(&mut Companion) -> Result<(), RegistryError>,
+    ) -> Result<Vec<DocumentId>, RegistryError> {
+        if !self.partners.contains_key(partner) {
+            return Err(RegistryError::PartnerNotFound(*partner));
+        }
+        let id = companion_id(partner, kind);
+        let mut changed = vec![id];
+        self.ensure_companions_loaded(&[id]).await?;
+        let (mut value, mut stored) = match self.companions.get(&id) {
+            Some(Record {
+                value,
+                stored: Some(stored),
+                ..
+            }) => (value.clone(), stored.clone()),
+            _ => {
+                // First use on this device (or listed but not arrived yet: the same first
+                // change makes both merge).
+                let value = Companion::new(kind, partner);
+                let mut stored = StoredDocument::new(creation_actor(&id));
+                value.write(&mut stored.doc, "create", 0)?;
+                stored.doc.set_actor(self.actor.clone());
+                (value, stored)
+            }
+        };
+        let before = value.clone();
+        edit(&mut value)?;
+        if value == before && self.companions.contains_key(&id) {
+            return Ok(Vec::new());
+        }
+        value.write(&mut stored.doc, message, now_ms)?;
+        stored.save_changes(&self.store, &id).await?;
+        let value = Companion::hydrate_kind(kind, &stored.doc).map_err(RegistryError::Document)?;
+        self.incoming.remove(&id);
+        self.companions.insert(id, Record::loaded(value, stored));
+        self.cache_dirty.insert(cache::bucket_of(&id));
+
+        // Listed in the workspace after the document is stored, as a new partner is.
+        let key = partner.to_string();
+        if !kind.listing(&self.workspace).contains_key(&key) {
+            let mut workspace = self.workspace.clone();
+            kind.listing_mut(&mut workspace).insert(
+                key,
+                CompanionEntry {
+                    added_at_ms: now_ms,
+                },
+            );
+            let mut workspace_document = self.workspace_document.clone();
+            let message = format!("list {} document", kind.name());
+            document::write_value(&mut workspace_document.doc, &workspace, &message, now_ms)?;
+            workspace_document
+                .save_changes(&self.store, &self.workspace_id)
+                .await?;
+            self.workspace = workspace;
+            self.workspace_document = workspace_document;
+            changed.push(self.workspace_id);
+        }
+        self.flush_cache().await?;
+        Ok(changed)
+    }
+}

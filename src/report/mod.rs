@@ -1,0 +1,27 @@
+//! Reports over the registry, pure: invoice status and balances, aging, partner counts and
+//! rankings, per-partner statistics, alerts, and CSV export.
+//!
+//! Everything here is a plain function of documents already hydrated and of `today` (a day
+//! number, see `model::day_of`) passed in by the caller: no clock, no IO. Amounts stay integer
+//! minor units grouped by ISO 4217 currency; no report ever adds two currencies together, since
+//! any exchange rate would be a guess made at some moment. The only fractional value is a
+//! display string (an average number of days), derived on the way out, never stored.
+
+pub mod alerts;
+pub mod csv;
+pub mod dates;
+pub mod invoices;
+pub mod partners;
+
+pub use alerts::{alert_date, alerts, Alert, AlertInput, AlertKind};
+pub use csv::{aging_csv, counts_csv, to_csv};
+pub use dates::{civil_of_day, iso_date_of_day, month_of_day, months_between};
+pub use invoices::{
+    aging, average_days_to_pay, balance, format_average_days, invoice_status, open_amount,
+    AgingReport, AgingRow, Balance, InvoiceState, InvoiceStatus,
+};
+pub use partners::{
+    new_partners_per_month, partner_statistics, partners_by_category, partners_by_industry,
+    partners_by_kind, partners_by_region, top_clients, top_partners, top_suppliers, CountRow,
+    MonthCount, PartnerStatistics, TopRow,
+};
