@@ -35,7 +35,7 @@ pub use partner::{
     PartnerStatus, PaymentMethod, PaymentTerms, TaxId, PARTNER_SCHEMA_VERSION,
 };
 pub use settings::{
-    AppliesTo, Category, CustomFieldDef, CustomFieldType, OrphanReason, OrphanedValue,
+    default_templates, AppliesTo, Category, CustomFieldDef, CustomFieldType, OrphanReason, OrphanedValue,
     PaymentPreset, RequiredData, Term, WorkspaceSettings, DEFAULT_EXPIRY_WARNING_DAYS,
 };
 pub use verification::{

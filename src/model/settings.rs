@@ -17,6 +17,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use autosurgeon::{Hydrate, Reconcile};
 
+use super::activity::{AlertRules, MessageTemplate};
 use super::partner::{PartnerKind, PartnerProfile, PaymentMethod, PaymentTerms};
 use super::verification::DocumentKind;
 
@@ -51,6 +52,44 @@ pub struct WorkspaceSettings {
     /// Payment terms the company commonly agrees, offered as one-click choices on the form.
     #[autosurgeon(missing = "Default::default")]
     pub payment_presets: BTreeMap<String, PaymentPreset>,
+    /// Which alerts the devices compute (invoice due and overdue, documents expiring,
+    /// follow-ups, missing data).
+    #[autosurgeon(missing = "Default::default")]
+    pub alert_rules: AlertRules,
+    /// Message templates (payment reminders, answers to frequent questions), keyed by id.
+    #[autosurgeon(missing = "Default::default")]
+    pub templates: BTreeMap<String, MessageTemplate>,
+}
+
+/// The templates a new workspace starts with, so the feature is usable at once; the company
+/// edits or deletes them in the settings.
+pub fn default_templates() -> BTreeMap<String, MessageTemplate> {
+    [
+        (
+            "payment-reminder",
+            MessageTemplate {
+                name: "Payment reminder".into(),
+                subject: "Invoice {invoice} is due on {due_date}".into(),
+                body: "Dear {contact},\n\nThis is a reminder that invoice {invoice} for {amount} \
+                       is due on {due_date}. If it is already paid, please ignore this \
+                       message.\n\nKind regards"
+                    .into(),
+            },
+        ),
+        (
+            "visit-follow-up",
+            MessageTemplate {
+                name: "Visit follow-up".into(),
+                subject: "Thank you for your time, {partner}".into(),
+                body: "Dear {contact},\n\nThank you for meeting us today. As agreed, we will \
+                       follow up on the points we discussed.\n\nKind regards"
+                    .into(),
+            },
+        ),
+    ]
+    .into_iter()
+    .map(|(id, template)| (id.to_owned(), template))
+    .collect()
 }
 
 /// The fields and documents a partner of one kind must have.
@@ -170,6 +209,8 @@ impl Default for WorkspaceSettings {
             regions: BTreeMap::new(),
             tags: BTreeMap::new(),
             payment_presets: BTreeMap::new(),
+            alert_rules: AlertRules::default(),
+            templates: default_templates(),
         }
     }
 }

@@ -315,6 +315,11 @@ impl<S: Store> Registry<S> {
         }
     }
 
+    /// One companion document by its own id.
+    pub fn companion(&self, id: &DocumentId) -> Option<&Companion> {
+        self.companions.get(id).map(|record| &record.value)
+    }
+
     /// Every companion document on this device, by document id.
     pub fn companions(&self) -> impl Iterator<Item = (DocumentId, &Companion)> {
         self.companions

@@ -13,10 +13,10 @@ use leptos::prelude::*;
 
 use crate::files;
 use crate::model::{
-    DocumentId, Partner, PartnerProfile, PartnerStatus, ReviewStatus, VerificationDocument,
+    DocumentId, Partner, PartnerActivity, PartnerFinance, PartnerProfile, PartnerStatus, ReviewStatus, VerificationDocument,
     WorkspaceSettings,
 };
-use crate::registry::{FieldConflict, PathStep, Registry, UnreadableDocument};
+use crate::registry::{Companion, FieldConflict, PathStep, Registry, UnreadableDocument};
 use crate::search::engine::{SearchDoc, SearchIndex};
 use crate::search::stored::{self, IndexedPartners};
 use crate::store::Store;
@@ -41,6 +41,10 @@ pub struct RegistryView {
     pub conflicts: BTreeMap<DocumentId, Vec<FieldConflict>>,
     /// The workspace's settings (required data, expiry warnings).
     pub settings: WorkspaceSettings,
+    /// Each partner's finance (invoices, payments, purchase orders), by partner id.
+    pub finances: BTreeMap<DocumentId, PartnerFinance>,
+    /// Each partner's activity (interactions, reminders), by partner id.
+    pub activities: BTreeMap<DocumentId, PartnerActivity>,
 }
 
 impl RegistryView {
@@ -58,6 +62,32 @@ impl RegistryView {
                 .filter(|(_, conflicts)| !conflicts.is_empty())
                 .collect(),
             settings: registry.settings().clone(),
+            finances: BTreeMap::new(),
+            activities: BTreeMap::new(),
+        }
+        .with_companions(registry)
+    }
+
+    fn with_companions(mut self, registry: &Registry<IndexedDbStore>) -> Self {
+        for (_, companion) in registry.companions() {
+            self.put_companion(companion);
+        }
+        self
+    }
+
+    /// Keeps a companion document's value under its partner.
+    fn put_companion(&mut self, companion: &Companion) {
+        match companion {
+            Companion::Finance(finance) => {
+                if let Ok(partner) = finance.partner_id.parse() {
+                    self.finances.insert(partner, finance.clone());
+                }
+            }
+            Companion::Activity(activity) => {
+                if let Ok(partner) = activity.partner_id.parse() {
+                    self.activities.insert(partner, activity.clone());
+                }
+            }
         }
     }
 
@@ -793,6 +823,44 @@ impl AppState {
         Ok(())
     }
 
+    /// Applies a change to a partner's finance (created on first use) and stores it.
+    pub async fn edit_finance(
+        &self,
+        partner: DocumentId,
+        message: &str,
+        edit: impl FnOnce(&mut PartnerFinance) -> Result<(), String>,
+    ) -> Result<(), String> {
+        let shared = self.registry()?;
+        let mut registry = shared.lock().await;
+        let changed = registry
+            .edit_finance(&partner, message, now_ms(), |finance| {
+                edit(finance).map_err(crate::registry::RegistryError::InvalidChange)
+            })
+            .await
+            .map_err(|error| error.to_string())?;
+        self.refresh(&registry, &changed);
+        Ok(())
+    }
+
+    /// Applies a change to a partner's activity (created on first use) and stores it.
+    pub async fn edit_activity(
+        &self,
+        partner: DocumentId,
+        message: &str,
+        edit: impl FnOnce(&mut PartnerActivity) -> Result<(), String>,
+    ) -> Result<(), String> {
+        let shared = self.registry()?;
+        let mut registry = shared.lock().await;
+        let changed = registry
+            .edit_activity(&partner, message, now_ms(), |activity| {
+                edit(activity).map_err(crate::registry::RegistryError::InvalidChange)
+            })
+            .await
+            .map_err(|error| error.to_string())?;
+        self.refresh(&registry, &changed);
+        Ok(())
+    }
+
     pub async fn link(&self, supplier: DocumentId, client: DocumentId) -> Result<(), String> {
         let shared = self.registry()?;
         let mut registry = shared.lock().await;
@@ -824,7 +892,7 @@ fn copy_into_view(
     registry: &Registry<IndexedDbStore>,
     ids: &[DocumentId],
 ) {
-    for id in ids {
+    for id in ids.iter().filter(|id| registry.companion(id).is_none()) {
         search.index_partner(id, registry.partner(id), registry.partner_fingerprint(id));
     }
     search.bump();
@@ -833,6 +901,10 @@ fn copy_into_view(
             view.settings = registry.settings().clone();
         }
         for id in ids {
+            if let Some(companion) = registry.companion(id) {
+                view.put_companion(companion);
+                continue;
+            }
             match registry.partner(id) {
                 Some(partner) => view.partners.insert(*id, partner.clone()),
                 None => view.partners.remove(id),

@@ -204,6 +204,33 @@ async fn ensure_workspace_settings(repo: &Repo, id: &str) -> anyhow::Result<()> 
             transaction.commit();
             tracing::info!("added default settings to the workspace document");
         }
+        // Settings added by later versions, created inside the settings map once, here.
+        if let Some((automerge::Value::Object(_), settings)) =
+            doc.get(automerge::ROOT, "settings")?
+        {
+            let defaults = partnero::model::WorkspaceSettings::default();
+            for key in ["alert_rules", "templates"] {
+                if doc.get(&settings, key)?.is_none() {
+                    let mut transaction = doc.transaction();
+                    match key {
+                        "alert_rules" => autosurgeon::reconcile_prop(
+                            &mut transaction,
+                            &settings,
+                            key,
+                            &defaults.alert_rules,
+                        )?,
+                        _ => autosurgeon::reconcile_prop(
+                            &mut transaction,
+                            &settings,
+                            key,
+                            &defaults.templates,
+                        )?,
+                    }
+                    transaction.commit();
+                    tracing::info!(setting = key, "added a setting to the workspace document");
+                }
+            }
+        }
         // The indexes of finance and activity documents, created here once for the same
         // reason as the settings: two devices creating a map concurrently would hide one.
         for key in ["finance", "activity"] {
