@@ -1090,3 +1090,130 @@ fn csv_quotes_only_what_needs_quoting() {
         "name,amount,currency\r\n\"Acme, SL\",1234.56,EUR\r\n\"\"\"Quoted\"\"\",0.00,USD\r\n"
     );
 }
+
+#[test]
+fn the_timeline_merges_interactions_and_record_events_newest_first() {
+    let supplier = partner("supplier", "Aceites del Sur S.A.", "2026-03-01");
+    let mut bill = received("2026-04-30", 12_000, "EUR");
+    bill.number = "F-9".into();
+    bill.created_at_ms = supplier.created_at_ms + 1_000;
+    let mut paid = payment("2026-04-10", "EUR", &[("b", 6_000)]);
+    paid.created_at_ms = supplier.created_at_ms + 3_000;
+    let finance = finance_with("s", vec![("b", bill)], vec![paid]);
+    let mut activity = PartnerActivity::new("s");
+    activity.interactions.insert(
+        "v".into(),
+        Interaction {
+            kind: InteractionKind::Visit,
+            at_ms: supplier.created_at_ms + 2_000,
+            author: "ana".into(),
+            summary: "Tasted the new harvest".into(),
+            position: None,
+            template_id: None,
+        },
+    );
+    let entries = timeline(&supplier, Some(&finance), Some(&activity));
+    let texts: Vec<&str> = entries.iter().map(|entry| entry.text.as_str()).collect();
+    assert_eq!(
+        texts,
+        [
+            "Payment of 60.00 EUR recorded (2026-04-10)",
+            "Visit",
+            "Bill F-9 recorded: 120.00 EUR, due 2026-04-30",
+            "Registered",
+        ]
+    );
+    assert!(matches!(&entries[1].kind, TimelineKind::Interaction(row, _) if row == "v"));
+    // Without finance or activity, only what happened to the record.
+    assert_eq!(timeline(&supplier, None, None).len(), 1);
+}
+
+#[test]
+fn template_values_name_the_partner_contact_and_first_open_invoice() {
+    let mut client = partner("client", "Hotel Miramar S.L.", "2026-01-10");
+    client.profile.contacts.push(Contact {
+        id: "c".into(),
+        name: "Lucía Pérez".into(),
+        role: String::new(),
+        email: String::new(),
+        phone: String::new(),
+    });
+    let mut later = issued("2026-06-30", 50_000, "EUR");
+    later.number = "A-2".into();
+    let mut sooner = issued("2026-05-31", 20_000, "EUR");
+    sooner.number = "A-1".into();
+    let mut settled = issued("2026-04-30", 10_000, "EUR");
+    settled.number = "A-0".into();
+    let finance = finance_with(
+        "h",
+        vec![("a2", later), ("a1", sooner), ("a0", settled)],
+        vec![payment(
+            "2026-05-01",
+            "EUR",
+            &[("a0", 10_000), ("a1", 5_000)],
+        )],
+    );
+    let values = template_values(&client, Some(&finance), day("2026-05-15"));
+    assert_eq!(values.partner.as_deref(), Some("Hotel Miramar S.L."));
+    assert_eq!(values.contact.as_deref(), Some("Lucía Pérez"));
+    assert_eq!(
+        values.invoice.as_deref(),
+        Some("A-1"),
+        "the paid one is skipped"
+    );
+    assert_eq!(
+        values.amount.as_deref(),
+        Some("150.00 EUR"),
+        "what is still open"
+    );
+    assert_eq!(values.due_date.as_deref(), Some("2026-05-31"));
+    let none = template_values(&client, None, day("2026-05-15"));
+    assert_eq!(
+        (none.invoice, none.amount, none.due_date),
+        (None, None, None)
+    );
+}
+
+#[test]
+fn alerts_marked_done_or_snoozed_are_hidden_until_their_day() {
+    let alert = |id: &str, due: &str| Alert {
+        id: id.into(),
+        partner_id: "p".into(),
+        kind: AlertKind::InvoiceDueSoon,
+        due_day: day(due),
+        text: id.into(),
+    };
+    let all = vec![
+        alert("c", "2026-05-03"),
+        alert("a", "2026-05-01"),
+        alert("b", "2026-05-01"),
+        alert("d", "2026-05-04"),
+    ];
+    let mut marks = BTreeMap::new();
+    marks.insert(
+        "c".to_owned(),
+        AlertMark {
+            done: true,
+            snoozed_until: None,
+        },
+    );
+    marks.insert(
+        "d".to_owned(),
+        AlertMark {
+            done: false,
+            snoozed_until: Some("2026-05-10".into()),
+        },
+    );
+    let ids = |today: &str| -> Vec<String> {
+        visible_alerts(all.clone(), &marks, day(today))
+            .into_iter()
+            .map(|alert| alert.id)
+            .collect()
+    };
+    assert_eq!(ids("2026-05-02"), ["a", "b"], "soonest first, then by id");
+    assert_eq!(
+        ids("2026-05-10"),
+        ["a", "b", "d"],
+        "a snooze ends on its day"
+    );
+}

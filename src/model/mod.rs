@@ -35,8 +35,9 @@ pub use partner::{
     PartnerStatus, PaymentMethod, PaymentTerms, TaxId, PARTNER_SCHEMA_VERSION,
 };
 pub use settings::{
-    default_templates, AppliesTo, Category, CustomFieldDef, CustomFieldType, OrphanReason, OrphanedValue,
-    PaymentPreset, RequiredData, Term, WorkspaceSettings, DEFAULT_EXPIRY_WARNING_DAYS,
+    default_templates, AppliesTo, Category, CustomFieldDef, CustomFieldType, OrphanReason,
+    OrphanedValue, PaymentPreset, RequiredData, Term, WorkspaceSettings,
+    DEFAULT_EXPIRY_WARNING_DAYS,
 };
 pub use verification::{
     day_of, parse_iso_date, DocumentKind, Documents, FileRef, ReviewStatus, VerificationDocument,

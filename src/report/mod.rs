@@ -11,7 +11,10 @@ pub mod alerts;
 pub mod csv;
 pub mod dates;
 pub mod invoices;
+pub mod marks;
 pub mod partners;
+pub mod timeline;
+pub mod view;
 
 pub use alerts::{alert_date, alerts, Alert, AlertInput, AlertKind};
 pub use csv::{aging_csv, counts_csv, to_csv};
@@ -20,8 +23,10 @@ pub use invoices::{
     aging, average_days_to_pay, balance, format_average_days, invoice_status, open_amount,
     AgingReport, AgingRow, Balance, InvoiceState, InvoiceStatus,
 };
+pub use marks::{visible_alerts, AlertMark};
 pub use partners::{
     new_partners_per_month, partner_statistics, partners_by_category, partners_by_industry,
     partners_by_kind, partners_by_region, top_clients, top_partners, top_suppliers, CountRow,
     MonthCount, PartnerStatistics, TopRow,
 };
+pub use timeline::{template_values, timeline, TimelineEntry, TimelineKind};

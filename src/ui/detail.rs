@@ -334,6 +334,10 @@ fn PartnerPage(
 
             <super::documents::DocumentsCard id=id partner=partner.clone() state=state notice=notice busy=busy/>
 
+            <super::finance::FinanceCard id=id partner=partner.clone() state=state notice=notice busy=busy/>
+
+            <super::activity::ActivityCard id=id partner=partner.clone() state=state notice=notice busy=busy/>
+
             <LinksCard id=id partner=partner.clone() state=state notice=notice busy=busy/>
 
             <section class="card">

@@ -3,17 +3,25 @@
 //!
 //! Routes: `/` the partner list, `/partners/new` registration, `/partners/:id` a partner's
 //! page, `/partners/:id/edit` its form, `/partners/:id/merge` merging a duplicate into it, `/settings` the workspace settings, `/sign-in` and
-//! `/account` (sign-out).
+//! `/account` (sign-out), `/alerts` the alert centre, `/reports` charts, aging and top partners with CSV export, and
+//! `/invoices` open and overdue invoices and bills across partners.
 
 mod account;
+mod activity;
+mod alerts;
+mod chart;
 mod detail;
 mod documents;
 mod fields;
+mod finance;
 mod form;
+mod invoices;
 mod list;
 mod merge;
+mod reports;
 mod settings;
 mod settings_lists;
+mod settings_templates;
 mod state;
 
 use leptos::prelude::*;
@@ -33,6 +41,9 @@ pub fn App() -> impl IntoView {
             <header class="app-bar">
                 <a class="brand" href="/">"Partnero"</a>
                 <span class="bar-end">
+                    <alerts::AlertsBadge/>
+                    <a class="bar-link" href="/reports" id="reports-link">"Reports"</a>
+                    <a class="bar-link" href="/invoices" id="invoices-link">"Invoices"</a>
                     <a class="bar-link" href="/settings" id="settings-link">"Settings"</a>
                     <account::SyncIndicator/>
                 </span>
@@ -48,15 +59,19 @@ pub fn App() -> impl IntoView {
                     }.into_any(),
                     LoadState::Ready => view! {
                         <UnreadableBanner/>
+                        <alerts::AlertNotifier/>
                         <Routes fallback=|| view! { <NotFound/> }>
                             <Route path=path!("/") view=list::PartnerList/>
                             <Route path=path!("/partners/new") view=form::NewPartner/>
                             <Route path=path!("/partners/:id") view=detail::PartnerDetail/>
                             <Route path=path!("/partners/:id/edit") view=form::EditPartner/>
                             <Route path=path!("/partners/:id/merge") view=merge::MergePartner/>
+                            <Route path=path!("/alerts") view=alerts::AlertsPage/>
                             <Route path=path!("/sign-in") view=account::SignIn/>
                             <Route path=path!("/account") view=account::Account/>
                             <Route path=path!("/settings") view=settings::SettingsPage/>
+                            <Route path=path!("/reports") view=reports::ReportsPage/>
+                            <Route path=path!("/invoices") view=invoices::InvoicesPage/>
                         </Routes>
                     }.into_any(),
                 }}

@@ -60,6 +60,12 @@ pub fn SettingsPage() -> impl IntoView {
     let saving = RwSignal::new(false);
     let lists_notice = RwSignal::new(None::<Result<String, String>>);
     let days_text = RwSignal::new(draft.with_untracked(|d| d.expiry_warning_days.to_string()));
+    let optional_days = |days: Option<u32>| days.map(|days| days.to_string()).unwrap_or_default();
+    let due_text =
+        RwSignal::new(draft.with_untracked(|d| optional_days(d.alert_rules.invoice_due_in_days)));
+    let expiring_text = RwSignal::new(
+        draft.with_untracked(|d| optional_days(d.alert_rules.document_expiring_in_days)),
+    );
 
     let on_submit = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
@@ -72,7 +78,33 @@ pub fn SettingsPage() -> impl IntoView {
                 return;
             }
         };
-        draft.update(|draft| draft.expiry_warning_days = days);
+        // Empty means "never"; anything else must be a number of days.
+        let parse_optional = |text: String, what: &str| -> Result<Option<u32>, String> {
+            let text = text.trim().to_owned();
+            if text.is_empty() {
+                return Ok(None);
+            }
+            match text.parse::<u32>() {
+                Ok(days) if days <= 365 => Ok(Some(days)),
+                _ => Err(format!(
+                    "{what}: enter a whole number of days from 0 to 365, or leave it empty for never"
+                )),
+            }
+        };
+        let due = parse_optional(due_text.get_untracked(), "Invoice due alert");
+        let expiring = parse_optional(expiring_text.get_untracked(), "Expiring document alert");
+        let (due, expiring) = match (due, expiring) {
+            (Ok(due), Ok(expiring)) => (due, expiring),
+            (Err(reason), _) | (_, Err(reason)) => {
+                notice.set(Some(Err(reason)));
+                return;
+            }
+        };
+        draft.update(|draft| {
+            draft.expiry_warning_days = days;
+            draft.alert_rules.invoice_due_in_days = due;
+            draft.alert_rules.document_expiring_in_days = expiring;
+        });
         let rules = draft.get_untracked();
         saving.set(true);
         leptos::task::spawn_local(async move {
@@ -83,6 +115,7 @@ pub fn SettingsPage() -> impl IntoView {
                     settings.client = rules.client;
                     settings.supplier = rules.supplier;
                     settings.expiry_warning_days = rules.expiry_warning_days;
+                    settings.alert_rules = rules.alert_rules;
                     Ok(())
                 })
                 .await;
@@ -149,6 +182,33 @@ pub fn SettingsPage() -> impl IntoView {
                     <input id="expiry-warning-days" type="number" min="0" max="365" inputmode="numeric"
                         prop:value=move || days_text.get() on:input=move |event| days_text.set(event_target_value(&event))/>
                 </fieldset>
+                <fieldset id="alert-rules">
+                    <legend>"Alerts (computed on every device, offline too)"</legend>
+                    <label for="alert-invoice-due">"Invoice or bill due within (days; empty: never)"</label>
+                    <input id="alert-invoice-due" type="number" min="0" max="365" inputmode="numeric"
+                        prop:value=move || due_text.get() on:input=move |event| due_text.set(event_target_value(&event))/>
+                    <label class="check">
+                        <input type="checkbox" id="alert-invoice-overdue"
+                            prop:checked=move || draft.with(|d| d.alert_rules.invoice_overdue)
+                            on:change=move |event| { let on = event_target_checked(&event); draft.update(|d| d.alert_rules.invoice_overdue = on); }/>
+                        "Overdue invoices and bills"
+                    </label>
+                    <label for="alert-document-expiring">"Verification document expiring within (days; empty: never)"</label>
+                    <input id="alert-document-expiring" type="number" min="0" max="365" inputmode="numeric"
+                        prop:value=move || expiring_text.get() on:input=move |event| expiring_text.set(event_target_value(&event))/>
+                    <label class="check">
+                        <input type="checkbox" id="alert-follow-ups"
+                            prop:checked=move || draft.with(|d| d.alert_rules.follow_up_dates)
+                            on:change=move |event| { let on = event_target_checked(&event); draft.update(|d| d.alert_rules.follow_up_dates = on); }/>
+                        "Reminders that are due"
+                    </label>
+                    <label class="check">
+                        <input type="checkbox" id="alert-missing-data"
+                            prop:checked=move || draft.with(|d| d.alert_rules.required_data_missing)
+                            on:change=move |event| { let on = event_target_checked(&event); draft.update(|d| d.alert_rules.required_data_missing = on); }/>
+                        "Partners missing required data"
+                    </label>
+                </fieldset>
                 <p class="notice" role="status" aria-live="polite" id="settings-notice">
                     {move || match notice.get() {
                         None => view! { <span></span> }.into_any(),
@@ -174,6 +234,7 @@ pub fn SettingsPage() -> impl IntoView {
                 <CustomFieldsSection notice=lists_notice/>
                 {TermList::ALL.into_iter().map(|list| view! { <TermsSection list=list notice=lists_notice/> }).collect_view()}
                 <PaymentPresetsSection notice=lists_notice/>
+                <super::settings_templates::TemplatesSection notice=lists_notice/>
             </div>
         </section>
     }

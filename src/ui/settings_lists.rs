@@ -13,7 +13,7 @@ use crate::model::{
 use crate::web::new_row_id;
 
 /// Runs one settings action and shows its outcome in `notice`.
-fn run(
+pub(super) fn run(
     notice: RwSignal<Option<Result<String, String>>>,
     done: &'static str,
     action: impl std::future::Future<Output = Result<(), String>> + 'static,

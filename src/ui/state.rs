@@ -13,10 +13,11 @@ use leptos::prelude::*;
 
 use crate::files;
 use crate::model::{
-    DocumentId, Partner, PartnerActivity, PartnerFinance, PartnerProfile, PartnerStatus, ReviewStatus, VerificationDocument,
-    WorkspaceSettings,
+    DocumentId, Partner, PartnerActivity, PartnerFinance, PartnerProfile, PartnerStatus,
+    ReviewStatus, VerificationDocument, WorkspaceSettings,
 };
 use crate::registry::{Companion, FieldConflict, PathStep, Registry, UnreadableDocument};
+use crate::report::{visible_alerts, Alert, AlertInput, AlertMark};
 use crate::search::engine::{SearchDoc, SearchIndex};
 use crate::search::stored::{self, IndexedPartners};
 use crate::store::Store;
@@ -357,6 +358,11 @@ pub struct AppState {
     pub files_waiting: RwSignal<usize>,
     /// The search index over `view.partners`.
     pub search: SearchState,
+    /// What the person did with alerts on this device (done, snoozed), by alert id.
+    pub alert_marks: RwSignal<BTreeMap<String, AlertMark>>,
+    /// The alerts to show now, computed on the device from the records and the settings'
+    /// rules, so they appear offline; soonest first.
+    pub alerts: Memo<Vec<Alert>>,
     registry: StoredValue<Option<SharedRegistry>, LocalStorage>,
     sync: StoredValue<Option<SyncHandle>, LocalStorage>,
 }
@@ -364,8 +370,36 @@ pub struct AppState {
 impl AppState {
     /// Creates the state and starts opening the registry from IndexedDB.
     pub fn start() -> Self {
+        let view = RwSignal::new(RegistryView::default());
+        let alert_marks = RwSignal::new(crate::web::preferences::alert_marks());
+        let alerts = Memo::new(move |_| {
+            let today = crate::model::day_of(now_ms());
+            let all = view.with(|view| {
+                let ids: Vec<(String, DocumentId)> = view
+                    .partners
+                    .keys()
+                    .map(|id| (id.to_string(), *id))
+                    .collect();
+                crate::report::alerts(
+                    ids.iter().filter_map(|(text, id)| {
+                        Some(AlertInput {
+                            partner_id: text,
+                            partner: view.partners.get(id)?,
+                            finance: view.finances.get(id),
+                            activity: view.activities.get(id),
+                        })
+                    }),
+                    &view.settings.alert_rules,
+                    &view.settings,
+                    today,
+                )
+            });
+            alert_marks.with(|marks| visible_alerts(all, marks, today))
+        });
         let state = Self {
-            view: RwSignal::new(RegistryView::default()),
+            view,
+            alert_marks,
+            alerts,
             load_state: RwSignal::new(LoadState::Opening),
             session: RwSignal::new(web_session::stored_session()),
             sync_report: RwSignal::new(None),

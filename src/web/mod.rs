@@ -1,6 +1,8 @@
 //! Browser glue only: the IndexedDB store, the platform's clock and random source, and the
 //! service worker. Thin on purpose: the decisions live in the pure core.
 
+pub mod device;
+pub mod download;
 pub mod files;
 mod idb_store;
 mod platform;

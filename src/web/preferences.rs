@@ -1,8 +1,12 @@
-//! Small per-device preferences in localStorage (through gloo-storage): the saved searches.
-//! They are a person's own shortcuts, not team data, so they stay out of the synced documents.
+//! Small per-device preferences in localStorage (through gloo-storage): the saved searches,
+//! what the person did with each alert, and which alerts were already notified. They are a
+//! person's own state, not team data, so they stay out of the synced documents.
 
 use gloo_storage::{LocalStorage, Storage};
 
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::report::AlertMark;
 use crate::search::saved::SavedSearch;
 
 const SAVED_SEARCHES: &str = "partnero.saved-searches";
@@ -16,4 +20,27 @@ pub fn saved_searches() -> Vec<SavedSearch> {
 pub fn store_saved_searches(searches: &[SavedSearch]) -> Result<(), String> {
     LocalStorage::set(SAVED_SEARCHES, searches)
         .map_err(|error| format!("cannot keep the saved searches on this device: {error}"))
+}
+
+const ALERT_MARKS: &str = "partnero.alert-marks";
+const NOTIFIED: &str = "partnero.notified-alerts";
+
+/// Done and snoozed marks of alerts on this device.
+pub fn alert_marks() -> BTreeMap<String, AlertMark> {
+    LocalStorage::get(ALERT_MARKS).unwrap_or_default()
+}
+
+pub fn store_alert_marks(marks: &BTreeMap<String, AlertMark>) -> Result<(), String> {
+    LocalStorage::set(ALERT_MARKS, marks)
+        .map_err(|error| format!("cannot keep the alert marks on this device: {error}"))
+}
+
+/// Alerts already shown as system notifications on this device.
+pub fn notified_alerts() -> BTreeSet<String> {
+    LocalStorage::get(NOTIFIED).unwrap_or_default()
+}
+
+pub fn store_notified_alerts(ids: &BTreeSet<String>) {
+    // Best effort: losing this only means an alert may be notified once more.
+    let _ = LocalStorage::set(NOTIFIED, ids);
 }

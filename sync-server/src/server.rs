@@ -217,7 +217,7 @@ async fn ensure_workspace_settings(repo: &Repo, id: &str) -> anyhow::Result<()> 
                             &mut transaction,
                             &settings,
                             key,
-                            &defaults.alert_rules,
+                            defaults.alert_rules,
                         )?,
                         _ => autosurgeon::reconcile_prop(
                             &mut transaction,

@@ -1,0 +1,538 @@
+//! The money part of a partner's page: what is owed and overdue per currency, the invoices and
+//! bills with their derived status, payments (partial ones too) and purchase orders, with the
+//! forms that record them. Statuses, balances and checks come from the pure core
+//! (`report::invoices`, `model::finance`); this only renders and dispatches.
+
+use leptos::prelude::*;
+
+use super::detail::{dispatch, Notice};
+use super::fields::{InputKind, SelectField, TextField};
+use super::state::AppState;
+use crate::model::{
+    day_of, format_amount, validate_invoice, validate_payment, validate_purchase_order,
+    AllocationDraft, DocumentId, InvoiceDirection, InvoiceDraft, Partner, PaymentDraft,
+    PaymentMethod, PurchaseOrderDraft, PurchaseOrderStatus,
+};
+use crate::report::dates::iso_date_of_day;
+use crate::report::{average_days_to_pay, balance, format_average_days, invoice_status};
+use crate::validate::FieldError;
+use crate::web::{new_row_id, now_ms};
+
+/// Today as an ISO date, from the device's clock.
+pub(super) fn today_iso() -> String {
+    iso_date_of_day(day_of(now_ms()))
+}
+
+/// "1234.50 EUR".
+pub(super) fn money(minor: i64, currency: &str) -> String {
+    format!("{} {currency}", format_amount(minor, currency))
+}
+
+/// Validator errors with their fields prefixed, so that the three forms on one page have
+/// distinct input ids ("invoice-amount", "payment-amount") while the validators keep their
+/// plain field names.
+fn prefixed(errors: Vec<FieldError>, prefix: &str) -> Vec<FieldError> {
+    errors
+        .into_iter()
+        .map(|error| FieldError {
+            field: format!("{prefix}-{}", error.field),
+            ..error
+        })
+        .collect()
+}
+
+/// The money card of a partner's page.
+#[component]
+pub fn FinanceCard(
+    id: DocumentId,
+    partner: Partner,
+    state: AppState,
+    notice: RwSignal<Notice>,
+    busy: RwSignal<bool>,
+) -> impl IntoView {
+    let finance = Memo::new(move |_| state.view.with(|view| view.finances.get(&id).cloned()));
+    let today = day_of(now_ms());
+    let is_supplier = partner.profile.kind.is_supplier();
+    let terms = partner.profile.payment_terms;
+
+    let summary = move || {
+        finance.with(|finance| {
+            let Some(finance) = finance else {
+                return view! { <p class="muted" id="balance">"Nothing recorded yet."</p> }
+                    .into_any();
+            };
+            let balances = balance(finance, today);
+            let paid_by_them = average_days_to_pay(finance, InvoiceDirection::Issued);
+            let paid_by_us = average_days_to_pay(finance, InvoiceDirection::Received);
+            view! {
+                <dl class="balance" id="balance">
+                    {balances.into_iter().map(|(currency, amounts)| view! {
+                        <div class="balance-row" data-currency=currency.clone()>
+                            <dt>{currency.clone()}</dt>
+                            <dd>
+                                <span class="receivable">"They owe us "{money(amounts.receivable_minor, &currency)}</span>
+                                " · "
+                                <span class="payable">"We owe them "{money(amounts.payable_minor, &currency)}</span>
+                                {(amounts.overdue_receivable_minor + amounts.overdue_payable_minor > 0).then(|| view! {
+                                    " · "
+                                    <strong class="overdue">"Overdue "
+                                        {money(amounts.overdue_receivable_minor + amounts.overdue_payable_minor, &currency)}
+                                    </strong>
+                                })}
+                            </dd>
+                        </div>
+                    }).collect_view()}
+                    {paid_by_them.map(|average| view! {
+                        <div class="balance-row"><dt>"They pay in"</dt><dd>{format_average_days(average)}</dd></div>
+                    })}
+                    {paid_by_us.map(|average| view! {
+                        <div class="balance-row"><dt>"We pay in"</dt><dd>{format_average_days(average)}</dd></div>
+                    })}
+                </dl>
+            }
+            .into_any()
+        })
+    };
+
+    let invoices = move || {
+        finance.with(|finance| {
+            let Some(finance) = finance else {
+                return Vec::new();
+            };
+            let mut rows: Vec<_> = finance
+                .invoices
+                .iter()
+                .map(|(row, invoice)| {
+                    let status = invoice_status(row, invoice, &finance.payments, today);
+                    (row.clone(), invoice.clone(), status)
+                })
+                .collect();
+            rows.sort_by(|a, b| b.1.due_date.cmp(&a.1.due_date).then(a.0.cmp(&b.0)));
+            rows
+        })
+    };
+    let cancel = move |row: String| {
+        dispatch(
+            notice,
+            busy,
+            "Invoice cancelled and saved on this device.",
+            async move {
+                state
+                    .edit_finance(id, "cancel invoice", move |finance| {
+                        let invoice = finance
+                            .invoices
+                            .get_mut(&row)
+                            .ok_or("that invoice is no longer on this device")?;
+                        invoice.cancelled = true;
+                        Ok(())
+                    })
+                    .await
+            },
+        );
+    };
+
+    view! {
+        <section class="card finance" id="finance" aria-labelledby="finance-title">
+            <h2 id="finance-title">"Money"</h2>
+            {summary}
+            <h3>"Invoices and bills"</h3>
+            <Show
+                when=move || !invoices().is_empty()
+                fallback=|| view! { <p class="muted">"No invoices or bills yet."</p> }
+            >
+                <div class="table-scroll">
+                    <table class="invoices" id="partner-invoices">
+                        <thead><tr>
+                            <th scope="col">"Number"</th><th scope="col">"Kind"</th><th scope="col">"Due"</th>
+                            <th scope="col">"Amount"</th><th scope="col">"Open"</th><th scope="col">"Status"</th><th scope="col"></th>
+                        </tr></thead>
+                        <tbody>
+                            {move || invoices().into_iter().map(|(row, invoice, status)| {
+                                let cancellable = !invoice.cancelled && status.paid_minor == 0;
+                                let row_for_cancel = row.clone();
+                                view! {
+                                    <tr id=format!("invoice-{row}") data-number=invoice.number.clone()>
+                                        <td>{invoice.number.clone()}</td>
+                                        <td>{match invoice.direction {
+                                            InvoiceDirection::Issued => "Issued",
+                                            InvoiceDirection::Received => "Bill",
+                                        }}</td>
+                                        <td>{invoice.due_date.clone()}</td>
+                                        <td>{money(invoice.amount_minor, &invoice.currency)}</td>
+                                        <td class="open-amount">{money(status.open_minor, &invoice.currency)}</td>
+                                        <td><span class=format!("status status-{}", status.status.code())>{status.status.label()}
+                                            {(status.days_overdue > 0).then(|| format!(" ({} days)", status.days_overdue))}
+                                        </span></td>
+                                        <td>{cancellable.then(|| view! {
+                                            <button type="button" class="link-button" on:click=move |_| cancel(row_for_cancel.clone())>"Cancel"</button>
+                                        })}</td>
+                                    </tr>
+                                }
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                </div>
+            </Show>
+            <InvoiceForm id=id is_supplier=is_supplier terms=terms state=state notice=notice busy=busy/>
+            <PaymentForm id=id finance=finance method=terms.method state=state notice=notice busy=busy/>
+            {is_supplier.then(|| view! { <PurchaseOrders id=id finance=finance state=state notice=notice busy=busy/> })}
+        </section>
+    }
+}
+
+/// Records an invoice to a client or a bill from a supplier.
+#[component]
+fn InvoiceForm(
+    id: DocumentId,
+    is_supplier: bool,
+    terms: crate::model::PaymentTerms,
+    state: AppState,
+    notice: RwSignal<Notice>,
+    busy: RwSignal<bool>,
+) -> impl IntoView {
+    let empty = move || InvoiceDraft {
+        direction: if is_supplier { "received" } else { "issued" }.into(),
+        issue_date: today_iso(),
+        currency: "EUR".into(),
+        ..InvoiceDraft::default()
+    };
+    let draft = RwSignal::new(empty());
+    let errors = RwSignal::new(Vec::<FieldError>::new());
+    let set = move |apply: fn(&mut InvoiceDraft, String)| {
+        Callback::new(move |value: String| draft.update(|draft| apply(draft, value)))
+    };
+    let due_hint: &'static str = match terms.days {
+        Some(_) => "Empty: computed from the partner's payment terms.",
+        None => "Empty: due on the issue date (the partner has no payment terms).",
+    };
+    let submit = move |event: leptos::ev::SubmitEvent| {
+        event.prevent_default();
+
+        match validate_invoice(&draft.get_untracked(), &terms, now_ms()) {
+            Err(found) => errors.set(prefixed(found, "invoice")),
+            Ok(invoice) => {
+                errors.set(Vec::new());
+                let row = new_row_id();
+                dispatch(notice, busy, "Invoice saved on this device.", async move {
+                    state
+                        .edit_finance(id, "record invoice", move |finance| {
+                            finance.invoices.insert(row, invoice);
+                            Ok(())
+                        })
+                        .await?;
+                    draft.set(empty());
+                    Ok(())
+                });
+            }
+        }
+    };
+    let directions = vec![
+        ("received".to_owned(), "Bill from the supplier".to_owned()),
+        ("issued".to_owned(), "Invoice to the client".to_owned()),
+    ];
+    view! {
+        <details class="subform" id="invoice-form">
+            <summary>"Record an invoice or a bill"</summary>
+            <form on:submit=submit novalidate>
+                <SelectField label="Kind" field="invoice-direction".to_owned() options=directions
+                    value=Signal::derive(move || draft.with(|d| d.direction.clone())) on_change=set(|d, v| d.direction = v) errors=errors/>
+                <TextField label="Number" field="invoice-number".to_owned() required=true
+                    value=Signal::derive(move || draft.with(|d| d.number.clone())) on_input=set(|d, v| d.number = v) errors=errors/>
+                <TextField label="Issue date (YYYY-MM-DD)" field="invoice-issue_date".to_owned() required=true
+                    value=Signal::derive(move || draft.with(|d| d.issue_date.clone())) on_input=set(|d, v| d.issue_date = v) errors=errors/>
+                <TextField label="Due date (YYYY-MM-DD)" field="invoice-due_date".to_owned() hint=due_hint
+                    value=Signal::derive(move || draft.with(|d| d.due_date.clone())) on_input=set(|d, v| d.due_date = v) errors=errors/>
+                <TextField label="Amount" field="invoice-amount".to_owned() required=true kind=InputKind::Text
+                    value=Signal::derive(move || draft.with(|d| d.amount.clone())) on_input=set(|d, v| d.amount = v) errors=errors/>
+                <TextField label="Currency" field="invoice-currency".to_owned() required=true
+                    value=Signal::derive(move || draft.with(|d| d.currency.clone())) on_input=set(|d, v| d.currency = v) errors=errors/>
+                <TextField label="Reference" field="invoice-reference".to_owned()
+                    value=Signal::derive(move || draft.with(|d| d.reference.clone())) on_input=set(|d, v| d.reference = v) errors=errors/>
+                <button type="submit" id="record-invoice" disabled=move || busy.get()>"Save invoice"</button>
+            </form>
+        </details>
+    }
+}
+
+/// Records a payment, optionally settling one open invoice of its currency (in part or whole).
+#[component]
+fn PaymentForm(
+    id: DocumentId,
+    finance: Memo<Option<crate::model::PartnerFinance>>,
+    method: PaymentMethod,
+    state: AppState,
+    notice: RwSignal<Notice>,
+    busy: RwSignal<bool>,
+) -> impl IntoView {
+    let empty = move || PaymentDraft {
+        date: today_iso(),
+        currency: "EUR".into(),
+        method: method.code().into(),
+        ..PaymentDraft::default()
+    };
+    let draft = RwSignal::new(empty());
+    // The invoice to settle, if any, and how much of the payment goes to it (empty: all).
+    let settles = RwSignal::new(String::new());
+    let errors = RwSignal::new(Vec::<FieldError>::new());
+    let set = move |apply: fn(&mut PaymentDraft, String)| {
+        Callback::new(move |value: String| draft.update(|draft| apply(draft, value)))
+    };
+    let open_invoices = move || {
+        let today = day_of(now_ms());
+        let mut options = vec![(String::new(), "None (a payment on account)".to_owned())];
+        finance.with(|finance| {
+            if let Some(finance) = finance {
+                for (row, invoice) in &finance.invoices {
+                    let status = invoice_status(row, invoice, &finance.payments, today);
+                    if status.open_minor > 0 {
+                        options.push((
+                            row.clone(),
+                            format!(
+                                "{} — {} open, due {}",
+                                invoice.number,
+                                money(status.open_minor, &invoice.currency),
+                                invoice.due_date
+                            ),
+                        ));
+                    }
+                }
+            }
+        });
+        options
+    };
+    let submit = move |event: leptos::ev::SubmitEvent| {
+        event.prevent_default();
+        let mut payment = draft.get_untracked();
+        let invoice = settles.get_untracked();
+        if !invoice.is_empty() {
+            payment.allocations = vec![AllocationDraft {
+                invoice_id: invoice,
+                amount: payment.amount.clone(),
+            }];
+        }
+        let row = new_row_id();
+        let checked = finance.with_untracked(|finance| {
+            let empty = crate::model::PartnerFinance::new(id.to_string());
+            validate_payment(&payment, &row, finance.as_ref().unwrap_or(&empty), now_ms())
+        });
+        match checked {
+            Err(found) => errors.set(prefixed(found, "payment")),
+            Ok(payment) => {
+                errors.set(Vec::new());
+                dispatch(notice, busy, "Payment saved on this device.", async move {
+                    state
+                        .edit_finance(id, "record payment", move |finance| {
+                            finance.payments.insert(row, payment);
+                            Ok(())
+                        })
+                        .await?;
+                    draft.set(empty());
+                    settles.set(String::new());
+                    Ok(())
+                });
+            }
+        }
+    };
+    let methods: Vec<(String, String)> = PaymentMethod::ALL
+        .iter()
+        .map(|method| (method.code().to_owned(), method.label().to_owned()))
+        .collect();
+    view! {
+        <details class="subform" id="payment-form">
+            <summary>"Record a payment"</summary>
+            <form on:submit=submit novalidate>
+                <TextField label="Date (YYYY-MM-DD)" field="payment-date".to_owned() required=true
+                    value=Signal::derive(move || draft.with(|d| d.date.clone())) on_input=set(|d, v| d.date = v) errors=errors/>
+                <TextField label="Amount" field="payment-amount".to_owned() required=true
+                    value=Signal::derive(move || draft.with(|d| d.amount.clone())) on_input=set(|d, v| d.amount = v) errors=errors/>
+                <TextField label="Currency" field="payment-currency".to_owned() required=true
+                    value=Signal::derive(move || draft.with(|d| d.currency.clone())) on_input=set(|d, v| d.currency = v) errors=errors/>
+                <SelectField label="Method" field="payment-method".to_owned() options=methods
+                    value=Signal::derive(move || draft.with(|d| d.method.clone())) on_change=set(|d, v| d.method = v) errors=errors/>
+                <div class="field">
+                    <label for="payment-settles">"Settles"</label>
+                    <select id="payment-settles" on:change=move |event| settles.set(event_target_value(&event))>
+                        {move || open_invoices().into_iter().map(|(row, text)| {
+                            let current = row.clone();
+                            view! { <option value=row selected=move || settles.get() == current>{text}</option> }
+                        }).collect_view()}
+                    </select>
+                    <span class="field-error" id="payment-settles-error">
+                        {move || super::fields::error_for(errors, "payment-allocations[0].invoice_id")
+                            .or_else(|| super::fields::error_for(errors, "payment-allocations[0].amount"))}
+                    </span>
+                </div>
+                <TextField label="Note" field="payment-note".to_owned()
+                    value=Signal::derive(move || draft.with(|d| d.note.clone())) on_input=set(|d, v| d.note = v) errors=errors/>
+                <button type="submit" id="record-payment" disabled=move || busy.get()>"Save payment"</button>
+            </form>
+            <PaymentList finance=finance/>
+        </details>
+    }
+}
+
+/// The payments recorded, latest first.
+#[component]
+fn PaymentList(finance: Memo<Option<crate::model::PartnerFinance>>) -> impl IntoView {
+    let rows = move || {
+        finance.with(|finance| {
+            let Some(finance) = finance else {
+                return Vec::new();
+            };
+            let mut rows: Vec<(String, String, String)> = finance
+                .payments
+                .values()
+                .map(|payment| {
+                    let settled: Vec<String> = payment
+                        .allocations
+                        .keys()
+                        .filter_map(|row| finance.invoices.get(row))
+                        .map(|invoice| invoice.number.clone())
+                        .collect();
+                    (
+                        payment.date.clone(),
+                        money(payment.amount_minor, &payment.currency),
+                        if settled.is_empty() {
+                            "on account".to_owned()
+                        } else {
+                            format!("for {}", settled.join(", "))
+                        },
+                    )
+                })
+                .collect();
+            rows.sort_by(|a, b| b.0.cmp(&a.0));
+            rows
+        })
+    };
+    view! {
+        <ul class="payments" id="partner-payments">
+            {move || rows().into_iter().map(|(date, amount, what)| view! {
+                <li>{date}" · "{amount}" · "{what}</li>
+            }).collect_view()}
+        </ul>
+    }
+}
+
+/// Purchase orders to a supplier: the list with a status to change, and a form.
+#[component]
+fn PurchaseOrders(
+    id: DocumentId,
+    finance: Memo<Option<crate::model::PartnerFinance>>,
+    state: AppState,
+    notice: RwSignal<Notice>,
+    busy: RwSignal<bool>,
+) -> impl IntoView {
+    let empty = move || PurchaseOrderDraft {
+        date: today_iso(),
+        currency: "EUR".into(),
+        status: PurchaseOrderStatus::Draft.code().into(),
+        ..PurchaseOrderDraft::default()
+    };
+    let draft = RwSignal::new(empty());
+    let errors = RwSignal::new(Vec::<FieldError>::new());
+    let set = move |apply: fn(&mut PurchaseOrderDraft, String)| {
+        Callback::new(move |value: String| draft.update(|draft| apply(draft, value)))
+    };
+    let statuses: Vec<(String, String)> = PurchaseOrderStatus::ALL
+        .iter()
+        .map(|status| (status.code().to_owned(), status.label().to_owned()))
+        .collect();
+    let submit = move |event: leptos::ev::SubmitEvent| {
+        event.prevent_default();
+        match validate_purchase_order(&draft.get_untracked(), now_ms()) {
+            Err(found) => errors.set(prefixed(found, "order")),
+            Ok(order) => {
+                errors.set(Vec::new());
+                let row = new_row_id();
+                dispatch(
+                    notice,
+                    busy,
+                    "Purchase order saved on this device.",
+                    async move {
+                        state
+                            .edit_finance(id, "record purchase order", move |finance| {
+                                finance.purchase_orders.insert(row, order);
+                                Ok(())
+                            })
+                            .await?;
+                        draft.set(empty());
+                        Ok(())
+                    },
+                );
+            }
+        }
+    };
+    let set_status = move |row: String, code: String| {
+        let Some(status) = PurchaseOrderStatus::from_code(&code) else {
+            return;
+        };
+        dispatch(
+            notice,
+            busy,
+            "Purchase order saved on this device.",
+            async move {
+                state
+                    .edit_finance(id, "purchase order status", move |finance| {
+                        let order = finance
+                            .purchase_orders
+                            .get_mut(&row)
+                            .ok_or("that purchase order is no longer on this device")?;
+                        order.status = status;
+                        Ok(())
+                    })
+                    .await
+            },
+        );
+    };
+    let orders = move || {
+        finance.with(|finance| {
+            let mut orders: Vec<_> = finance
+                .iter()
+                .flat_map(|finance| finance.purchase_orders.clone())
+                .collect();
+            orders.sort_by(|a, b| b.1.date.cmp(&a.1.date));
+            orders
+        })
+    };
+    let status_options = statuses.clone();
+    view! {
+        <h3>"Purchase orders"</h3>
+        <ul class="purchase-orders" id="purchase-orders">
+            {move || orders().into_iter().map(|(row, order)| {
+                let options = status_options.clone();
+                let current = order.status.code();
+                let select_id = format!("po-status-{row}");
+                view! {
+                    <li>
+                        <span>{order.number.clone()}" · "{order.date.clone()}" · "{money(order.amount_minor, &order.currency)}</span>
+                        <label class="visually-hidden" for=select_id.clone()>"Status"</label>
+                        <select id=select_id on:change=move |event| set_status(row.clone(), event_target_value(&event))>
+                            {options.into_iter().map(|(code, label)| {
+                                let selected = code == current;
+                                view! { <option value=code selected=selected>{label}</option> }
+                            }).collect_view()}
+                        </select>
+                    </li>
+                }
+            }).collect_view()}
+        </ul>
+        <details class="subform" id="purchase-order-form">
+            <summary>"Record a purchase order"</summary>
+            <form on:submit=submit novalidate>
+                <TextField label="Number" field="order-number".to_owned() required=true
+                    value=Signal::derive(move || draft.with(|d| d.number.clone())) on_input=set(|d, v| d.number = v) errors=errors/>
+                <TextField label="Date (YYYY-MM-DD)" field="order-date".to_owned() required=true
+                    value=Signal::derive(move || draft.with(|d| d.date.clone())) on_input=set(|d, v| d.date = v) errors=errors/>
+                <TextField label="Amount" field="order-amount".to_owned() required=true
+                    value=Signal::derive(move || draft.with(|d| d.amount.clone())) on_input=set(|d, v| d.amount = v) errors=errors/>
+                <TextField label="Currency" field="order-currency".to_owned() required=true
+                    value=Signal::derive(move || draft.with(|d| d.currency.clone())) on_input=set(|d, v| d.currency = v) errors=errors/>
+                <SelectField label="Status" field="order-status".to_owned() options=statuses
+                    value=Signal::derive(move || draft.with(|d| d.status.clone())) on_change=set(|d, v| d.status = v) errors=errors/>
+                <TextField label="Reference" field="order-reference".to_owned()
+                    value=Signal::derive(move || draft.with(|d| d.reference.clone())) on_input=set(|d, v| d.reference = v) errors=errors/>
+                <button type="submit" id="record-purchase-order" disabled=move || busy.get()>"Save purchase order"</button>
+            </form>
+        </details>
+    }
+}

@@ -1,0 +1,115 @@
+//! Message templates in the settings: payment reminders and answers to frequent questions, with
+//! placeholders (`{partner}`, `{contact}`, `{invoice}`, `{amount}`, `{due_date}`) filled in on a
+//! partner's page. Each template is edited on its own and written as one change, so two people
+//! editing different templates both keep theirs.
+
+use leptos::prelude::*;
+
+use super::settings_lists::run;
+use super::state::use_app_state;
+use crate::model::{MessageTemplate, TEMPLATE_PLACEHOLDERS};
+use crate::web::new_row_id;
+
+/// The list of templates, each editable in place, and a form to add one.
+#[component]
+pub fn TemplatesSection(notice: RwSignal<Option<Result<String, String>>>) -> impl IntoView {
+    let state = use_app_state();
+    let templates = move || {
+        state.view.with(|view| {
+            let mut templates: Vec<(String, MessageTemplate)> = view
+                .settings
+                .templates
+                .iter()
+                .map(|(id, template)| (id.clone(), template.clone()))
+                .collect();
+            templates.sort_by_key(|(_, template)| template.name.to_lowercase());
+            templates
+        })
+    };
+    let placeholders = TEMPLATE_PLACEHOLDERS
+        .iter()
+        .map(|name| format!("{{{name}}}"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    view! {
+        <fieldset id="message-templates">
+            <legend>"Message templates"</legend>
+            <p class="muted">"Placeholders: "{placeholders}". A message opened from a partner's page has them filled in."</p>
+            {move || templates().into_iter().map(|(id, template)| view! {
+                <TemplateEditor id=Some(id) template=template notice=notice/>
+            }).collect_view()}
+            <h3>"New template"</h3>
+            <TemplateEditor id=None template=MessageTemplate::default() notice=notice/>
+        </fieldset>
+    }
+}
+
+/// One template's form: save (or add, when `id` is `None`) and delete.
+#[component]
+fn TemplateEditor(
+    id: Option<String>,
+    template: MessageTemplate,
+    notice: RwSignal<Option<Result<String, String>>>,
+) -> impl IntoView {
+    let state = use_app_state();
+    let draft = RwSignal::new(template);
+    let key = id.clone().unwrap_or_else(|| "new".to_owned());
+    let save = {
+        let id = id.clone();
+        move |event: leptos::ev::SubmitEvent| {
+            event.prevent_default();
+            let template = draft.get_untracked();
+            let id = id.clone();
+            let adding = id.is_none();
+            run(notice, "Template saved.", async move {
+                if template.name.trim().is_empty() {
+                    return Err("Template: the name is required".into());
+                }
+                if template.body.trim().is_empty() {
+                    return Err("Template: the text is required".into());
+                }
+                let id = id.unwrap_or_else(new_row_id);
+                state
+                    .change_settings(move |settings| {
+                        settings.templates.insert(id, template);
+                        Ok(())
+                    })
+                    .await?;
+                if adding {
+                    draft.set(MessageTemplate::default());
+                }
+                Ok(())
+            });
+        }
+    };
+    let remove = id.clone().map(|id| {
+        move |_| {
+            let id = id.clone();
+            run(notice, "Template deleted.", async move {
+                state
+                    .change_settings(move |settings| {
+                        settings.templates.remove(&id);
+                        Ok(())
+                    })
+                    .await
+            });
+        }
+    });
+    view! {
+        <form class="template-editor" id=format!("template-{key}") on:submit=save novalidate>
+            <label for=format!("template-{key}-name")>"Name"</label>
+            <input id=format!("template-{key}-name") prop:value=move || draft.with(|d| d.name.clone())
+                on:input=move |event| draft.update(|d| d.name = event_target_value(&event))/>
+            <label for=format!("template-{key}-subject")>"Subject"</label>
+            <input id=format!("template-{key}-subject") prop:value=move || draft.with(|d| d.subject.clone())
+                on:input=move |event| draft.update(|d| d.subject = event_target_value(&event))/>
+            <label for=format!("template-{key}-body")>"Text"</label>
+            <textarea id=format!("template-{key}-body") rows="5" prop:value=move || draft.with(|d| d.body.clone())
+                on:input=move |event| draft.update(|d| d.body = event_target_value(&event))></textarea>
+            <div class="form-actions">
+                <button type="submit" class="secondary">{if id.is_some() { "Save template" } else { "Add template" }}</button>
+                {remove.map(|remove| view! { <button type="button" class="secondary" on:click=remove>"Delete"</button> })}
+            </div>
+        </form>
+    }
+}
