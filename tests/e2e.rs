@@ -114,6 +114,35 @@ impl Harness {
     async fn cut_network(&mut self) -> Result<()> {
         self.server.stop().await
     }
+
+    /// Waits until the service worker controls the page, then stops the server and checks
+    /// that it is really unreachable.
+    async fn go_offline(&mut self) -> Result<()> {
+        let deadline = std::time::Instant::now() + WAIT;
+        while !self
+            .script_bool("return !!(navigator.serviceWorker && navigator.serviceWorker.controller)")
+            .await?
+        {
+            if std::time::Instant::now() > deadline {
+                bail!("the service worker never took control of the page");
+            }
+            tokio::time::sleep(POLL).await;
+        }
+        self.cut_network().await?;
+        let health = self
+            .driver()
+            .execute_async(
+                "const done = arguments[arguments.length - 1]; fetch('/health').then(() => done('reachable'), () => done('unreachable'));",
+                Vec::new(),
+            )
+            .await?;
+        assert_eq!(
+            health.json().as_str(),
+            Some("unreachable"),
+            "the server must really be gone"
+        );
+        Ok(())
+    }
 }
 
 fn dist_dir() -> Result<PathBuf> {
@@ -327,29 +356,7 @@ async fn a_rep_registers_links_edits_and_archives_partners_offline() -> Result<(
     app.screenshot("01-list-empty-phone").await?;
 
     // The service worker takes control, then the network goes away.
-    let deadline = std::time::Instant::now() + WAIT;
-    while !app
-        .script_bool("return !!(navigator.serviceWorker && navigator.serviceWorker.controller)")
-        .await?
-    {
-        if std::time::Instant::now() > deadline {
-            bail!("the service worker never took control of the page");
-        }
-        tokio::time::sleep(POLL).await;
-    }
-    app.cut_network().await?;
-    let health = app
-        .driver()
-        .execute_async(
-            "const done = arguments[arguments.length - 1]; fetch('/health').then(() => done('reachable'), () => done('unreachable'));",
-            Vec::new(),
-        )
-        .await?;
-    assert_eq!(
-        health.json().as_str(),
-        Some("unreachable"),
-        "the server must really be gone"
-    );
+    app.go_offline().await?;
 
     // A reload with no network still starts the app, from the service worker's cache.
     app.driver().refresh().await?;
@@ -990,5 +997,176 @@ async fn settings_tax_ids_duplicates_and_a_photographed_licence() -> Result<()> 
         .await?;
     ana.wait_for_text(By::Id("partner-rows"), "Otra Empresa SA")
         .await?;
+    Ok(())
+}
+
+/// Today plus `days`, as the app computes dates (UTC day numbers).
+fn iso_in_days(days: i64) -> String {
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .expect("clock after 1970");
+    partnero::report::iso_date_of_day(now.as_secs() as i64 / 86_400 + days)
+}
+
+impl Browser {
+    /// Opens a `<details>` section (a form folded away on the page).
+    async fn open_details(&self, id: &str) -> Result<()> {
+        self.wait_for(By::Id(id)).await?;
+        self.driver()
+            .execute(
+                "document.getElementById(arguments[0]).open = true;",
+                vec![serde_json::Value::String(id.to_owned())],
+            )
+            .await?;
+        Ok(())
+    }
+
+    /// Chooses the option of a select whose text contains `text`.
+    async fn choose_by_text(&self, id: &str, text: &str) -> Result<()> {
+        self.wait_for(By::Id(id)).await?;
+        let chosen = self
+            .driver()
+            .execute(
+                "const select = document.getElementById(arguments[0]);
+                 const option = [...select.options].find(o => o.text.includes(arguments[1]));
+                 if (!option) return false;
+                 select.value = option.value;
+                 select.dispatchEvent(new Event('change', { bubbles: true }));
+                 return true;",
+                vec![
+                    serde_json::Value::String(id.to_owned()),
+                    serde_json::Value::String(text.to_owned()),
+                ],
+            )
+            .await?;
+        if !chosen.json().as_bool().unwrap_or(false) {
+            bail!("#{id} has no option containing {text:?}");
+        }
+        Ok(())
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs the built app and Chromium; run by bash .ci/test"]
+async fn a_bill_due_soon_is_alerted_paid_in_half_aged_exported_and_followed_up_offline(
+) -> Result<()> {
+    let mut app = Harness::start().await?;
+    app.driver().goto(app.url("/")).await?;
+    app.wait_for_text(By::Id("empty-state"), "Register your first")
+        .await?;
+    let supplier = app
+        .register("supplier", "Aceites del Sur S.A.", "Jaén")
+        .await?;
+    app.go_offline().await?;
+
+    // A bill from the supplier, due in three days, recorded with no network.
+    let due = iso_in_days(3);
+    app.driver()
+        .goto(app.url(&format!("/partners/{supplier}")))
+        .await?;
+    app.open_details("invoice-form").await?;
+    app.type_into("invoice-number", "F-2026-001").await?;
+    app.type_into("invoice-due_date", &due).await?;
+    app.type_into("invoice-amount", "1,000.00 EUR").await?;
+    app.click("record-invoice").await?;
+    app.wait_for_text(By::Id("invoice-amount-error"), "Amount")
+        .await?;
+    app.type_into("invoice-amount", "1000.00").await?;
+    app.click("record-invoice").await?;
+    app.wait_for_text(By::Id("partner-invoices"), "F-2026-001")
+        .await?;
+    app.wait_for_text(By::Id("partner-invoices"), "Open")
+        .await?;
+    app.wait_for_text(By::Id("balance"), "We owe them 1000.00 EUR")
+        .await?;
+
+    // The alert is computed on the device: the badge counts it and the centre names it.
+    app.wait_for_text(By::Id("alert-count"), "1").await?;
+    app.click("alerts-link").await?;
+    app.wait_for_text(By::Id("alert-list"), "F-2026-001")
+        .await?;
+    app.wait_for_text(By::Id("alert-list"), &due).await?;
+    app.screenshot("10-alert-centre-phone").await?;
+
+    // Half of it is paid: the status and the balance follow.
+    app.driver()
+        .goto(app.url(&format!("/partners/{supplier}")))
+        .await?;
+    app.open_details("payment-form").await?;
+    app.type_into("payment-amount", "500.00").await?;
+    app.choose_by_text("payment-settles", "F-2026-001").await?;
+    app.click("record-payment").await?;
+    app.wait_for_text(By::Id("partner-invoices"), "Partially paid")
+        .await?;
+    app.wait_for_text(By::Id("balance"), "We owe them 500.00 EUR")
+        .await?;
+    app.wait_for_text(By::Id("partner-payments"), "500.00 EUR for F-2026-001")
+        .await?;
+
+    // The supplier is in the payables aging report (not yet due: "current"), and the report
+    // exports as CSV with its row.
+    app.click("reports-link").await?;
+    let row = format!("aging-payables-{supplier}-EUR");
+    app.wait_for_text(By::Id(&row), "Aceites del Sur").await?;
+    app.wait_for_text(By::Id(&row), "500.00").await?;
+    app.driver()
+        .execute(
+            "window.exported = [];
+             const original = URL.createObjectURL;
+             URL.createObjectURL = (blob) => { blob.text().then(t => window.exported.push(t)); return original(blob); };",
+            Vec::new(),
+        )
+        .await?;
+    app.click("export-aging-payables").await?;
+    let deadline = std::time::Instant::now() + WAIT;
+    let csv = loop {
+        let exported = app
+            .driver()
+            .execute("return window.exported.join('\\n');", Vec::new())
+            .await?;
+        let text = exported.json().as_str().unwrap_or_default().to_owned();
+        if !text.is_empty() {
+            break text;
+        }
+        if std::time::Instant::now() > deadline {
+            bail!("the aging report was never exported");
+        }
+        tokio::time::sleep(POLL).await;
+    };
+    assert!(csv.contains("Aceites del Sur"), "{csv}");
+    assert!(csv.contains("500.00"), "{csv}");
+    app.screenshot("11-reports-phone").await?;
+
+    // A visit is logged with the follow-up template, filled in for this supplier.
+    app.driver()
+        .goto(app.url(&format!("/partners/{supplier}")))
+        .await?;
+    app.open_details("log-form").await?;
+    app.choose("interaction-kind", "visit").await?;
+    app.choose("interaction-template", "visit-follow-up")
+        .await?;
+    let summary = app.wait_for(By::Id("interaction-summary")).await?;
+    let filled = summary.prop("value").await?.unwrap_or_default();
+    assert!(
+        filled.contains("Thank you for your time, Aceites del Sur S.A."),
+        "{filled}"
+    );
+    let mail = app.wait_for(By::Id("send-mail")).await?;
+    let href = mail.attr("href").await?.unwrap_or_default();
+    assert!(href.starts_with("mailto:"), "{href}");
+    app.wait_for_text(By::Id("template-missing"), "{contact}")
+        .await?;
+    app.click("log-interaction").await?;
+    app.wait_for_text(By::Id("timeline"), "Thank you for your time")
+        .await?;
+    app.wait_for_text(By::Id("timeline"), "Bill F-2026-001 recorded")
+        .await?;
+
+    // Everything survives a reload with no network.
+    app.driver().refresh().await?;
+    app.wait_for_text(By::Id("balance"), "We owe them 500.00 EUR")
+        .await?;
+    app.wait_for_text(By::Id("timeline"), "Visit").await?;
+    app.screenshot("12-money-and-timeline-phone").await?;
     Ok(())
 }
