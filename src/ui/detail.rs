@@ -389,7 +389,7 @@ fn LinksCard(
                 })
                 .map(|(other, p)| (p.display_name().to_owned(), *other))
                 .collect();
-            found.sort_by_key(|(name, _)| name.to_lowercase());
+            found.sort_by_cached_key(|(name, _)| name.to_lowercase());
             found
         })
     };

@@ -385,7 +385,7 @@ where
                 {move || {
                     let presets = state.view.with(|view| {
                         let mut presets: Vec<(String, crate::model::PaymentPreset)> = view.settings.payment_presets.iter().map(|(id, p)| (id.clone(), p.clone())).collect();
-                        presets.sort_by_key(|(_, p)| p.label.to_lowercase());
+                        presets.sort_by_cached_key(|(_, p)| p.label.to_lowercase());
                         presets
                     });
                     (!presets.is_empty()).then(|| {
@@ -486,7 +486,7 @@ fn ClassificationFields(
                     .filter(|(_, c)| kind.get().is_none_or(|k| c.applies_to.includes(k)))
                     .map(|(id, _)| (id.clone(), settings.category_path(id).join(" › ")))
                     .collect();
-                found.sort_by_key(|(_, path)| path.to_lowercase());
+                found.sort_by_cached_key(|(_, path)| path.to_lowercase());
                 found
             };
             let tags: Vec<(String, String)> = settings.terms(TermList::Tags).into_iter().map(|(id, name)| (id.clone(), name.to_owned())).collect();

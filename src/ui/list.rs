@@ -164,7 +164,7 @@ pub fn PartnerList() -> impl IntoView {
         });
         match order {
             SortOrder::Relevance => {}
-            SortOrder::Name => rows.sort_by_key(|row| row.name.to_lowercase()),
+            SortOrder::Name => rows.sort_by_cached_key(|row| row.name.to_lowercase()),
             SortOrder::RecentlyChanged => {
                 rows.sort_by_key(|row| std::cmp::Reverse(row.updated_at_ms))
             }
@@ -310,7 +310,7 @@ pub fn PartnerList() -> impl IntoView {
                     {move || state.view.with(|view| {
                         let settings = &view.settings;
                         let mut categories: Vec<(String, String)> = settings.categories.keys().map(|id| (id.clone(), settings.category_path(id).join(" › "))).collect();
-                        categories.sort_by_key(|(_, path)| path.to_lowercase());
+                        categories.sort_by_cached_key(|(_, path)| path.to_lowercase());
                         let tags: Vec<(String, String)> = settings.terms(TermList::Tags).into_iter().map(|(id, name)| (id.clone(), name.to_owned())).collect();
                         let industries: Vec<(String, String)> = settings.terms(TermList::Industries).into_iter().map(|(id, name)| (id.clone(), name.to_owned())).collect();
                         let regions: Vec<(String, String)> = settings.terms(TermList::Regions).into_iter().map(|(id, name)| (id.clone(), name.to_owned())).collect();

@@ -61,7 +61,7 @@ pub fn MergePartner() -> impl IntoView {
                     (id, name)
                 })
                 .collect();
-            rest.sort_by_key(|(_, label)| label.to_lowercase());
+            rest.sort_by_cached_key(|(_, label)| label.to_lowercase());
             options.extend(rest);
             options
         })

@@ -396,7 +396,7 @@ pub fn PaymentPresetsSection(notice: RwSignal<Option<Result<String, String>>>) -
                 .iter()
                 .map(|(id, preset)| (id.clone(), preset.clone()))
                 .collect();
-            presets.sort_by_key(|(_, preset)| preset.label.to_lowercase());
+            presets.sort_by_cached_key(|(_, preset)| preset.label.to_lowercase());
             presets
         })
     };

@@ -22,7 +22,7 @@ pub fn TemplatesSection(notice: RwSignal<Option<Result<String, String>>>) -> imp
                 .iter()
                 .map(|(id, template)| (id.clone(), template.clone()))
                 .collect();
-            templates.sort_by_key(|(_, template)| template.name.to_lowercase());
+            templates.sort_by_cached_key(|(_, template)| template.name.to_lowercase());
             templates
         })
     };

@@ -372,7 +372,13 @@ impl AppState {
     pub fn start() -> Self {
         let view = RwSignal::new(RegistryView::default());
         let alert_marks = RwSignal::new(crate::web::preferences::alert_marks());
+        let search = SearchState::new();
         let alerts = Memo::new(move |_| {
+            // Computed once the first rows are shown and the search index is ready: with
+            // 100,000 partners it is a pass over all of them, not worth delaying the list for.
+            if !search.ready.get() {
+                return Vec::new();
+            }
             let today = crate::model::day_of(now_ms());
             let all = view.with(|view| {
                 let ids: Vec<(String, DocumentId)> = view
@@ -404,7 +410,7 @@ impl AppState {
             session: RwSignal::new(web_session::stored_session()),
             sync_report: RwSignal::new(None),
             files_waiting: RwSignal::new(0),
-            search: SearchState::new(),
+            search,
             registry: StoredValue::new_local(None),
             sync: StoredValue::new_local(None),
         };

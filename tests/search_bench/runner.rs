@@ -13,6 +13,13 @@
 //! because it must be cross-origin isolated (COOP and COEP headers): only then does Chromium give
 //! `performance.now()` 5 µs resolution instead of 100 µs, which matters for sub-millisecond
 //! queries.
+//!
+//! `--cold-start [N...]` runs the cold-start benchmark of the real app instead
+//! (`bash .ci/cold-start-bench`, `tests/search_bench/cold_start.rs`); it reuses this file's
+//! server, browser and page polling.
+
+#[cfg(not(target_arch = "wasm32"))]
+mod cold_start;
 
 #[cfg(not(target_arch = "wasm32"))]
 mod runner {
@@ -26,32 +33,93 @@ mod runner {
     use tokio::io::{AsyncReadExt, AsyncWriteExt};
     use tokio::net::{TcpListener, TcpStream};
 
+    /// What the loopback server serves.
+    #[derive(Clone, Copy, PartialEq, Eq)]
+    pub(crate) enum Site {
+        /// The search benchmark's page at `/`, cross-origin isolated.
+        SearchBench,
+        /// The built app (Trunk's dist directory, in `APP_DIST`) at `/`, as the sync server
+        /// serves it, and the benchmark's pages and wasm module under `/bench/`: one origin, so
+        /// the seeding page writes the IndexedDB database the app reads.
+        ColdStart,
+    }
+
+    /// The app's build served in [`Site::ColdStart`], set once before the server starts.
+    pub(crate) static APP_DIST: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
+
     /// Longest wait for one registry size: MiniSearch's fuzzy queries over 100,000 partners on
     /// a slow machine take minutes.
     const RUN_TIMEOUT: Duration = Duration::from_secs(45 * 60);
 
-    fn root() -> PathBuf {
+    pub(crate) fn root() -> PathBuf {
         PathBuf::from(env!("CARGO_MANIFEST_DIR"))
     }
 
-    fn package_dir() -> PathBuf {
+    pub(crate) fn package_dir() -> PathBuf {
         root().join("target/search-bench/pkg")
     }
 
     /// The file a request path names: `/pkg/…` from the wasm-bindgen output, everything else
-    /// from `tests/search_bench/` (the page and its npm packages).
-    fn file_for(path: &str) -> Option<PathBuf> {
-        let path = path.split('?').next()?;
+    /// from `tests/search_bench/` (the page and its npm packages). In [`Site::ColdStart`] those
+    /// move under `/bench/`, and the rest comes from the app's build ([`APP_DIST`]) with the
+    /// sync server's SPA fallback: a path with no file extension is an app route and gets
+    /// `index.html`.
+    fn file_for(site: Site, path: &str) -> Option<PathBuf> {
+        let path = path.split(['?', '#']).next()?;
         if path.split('/').any(|segment| segment == "..") {
             return None;
         }
-        Some(match path.strip_prefix("/pkg/") {
-            Some(rest) => package_dir().join(rest),
-            None if path == "/" => root().join("tests/search_bench/page.html"),
-            None => root()
-                .join("tests/search_bench")
-                .join(path.trim_start_matches('/')),
+        let bench_path = match site {
+            Site::SearchBench => Some(path),
+            Site::ColdStart => path
+                .strip_prefix("/bench")
+                .filter(|rest| rest.starts_with('/')),
+        };
+        if let Some(path) = bench_path {
+            return Some(match path.strip_prefix("/pkg/") {
+                Some(rest) => package_dir().join(rest),
+                None if path == "/" => root().join("tests/search_bench/page.html"),
+                None => root()
+                    .join("tests/search_bench")
+                    .join(path.trim_start_matches('/')),
+            });
+        }
+        let dist = APP_DIST.get()?;
+        let file = dist.join(path.trim_start_matches('/'));
+        let last = path.rsplit('/').next().unwrap_or("");
+        Some(if file.is_file() || last.contains('.') {
+            file
+        } else {
+            dist.join("index.html")
         })
+    }
+
+    /// Extra response headers. The benchmark page must be cross-origin isolated (see the top of
+    /// this file). The app gets what the sync server sends it (`cache_headers` in
+    /// `sync-server/src/server.rs`): entry points revalidated, content-hashed assets cached for
+    /// good; no COOP/COEP, which production does not send either.
+    fn headers_for(site: Site, path: &str) -> &'static str {
+        let path = path.split(['?', '#']).next().unwrap_or(path);
+        match site {
+            Site::SearchBench => {
+                "Cross-Origin-Opener-Policy: same-origin\r\n\
+                 Cross-Origin-Embedder-Policy: require-corp\r\n\
+                 Cache-Control: no-store\r\n"
+            }
+            Site::ColdStart if path.starts_with("/bench/") => "Cache-Control: no-store\r\n",
+            Site::ColdStart => {
+                let last = path.rsplit('/').next().unwrap_or("");
+                if path == "/sw.js"
+                    || !last.contains('.')
+                    || path.ends_with(".html")
+                    || path.ends_with(".webmanifest")
+                {
+                    "Cache-Control: no-cache\r\n"
+                } else {
+                    "Cache-Control: public, max-age=31536000, immutable\r\n"
+                }
+            }
+        }
     }
 
     fn content_type(path: &Path) -> &'static str {
@@ -60,12 +128,17 @@ mod runner {
             Some("js" | "mjs") => "text/javascript; charset=utf-8",
             Some("wasm") => "application/wasm",
             Some("json") => "application/json",
+            Some("css") => "text/css; charset=utf-8",
+            Some("webmanifest") => "application/manifest+json",
+            Some("svg") => "image/svg+xml",
+            Some("png") => "image/png",
+            Some("ico") => "image/x-icon",
             _ => "application/octet-stream",
         }
     }
 
     /// Answers one GET and closes the connection.
-    async fn serve_one(mut stream: TcpStream) -> Result<()> {
+    async fn serve_one(site: Site, mut stream: TcpStream) -> Result<()> {
         let mut request = Vec::new();
         let mut buffer = [0u8; 4096];
         while !request.windows(4).any(|window| window == b"\r\n\r\n") {
@@ -77,15 +150,16 @@ mod runner {
         }
         let request = String::from_utf8_lossy(&request);
         let path = request.split(' ').nth(1).unwrap_or("/");
-        let (status, kind, body) = match file_for(path).map(|file| (std::fs::read(&file), file)) {
-            Some((Ok(body), file)) => ("200 OK", content_type(&file), body),
-            _ => ("404 Not Found", "text/plain", b"not found".to_vec()),
+        let found = file_for(site, path).map(|file| (std::fs::read(&file), file));
+        let (status, kind, body, extra) = match found {
+            Some((Ok(body), file)) => {
+                ("200 OK", content_type(&file), body, headers_for(site, path))
+            }
+            _ => ("404 Not Found", "text/plain", b"not found".to_vec(), ""),
         };
         let head = format!(
             "HTTP/1.1 {status}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\n\
-             Cross-Origin-Opener-Policy: same-origin\r\n\
-             Cross-Origin-Embedder-Policy: require-corp\r\n\
-             Cache-Control: no-store\r\nConnection: close\r\n\r\n",
+             {extra}Connection: close\r\n\r\n",
             body.len()
         );
         stream.write_all(head.as_bytes()).await?;
@@ -94,13 +168,13 @@ mod runner {
         Ok(())
     }
 
-    async fn start_server() -> Result<String> {
+    pub(crate) async fn start_server(site: Site) -> Result<String> {
         let listener = TcpListener::bind(("127.0.0.1", 0)).await?;
         let address = listener.local_addr()?;
         tokio::spawn(async move {
             while let Ok((stream, _)) = listener.accept().await {
                 tokio::spawn(async move {
-                    let _ = serve_one(stream).await;
+                    let _ = serve_one(site, stream).await;
                 });
             }
         });
@@ -108,14 +182,14 @@ mod runner {
     }
 
     /// ChromeDriver and one headless Chromium with a throw-away profile.
-    struct Browser {
+    pub(crate) struct Browser {
         driver: Option<WebDriver>,
         chromedriver: Child,
         _profile: tempfile::TempDir,
     }
 
     impl Browser {
-        async fn launch() -> Result<Self> {
+        pub(crate) async fn launch() -> Result<Self> {
             let port = std::net::TcpListener::bind("127.0.0.1:0")?
                 .local_addr()?
                 .port();
@@ -160,7 +234,11 @@ mod runner {
             })
         }
 
-        async fn quit(mut self) -> Result<()> {
+        pub(crate) fn driver(&self) -> &WebDriver {
+            self.driver.as_ref().expect("open until quit")
+        }
+
+        pub(crate) async fn quit(mut self) -> Result<()> {
             if let Some(driver) = self.driver.take() {
                 driver.quit().await?;
             }
@@ -178,13 +256,27 @@ mod runner {
     /// Runs the page for `count` partners and returns its JSON result.
     async fn run_one(base: &str, count: usize, seed: u64, queries: usize) -> Result<Value> {
         let browser = Browser::launch().await?;
-        let driver = browser.driver.as_ref().expect("open until quit");
+        let driver = browser.driver();
         driver
             .goto(format!(
                 "{base}/page.html?n={count}&seed={seed}&queries={queries}"
             ))
             .await?;
-        let deadline = Instant::now() + RUN_TIMEOUT;
+        let what = format!("{count} partners");
+        let result = wait_for_page_result(driver, &what, RUN_TIMEOUT).await?;
+        browser.quit().await?;
+        Ok(result)
+    }
+
+    /// Polls the open page until it leaves `window.benchResult` (returned) or
+    /// `window.benchError` (an error naming `what`), printing `window.benchProgress` as it
+    /// changes.
+    pub(crate) async fn wait_for_page_result(
+        driver: &WebDriver,
+        what: &str,
+        timeout: Duration,
+    ) -> Result<Value> {
+        let deadline = Instant::now() + timeout;
         let mut last_progress = String::new();
         let result = loop {
             let reply = driver
@@ -209,7 +301,7 @@ mod runner {
                 break state[0].clone();
             }
             if let Some(error) = state[1].as_str() {
-                bail!("the page failed with {count} partners: {error}");
+                bail!("the page failed with {what}: {error}");
             }
             if let Some(progress) = state[2].as_str() {
                 if progress != last_progress {
@@ -218,11 +310,10 @@ mod runner {
                 }
             }
             if Instant::now() > deadline {
-                bail!("no result after {RUN_TIMEOUT:?} with {count} partners");
+                bail!("no result after {timeout:?} with {what}");
             }
             tokio::time::sleep(Duration::from_millis(500)).await;
         };
-        browser.quit().await?;
         Ok(result)
     }
 
@@ -331,7 +422,10 @@ mod runner {
         let mut seed = 1u64;
         let mut queries = 1_000usize;
         let mut sizes = Vec::new();
-        let mut args = std::env::args().skip(1);
+        let mut args = std::env::args().skip(1).peekable();
+        if args.peek().is_some_and(|arg| arg == "--cold-start") {
+            return crate::cold_start::main(args.skip(1).collect()).await;
+        }
         while let Some(arg) = args.next() {
             match arg.as_str() {
                 "--seed" => seed = args.next().context("--seed needs a number")?.parse()?,
@@ -357,7 +451,7 @@ mod runner {
                 bail!("{} is missing: run bash .ci/search-bench", needed.display());
             }
         }
-        let base = start_server().await?;
+        let base = start_server(Site::SearchBench).await?;
         let mut results = Vec::new();
         for count in sizes {
             eprintln!("[search-bench] {count} partners, {queries} queries, seed {seed}");

@@ -9,6 +9,10 @@
 //! the app holds, through `SearchDoc::from_profile`, the way the app builds it. The JavaScript
 //! engines get the JSON of those `SearchDoc`s, so every engine sees the same text per field.
 //!
+//! It also seeds the app's own IndexedDB registry for the cold-start benchmark
+//! (`bash .ci/cold-start-bench`, [`bench::seed_registry`]): the runner serves this module and the
+//! built app from one origin, so the app then starts on the partners stored here.
+//!
 //! Natively this is an empty program, so `cargo test` and clippy on the workspace build it.
 
 #[cfg(target_arch = "wasm32")]
@@ -171,6 +175,98 @@ mod bench {
     #[wasm_bindgen]
     pub fn free_all() {
         STATE.with(|state| *state.borrow_mut() = State::default());
+    }
+
+    /// Partners per `create_partners` call when seeding: each call keeps its chunk's Automerge
+    /// documents alive until they are written, so chunks bound the seeding page's memory.
+    const SEED_CHUNK: usize = 5_000;
+
+    /// Milliseconds from the page's clock (`performance.now()`).
+    fn now() -> f64 {
+        web_sys::window()
+            .and_then(|window| window.performance())
+            .map_or(0.0, |performance| performance.now())
+    }
+
+    /// Leaves a progress line in `window.benchProgress`, which the runner prints while it waits.
+    fn progress(line: &str) {
+        let _ = js_sys::Reflect::set(&js_sys::global(), &"benchProgress".into(), &line.into());
+    }
+
+    /// The most common four-letter start of a word in the partners' names: a query that matches
+    /// many partners, as a user's first few keystrokes do. Words of the name key only: legal
+    /// forms ("GmbH", "S.L."), the commonest words of all, never reach the search index.
+    fn common_prefix(partners: &[(String, PartnerProfile)]) -> String {
+        let mut counts = std::collections::HashMap::<String, usize>::new();
+        for (id, profile) in partners {
+            let name = partnero::text::name_key(&SearchDoc::from_profile(id, profile).name);
+            for word in name.split_whitespace() {
+                let prefix: String = word.chars().take(4).collect();
+                if prefix.chars().count() == 4 && prefix.chars().all(char::is_alphabetic) {
+                    *counts.entry(prefix.to_lowercase()).or_default() += 1;
+                }
+            }
+        }
+        // Ties broken by the text, so the same seed always gives the same query.
+        counts
+            .into_iter()
+            .max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(&a.0)))
+            .map_or_else(|| "sa".to_owned(), |(prefix, _)| prefix)
+    }
+
+    /// Stores `count` generated partners (from `seed`) in the app's own IndexedDB database,
+    /// through the app's `Registry` and its bulk `create_partners`, so the next start of the app
+    /// on this origin finds them. Resolves to JSON `{generate_ms, store_ms, total_ms, stored,
+    /// query}` (`query`: see [`common_prefix`]); rejects with the error's text.
+    #[wasm_bindgen]
+    pub async fn seed_registry(count: usize, seed: u64) -> Result<String, String> {
+        use partnero::model::DocumentId;
+        use partnero::registry::Registry;
+        use partnero::web::{new_actor_id, new_document_id, now_ms, IndexedDbStore, DATABASE_NAME};
+
+        let start = now();
+        progress(&format!("generating {count} partners (seed {seed})"));
+        // All at once: a partner's id and record depend on its position in one generated run.
+        let mut partners = generate_partners(seed, count);
+        let query = common_prefix(&partners);
+        let generated = now();
+        // Exactly what the app does at start-up (src/ui/state.rs).
+        let store = IndexedDbStore::open(DATABASE_NAME)
+            .await
+            .map_err(|error| format!("opening IndexedDB {DATABASE_NAME}: {error}"))?;
+        let mut registry = Registry::open(store, new_actor_id(), new_document_id())
+            .await
+            .map_err(|error| format!("opening the registry: {error}"))?;
+        let mut stored = 0;
+        while !partners.is_empty() {
+            let rest = partners.split_off(partners.len().min(SEED_CHUNK));
+            let chunk = std::mem::replace(&mut partners, rest)
+                .into_iter()
+                .map(|(id, profile)| {
+                    id.parse::<DocumentId>()
+                        .map(|id| (id, profile))
+                        .map_err(|error| format!("generated id {id}: {error}"))
+                })
+                .collect::<Result<Vec<_>, _>>()?;
+            stored += chunk.len();
+            registry
+                .create_partners(chunk, now_ms())
+                .await
+                .map_err(|error| format!("storing partners up to {stored}: {error}"))?;
+            progress(&format!(
+                "stored {stored} of {count} partners ({:.0} ms)",
+                now() - start
+            ));
+        }
+        let end = now();
+        Ok(json!({
+            "generate_ms": generated - start,
+            "store_ms": end - generated,
+            "total_ms": end - start,
+            "stored": stored,
+            "query": query,
+        })
+        .to_string())
     }
 }
 
