@@ -568,6 +568,21 @@ fn a_corrupt_workspace_is_reported_not_replaced() {
             vec![id(100).to_string(), "snapshot".into(), "x".into()],
             b"junk".to_vec(),
         );
+        // From the start-up cache the registry opens, but the key check finds the workspace
+        // changed, and loading it reports the damage.
+        let mut cached = Registry::open(&store, actor(3), id(250)).await.unwrap();
+        assert_eq!(cached.stale_documents().await.unwrap(), vec![id(100)]);
+        let error = cached.ensure_loaded(&[id(100)]).await.unwrap_err();
+        assert!(
+            matches!(error, RegistryError::WorkspaceUnreadable { .. }),
+            "{error}"
+        );
+        drop(cached);
+        // Without the cache, opening itself fails.
+        store
+            .remove_range(&["partnero-cache".into()])
+            .await
+            .unwrap();
         let error = Registry::open(&store, actor(2), id(200))
             .await
             .err()

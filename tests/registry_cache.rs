@@ -6,12 +6,13 @@
 use automerge::ActorId;
 use futures::executor::block_on;
 use partnero::model::{
-    DocumentId, GeoPosition, Interaction, InteractionKind, Invoice, InvoiceDirection, Partner,
-    PartnerActivity, PartnerFinance, PartnerStatus, Payment, PaymentMethod, PurchaseOrder,
-    PurchaseOrderStatus, Reminder,
+    CompanionEntry, DocumentId, GeoPosition, Interaction, InteractionKind, Invoice,
+    InvoiceDirection, Partner, PartnerActivity, PartnerEntry, PartnerFinance, PartnerStatus,
+    Payment, PaymentMethod, PurchaseOrder, PurchaseOrderStatus, Reminder, Workspace,
 };
 use partnero::registry::cache::{
-    bucket_key, bucket_of, decode_bucket, encode_bucket, CacheEntry, CachedValue,
+    bucket_key, bucket_of, decode_bucket, decode_workspace, encode_bucket, encode_workspace,
+    CacheEntry, CachedValue, CachedWorkspace,
 };
 use partnero::registry::Registry;
 use partnero::search::generate::generate_partners;
@@ -238,10 +239,11 @@ fn partners_never_synced_are_loaded_for_the_first_sync() {
         let mut unsent = registry.unsent_not_loaded();
         unsent.sort();
         let mut all = ids.clone();
+        all.push(registry.workspace_id());
         all.sort();
         assert_eq!(
             unsent, all,
-            "nothing was ever sent, so every partner is unsent"
+            "nothing was ever sent, so every partner and the workspace are unsent"
         );
     });
 }
@@ -343,13 +345,31 @@ fn the_cache_format_is_pinned() {
     ];
     let bytes = encode_bucket(entries.clone());
     assert_eq!(decode_bucket(&bytes).unwrap(), entries);
-    let hash: String = Sha256::digest(&bytes)
+    let mut workspace = Workspace::new();
+    workspace
+        .partners
+        .insert(id.to_string(), PartnerEntry { added_at_ms: 3 });
+    workspace
+        .finance
+        .insert(id.to_string(), CompanionEntry { added_at_ms: 4 });
+    let cached_workspace = CachedWorkspace {
+        id: [9; 16],
+        fingerprint: 5,
+        unsent: true,
+        workspace,
+    };
+    let workspace_bytes = encode_workspace(cached_workspace.clone());
+    assert_eq!(
+        decode_workspace(&workspace_bytes).unwrap(),
+        cached_workspace
+    );
+    let hash: String = Sha256::digest([bytes, workspace_bytes].concat())
         .iter()
         .take(8)
         .map(|byte| format!("{byte:02x}"))
         .collect();
     assert_eq!(
-        hash, "1ab58b0e69211195",
+        hash, "bd53bdb01726205c",
         "the cache encoding changed: raise CACHE_FORMAT and update this hash"
     );
 }
@@ -389,5 +409,66 @@ fn a_bulk_registration_is_stored_and_cached_without_keeping_documents() {
             .unwrap();
         assert_eq!(values(&from_documents), expected);
         assert_eq!(from_documents.partners().count(), 120);
+    });
+}
+
+#[test]
+fn a_workspace_behind_its_document_is_repaired_and_never_written_back() {
+    block_on(async {
+        let store = MemoryStore::new();
+        let ids = seeded(&store, 3).await;
+        let before = store
+            .load(&partnero::registry::cache::workspace_key())
+            .await
+            .unwrap()
+            .unwrap();
+        // A partner added, then the cached workspace put back as it was before (a tab closed
+        // between the document write and the cache write).
+        let newcomer = DocumentId::from_random_bytes([0xAB; 16]);
+        {
+            let mut registry = Registry::open(&store, actor(2), workspace_id(2))
+                .await
+                .unwrap();
+            let profile = generate_partners(99, 1).remove(0).1;
+            registry
+                .create_partner(newcomer, profile, 50)
+                .await
+                .unwrap();
+        }
+        store.put_raw(partnero::registry::cache::workspace_key(), before);
+
+        let mut registry = Registry::open(&store, actor(3), workspace_id(3))
+            .await
+            .unwrap();
+        assert_eq!(
+            registry.partners().count(),
+            3,
+            "the stale cache does not list it"
+        );
+        let stale = registry.stale_documents().await.unwrap();
+        assert_eq!(stale, vec![registry.workspace_id()]);
+        let changed = registry.ensure_loaded(&stale).await.unwrap();
+        assert!(changed.contains(&newcomer), "{changed:?}");
+        assert_eq!(registry.partners().count(), 4);
+
+        // A settings change goes onto the document's workspace: the newcomer stays listed.
+        registry
+            .change_settings(60, |settings| {
+                settings.expiry_warning_days = 10;
+                Ok(())
+            })
+            .await
+            .unwrap();
+        drop(registry);
+        store
+            .remove_range(&["partnero-cache".into()])
+            .await
+            .unwrap();
+        let reread = Registry::open(&store, actor(4), workspace_id(4))
+            .await
+            .unwrap();
+        assert_eq!(reread.partners().count(), 4);
+        assert_eq!(reread.settings().expiry_warning_days, 10);
+        assert!(ids.iter().all(|id| reread.partner(id).is_some()));
     });
 }

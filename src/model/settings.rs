@@ -16,6 +16,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use autosurgeon::{Hydrate, Reconcile};
+use serde::{Deserialize, Serialize};
 
 use super::activity::{AlertRules, MessageTemplate};
 use super::partner::{PartnerKind, PartnerProfile, PaymentMethod, PaymentTerms};
@@ -25,7 +26,7 @@ use super::verification::DocumentKind;
 pub const DEFAULT_EXPIRY_WARNING_DAYS: u32 = 30;
 
 /// All workspace settings.
-#[derive(Debug, Clone, PartialEq, Eq, Reconcile, Hydrate)]
+#[derive(Debug, Clone, PartialEq, Eq, Reconcile, Hydrate, Serialize, Deserialize)]
 pub struct WorkspaceSettings {
     /// What a client record needs.
     pub client: RequiredData,
@@ -93,7 +94,7 @@ pub fn default_templates() -> BTreeMap<String, MessageTemplate> {
 }
 
 /// The fields and documents a partner of one kind must have.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Reconcile, Hydrate)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Reconcile, Hydrate, Serialize, Deserialize)]
 pub struct RequiredData {
     pub tax_id: bool,
     pub email: bool,
@@ -106,7 +107,9 @@ pub struct RequiredData {
 }
 
 /// Which kinds of partner a custom field or a category is meant for.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Reconcile, Hydrate)]
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, Reconcile, Hydrate, Serialize, Deserialize,
+)]
 pub enum AppliesTo {
     Clients,
     Suppliers,
@@ -115,7 +118,9 @@ pub enum AppliesTo {
 }
 
 /// The type of a custom field: decides how a typed value is checked and stored.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Reconcile, Hydrate)]
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, Reconcile, Hydrate, Serialize, Deserialize,
+)]
 pub enum CustomFieldType {
     #[default]
     Text,
@@ -136,7 +141,7 @@ pub enum CustomFieldType {
 }
 
 /// One company-defined field on partner records.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Reconcile, Hydrate)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Reconcile, Hydrate, Serialize, Deserialize)]
 pub struct CustomFieldDef {
     pub label: String,
     pub field_type: CustomFieldType,
@@ -153,7 +158,7 @@ pub struct CustomFieldDef {
 }
 
 /// A node of the category tree.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Reconcile, Hydrate)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Reconcile, Hydrate, Serialize, Deserialize)]
 pub struct Category {
     pub name: String,
     /// The parent category's id; `None` for a top-level category.
@@ -162,13 +167,13 @@ pub struct Category {
 }
 
 /// An entry of a flat classification list (industries, regions, tags).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Reconcile, Hydrate)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Reconcile, Hydrate, Serialize, Deserialize)]
 pub struct Term {
     pub name: String,
 }
 
 /// A named payment agreement to pick on the form (e.g. "30 days, bank transfer").
-#[derive(Debug, Clone, PartialEq, Eq, Reconcile, Hydrate)]
+#[derive(Debug, Clone, PartialEq, Eq, Reconcile, Hydrate, Serialize, Deserialize)]
 pub struct PaymentPreset {
     pub label: String,
     pub days: Option<u32>,

@@ -3,6 +3,7 @@
 use std::collections::BTreeMap;
 
 use autosurgeon::{Hydrate, Reconcile};
+use serde::{Deserialize, Serialize};
 
 use super::settings::WorkspaceSettings;
 
@@ -10,7 +11,7 @@ use super::settings::WorkspaceSettings;
 pub const WORKSPACE_SCHEMA_VERSION: u64 = 1;
 
 /// Root of the workspace document.
-#[derive(Debug, Clone, PartialEq, Eq, Reconcile, Hydrate)]
+#[derive(Debug, Clone, PartialEq, Eq, Reconcile, Hydrate, Serialize, Deserialize)]
 pub struct Workspace {
     pub schema_version: u64,
     /// Partner documents of this workspace, keyed by their bs58check document id. A map rather
@@ -30,14 +31,14 @@ pub struct Workspace {
 }
 
 /// A partner's finance or activity document listed in the workspace.
-#[derive(Debug, Clone, PartialEq, Eq, Reconcile, Hydrate)]
+#[derive(Debug, Clone, PartialEq, Eq, Reconcile, Hydrate, Serialize, Deserialize)]
 pub struct CompanionEntry {
     /// When the document was first written, in milliseconds since the Unix epoch.
     pub added_at_ms: i64,
 }
 
 /// One partner document listed in the workspace.
-#[derive(Debug, Clone, PartialEq, Eq, Reconcile, Hydrate)]
+#[derive(Debug, Clone, PartialEq, Eq, Reconcile, Hydrate, Serialize, Deserialize)]
 pub struct PartnerEntry {
     /// When the partner was registered, in milliseconds since the Unix epoch.
     pub added_at_ms: i64,

@@ -29,14 +29,14 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use super::companion::Companion;
-use crate::model::{DocumentId, Partner, PartnerActivity, PartnerFinance};
+use crate::model::{DocumentId, Partner, PartnerActivity, PartnerFinance, Workspace};
 use crate::store::{is_sync_state_key, StorageKey};
 
 /// How many buckets the cache is split into (one per first byte of a document id).
 pub const BUCKETS: usize = 256;
 
 /// The encoding's version: raise it whenever [`Partner`] (or anything in it) changes shape.
-pub const CACHE_FORMAT: u32 = 2;
+pub const CACHE_FORMAT: u32 = 3;
 
 const CACHE_ROOT: &str = "partnero-cache";
 
@@ -48,6 +48,50 @@ pub fn bucket_key(bucket: u8) -> StorageKey {
         "partners".into(),
         format!("{bucket:02x}"),
     ]
+}
+
+/// Where the workspace's value is cached: its own key, since it changes with every partner
+/// added and would otherwise rewrite a bucket of partners each time.
+pub fn workspace_key() -> StorageKey {
+    vec![CACHE_ROOT.into(), "workspace".into()]
+}
+
+/// The cached workspace: the value of its document and what is known of its stored form.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CachedWorkspace {
+    pub id: [u8; 16],
+    pub fingerprint: u64,
+    pub unsent: bool,
+    pub workspace: Workspace,
+}
+
+#[derive(Serialize, Deserialize)]
+struct WorkspaceRecord {
+    format: u32,
+    cached: CachedWorkspace,
+}
+
+/// Encodes the cached workspace.
+pub fn encode_workspace(cached: CachedWorkspace) -> Vec<u8> {
+    postcard::to_allocvec(&WorkspaceRecord {
+        format: CACHE_FORMAT,
+        cached,
+    })
+    .unwrap_or_default()
+}
+
+/// Decodes the cached workspace, or says why it cannot be used (its document is then loaded).
+pub fn decode_workspace(bytes: &[u8]) -> Result<CachedWorkspace, String> {
+    let (format, _) = postcard::take_from_bytes::<u32>(bytes)
+        .map_err(|error| format!("the cached workspace is damaged ({error})"))?;
+    if format != CACHE_FORMAT {
+        return Err(format!(
+            "the cached workspace has format {format}, this version reads {CACHE_FORMAT}"
+        ));
+    }
+    let record: WorkspaceRecord = postcard::from_bytes(bytes)
+        .map_err(|error| format!("the cached workspace is damaged ({error})"))?;
+    Ok(record.cached)
 }
 
 /// The prefix of every bucket, for the one range read at start-up.

@@ -83,6 +83,9 @@ impl<S: Store> Registry<S> {
         now_ms: i64,
         change: impl FnOnce(&mut WorkspaceSettings) -> Result<(), String>,
     ) -> Result<(), RegistryError> {
+        // The settings as the workspace document has them now, not as the start-up cache
+        // remembered them.
+        self.ensure_workspace_loaded().await?;
         let mut settings = self.workspace.settings.clone();
         change(&mut settings).map_err(RegistryError::InvalidChange)?;
         self.update_settings(settings, now_ms).await

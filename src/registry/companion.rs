@@ -186,13 +186,19 @@ impl<S: Store> Registry<S> {
             .collect()
     }
 
-    /// Opens the listed companions at start-up: from the cache where it has them, else from
+    /// Opens the listed companions not held yet: from the cache where it has them, else from
     /// their documents; missing ones are fetched by sync.
     pub(super) async fn open_companions(
         &mut self,
         cached: &mut BTreeMap<DocumentId, CacheEntry>,
     ) -> Result<(), RegistryError> {
         for (id, _, kind) in self.listed_companions() {
+            let known = self.companions.contains_key(&id)
+                || self.incoming.contains_key(&id)
+                || (self.unreadable.iter()).any(|document| document.id == id.to_string());
+            if known {
+                continue;
+            }
             if let Some(entry) = cached.remove(&id) {
                 if let Some(value) = Companion::from_cached(entry.value) {
                     if value.kind() == kind {
@@ -419,21 +425,15 @@ impl<S: Store> Registry<S> {
         // Listed in the workspace after the document is stored, as a new partner is.
         let key = partner.to_string();
         if !kind.listing(&self.workspace).contains_key(&key) {
-            let mut workspace = self.workspace.clone();
-            kind.listing_mut(&mut workspace).insert(
-                key,
-                CompanionEntry {
-                    added_at_ms: now_ms,
-                },
-            );
-            let mut workspace_document = self.workspace_document.clone();
             let message = format!("list {} document", kind.name());
-            document::write_value(&mut workspace_document.doc, &workspace, &message, now_ms)?;
-            workspace_document
-                .save_changes(&self.store, &self.workspace_id)
-                .await?;
-            self.workspace = workspace;
-            self.workspace_document = workspace_document;
+            self.edit_workspace(&message, now_ms, |workspace| {
+                kind.listing_mut(workspace)
+                    .entry(key)
+                    .or_insert(CompanionEntry {
+                        added_at_ms: now_ms,
+                    });
+            })
+            .await?;
             changed.push(self.workspace_id);
         }
         self.flush_cache().await?;

@@ -21,6 +21,7 @@ mod document;
 mod merge;
 mod quality;
 mod remote;
+mod workspace;
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -131,7 +132,12 @@ pub struct Registry<S: Store> {
     actor: ActorId,
     workspace_id: DocumentId,
     workspace: Workspace,
-    workspace_document: StoredDocument,
+    /// `None` while the workspace is known only from the start-up cache (see `workspace.rs`).
+    workspace_document: Option<StoredDocument>,
+    /// The cached workspace's fingerprint and unsent flag, while its document is not loaded.
+    workspace_cached: (u64, bool),
+    /// The cached workspace is out of date.
+    workspace_cache_dirty: bool,
     partners: BTreeMap<DocumentId, PartnerRecord>,
     unreadable: Vec<UnreadableDocument>,
     /// Documents being fetched from the server that are not (yet) a readable partner, or the
@@ -155,7 +161,7 @@ impl<S: Store> Registry<S> {
         new_workspace_id: DocumentId,
     ) -> Result<Self, RegistryError> {
         let pointer = store.load(&workspace_pointer_key()).await?;
-        let (workspace_id, workspace, workspace_document) = match pointer {
+        let (workspace_id, workspace, workspace_document, workspace_cached) = match pointer {
             Some(bytes) => {
                 let text = String::from_utf8_lossy(&bytes).into_owned();
                 let id: DocumentId =
@@ -164,26 +170,33 @@ impl<S: Store> Registry<S> {
                             id: text.clone(),
                             reason: format!("the stored workspace id is damaged ({error})"),
                         })?;
-                let unreadable = |reason: String| RegistryError::WorkspaceUnreadable {
-                    id: id.to_string(),
-                    reason,
-                };
-                let mut stored = StoredDocument::load(&store, &id, actor.clone())
-                    .await?
-                    .map_err(|problem| unreadable(problem.to_string()))?;
-                let workspace: Workspace = autosurgeon::hydrate(&stored.doc).map_err(|error| {
-                    unreadable(format!(
-                        "it does not have the shape of a workspace ({error})"
-                    ))
-                })?;
-                if workspace.schema_version > WORKSPACE_SCHEMA_VERSION {
-                    return Err(unreadable(format!(
-                        "it was written by a newer Partnero (schema {}); update the app",
-                        workspace.schema_version
-                    )));
+                // From the cache when it has this workspace (its document, a hundred thousand
+                // index entries at 100,000 partners, then loads when first needed).
+                match store.load(&cache::workspace_key()).await? {
+                    Some(bytes) => match cache::decode_workspace(&bytes) {
+                        Ok(cached)
+                            if cached.id == *id.as_bytes()
+                                && cached.workspace.schema_version <= WORKSPACE_SCHEMA_VERSION =>
+                        {
+                            (
+                                id,
+                                cached.workspace,
+                                None,
+                                (cached.fingerprint, cached.unsent),
+                            )
+                        }
+                        _ => {
+                            let (workspace, stored) =
+                                workspace::load_document(&store, &id, &actor).await?;
+                            (id, workspace, Some(stored), (0, true))
+                        }
+                    },
+                    None => {
+                        let (workspace, stored) =
+                            workspace::load_document(&store, &id, &actor).await?;
+                        (id, workspace, Some(stored), (0, true))
+                    }
                 }
-                stored.doc.set_actor(actor.clone());
-                (id, workspace, stored)
             }
             None => {
                 let workspace = Workspace::new();
@@ -196,9 +209,10 @@ impl<S: Store> Registry<S> {
                         new_workspace_id.to_string().as_bytes(),
                     )
                     .await?;
-                (new_workspace_id, workspace, stored)
+                (new_workspace_id, workspace, Some(stored), (0, true))
             }
         };
+        let write_workspace_cache = workspace_document.is_some();
 
         let mut registry = Self {
             store,
@@ -206,6 +220,8 @@ impl<S: Store> Registry<S> {
             workspace_id,
             workspace,
             workspace_document,
+            workspace_cached,
+            workspace_cache_dirty: write_workspace_cache,
             partners: BTreeMap::new(),
             unreadable: Vec::new(),
             incoming: BTreeMap::new(),
@@ -333,6 +349,9 @@ impl<S: Store> Registry<S> {
             }
         }
         changed.extend(self.ensure_companions_loaded(ids).await?);
+        if ids.contains(&self.workspace_id) {
+            changed.extend(self.ensure_workspace_loaded().await?);
+        }
         Ok(changed)
     }
 
@@ -346,7 +365,7 @@ impl<S: Store> Registry<S> {
     /// workspace), for tests and diagnostics.
     pub fn document(&self, id: &DocumentId) -> Option<&AutoCommit> {
         if *id == self.workspace_id {
-            return Some(&self.workspace_document.doc);
+            return self.workspace_document.as_ref().map(|stored| &stored.doc);
         }
         self.partner_document(id).or_else(|| {
             self.companions
@@ -392,6 +411,11 @@ impl<S: Store> Registry<S> {
                 (self.companions.iter())
                     .map(|(id, record)| (id, record.stored.is_some(), record.cached_fingerprint)),
             )
+            .chain([(
+                &self.workspace_id,
+                self.workspace_document.is_some(),
+                self.workspace_cached.0,
+            )])
             .filter_map(stale)
             .collect())
     }
@@ -405,13 +429,17 @@ impl<S: Store> Registry<S> {
                 (self.companions.iter())
                     .map(|(id, record)| (id, record.stored.is_none() && record.cached_unsent)),
             )
+            .chain([(
+                &self.workspace_id,
+                self.workspace_document.is_none() && self.workspace_cached.1,
+            )])
             .filter_map(|(id, waiting)| waiting.then_some(*id))
             .collect()
     }
 
     /// How many cache buckets wait to be written.
     pub fn cache_dirty_count(&self) -> usize {
-        self.cache_dirty.len()
+        self.cache_dirty.len() + usize::from(self.workspace_cache_dirty)
     }
 
     /// Writes the cache buckets that are out of date.
@@ -441,6 +469,7 @@ impl<S: Store> Registry<S> {
             }
             self.cache_dirty.remove(&bucket);
         }
+        self.flush_workspace_cache().await?;
         Ok(())
     }
 
@@ -506,26 +535,15 @@ impl<S: Store> Registry<S> {
         document::write_value(&mut stored.doc, &partner, "register partner", now_ms)?;
         stored.save_changes(&self.store, &id).await?;
 
-        let mut workspace = self.workspace.clone();
-        workspace.partners.insert(
-            id.to_string(),
-            PartnerEntry {
-                added_at_ms: now_ms,
-            },
-        );
-        let mut workspace_document = self.workspace_document.clone();
-        document::write_value(
-            &mut workspace_document.doc,
-            &workspace,
-            "add partner to index",
-            now_ms,
-        )?;
-        workspace_document
-            .save_changes(&self.store, &self.workspace_id)
-            .await?;
-
-        self.workspace = workspace;
-        self.workspace_document = workspace_document;
+        self.edit_workspace("add partner to index", now_ms, |workspace| {
+            workspace.partners.insert(
+                id.to_string(),
+                PartnerEntry {
+                    added_at_ms: now_ms,
+                },
+            );
+        })
+        .await?;
         let partner = document::read_value(&stored.doc)?;
         self.partners
             .insert(id, PartnerRecord::loaded(partner, stored));
@@ -562,27 +580,17 @@ impl<S: Store> Registry<S> {
                 Record::from_cache(partner, stored.fingerprint(), stored.has_unsent()),
             ));
         }
-        let mut workspace = self.workspace.clone();
-        for (id, _) in &records {
-            workspace.partners.insert(
-                id.to_string(),
-                PartnerEntry {
-                    added_at_ms: now_ms,
-                },
-            );
-        }
-        let mut workspace_document = self.workspace_document.clone();
-        document::write_value(
-            &mut workspace_document.doc,
-            &workspace,
-            "add partners to index",
-            now_ms,
-        )?;
-        workspace_document
-            .save_changes(&self.store, &self.workspace_id)
-            .await?;
-        self.workspace = workspace;
-        self.workspace_document = workspace_document;
+        self.edit_workspace("add partners to index", now_ms, |workspace| {
+            for (id, _) in &records {
+                workspace.partners.insert(
+                    id.to_string(),
+                    PartnerEntry {
+                        added_at_ms: now_ms,
+                    },
+                );
+            }
+        })
+        .await?;
         for (id, record) in records {
             self.cache_dirty.insert(cache::bucket_of(&id));
             self.partners.insert(id, record);

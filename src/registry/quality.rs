@@ -2,7 +2,7 @@
 //! documents (added, reviewed, removed). Same rule as every edit: change a copy, store it, then
 //! swap it in.
 
-use super::{document, Registry, RegistryError};
+use super::{Registry, RegistryError};
 use crate::model::{DocumentId, ReviewStatus, VerificationDocument, WorkspaceSettings};
 use crate::store::Store;
 
@@ -19,17 +19,10 @@ impl<S: Store> Registry<S> {
         settings: WorkspaceSettings,
         now_ms: i64,
     ) -> Result<(), RegistryError> {
-        if settings == self.workspace.settings {
-            return Ok(());
-        }
-        let mut workspace = self.workspace.clone();
-        workspace.settings = settings;
-        let mut stored = self.workspace_document.clone();
-        document::write_value(&mut stored.doc, &workspace, "change settings", now_ms)?;
-        stored.save_changes(&self.store, &self.workspace_id).await?;
-        self.workspace = document::read_value(&stored.doc)?;
-        self.workspace_document = stored;
-        Ok(())
+        self.edit_workspace("change settings", now_ms, |workspace| {
+            workspace.settings = settings;
+        })
+        .await
     }
 
     /// Adds (or replaces) the verification document `row` of a partner.

@@ -62,10 +62,12 @@ impl<S: Store> Registry<S> {
     ) -> Result<RemoteOutcome, RegistryError> {
         let mut outcome = RemoteOutcome::default();
         if *id == self.workspace_id {
-            self.workspace_document
-                .save_changes(&self.store, id)
-                .await?;
-            self.workspace = read_value(&self.workspace_document.doc)?;
+            // The sync client only changes a workspace document it was given, so it is loaded.
+            if let Some(stored) = self.workspace_document.as_mut() {
+                stored.save_changes(&self.store, id).await?;
+                self.workspace = read_value(&stored.doc)?;
+                self.workspace_cache_dirty = true;
+            }
         } else if let Some(record) = self.partners.get_mut(id) {
             // The sync client only changes documents it was given, so this one is loaded.
             if let Some(stored) = record.stored.as_mut() {
@@ -167,7 +169,8 @@ impl<S: Store> Registry<S> {
         self.incoming.remove(&id);
         self.workspace_id = id;
         self.workspace = index;
-        self.workspace_document = team;
+        self.workspace_document = Some(team);
+        self.workspace_cache_dirty = true;
         // The local index lives on inside the team's; its document is no longer needed.
         self.store.remove_range(&[old.to_string()]).await?;
         Ok(())
@@ -175,7 +178,7 @@ impl<S: Store> Registry<S> {
 
     fn stored_mut(&mut self, id: &DocumentId) -> Option<&mut StoredDocument> {
         if *id == self.workspace_id {
-            return Some(&mut self.workspace_document);
+            return self.workspace_document.as_mut();
         }
         if let Some(record) = self.partners.get_mut(id) {
             return record.stored.as_mut();
@@ -202,7 +205,7 @@ impl<S: Store> Registry<S> {
     ) -> Result<(), RegistryError> {
         let store = &self.store;
         let Some(stored) = (if *id == self.workspace_id {
-            Some(&mut self.workspace_document)
+            self.workspace_document.as_mut()
         } else if let Some(record) = self.partners.get_mut(id) {
             record.stored.as_mut()
         } else if let Some(record) = self.companions.get_mut(id) {
@@ -220,7 +223,9 @@ impl<S: Store> Registry<S> {
             .await?;
         let was_unsent = stored.has_unsent();
         stored.server_heads = heads;
-        if was_unsent != stored.has_unsent()
+        if was_unsent != stored.has_unsent() && *id == self.workspace_id {
+            self.workspace_cache_dirty = true;
+        } else if was_unsent != stored.has_unsent()
             && (self.partners.contains_key(id) || self.companions.contains_key(id))
         {
             self.cache_dirty.insert(super::cache::bucket_of(id));
@@ -280,7 +285,10 @@ impl<S: Store> SyncDocuments for Registry<S> {
 
     fn document_mut(&mut self, id: &DocumentId) -> Option<&mut AutoCommit> {
         if *id == self.workspace_id && self.uses_team_workspace() {
-            return Some(&mut self.workspace_document.doc);
+            return self
+                .workspace_document
+                .as_mut()
+                .map(|stored| &mut stored.doc);
         }
         if let Some(record) = self.partners.get_mut(id) {
             // `None` for a partner known only from the cache: the session loads a document

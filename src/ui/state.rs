@@ -304,14 +304,19 @@ impl SearchState {
         self.bump();
     }
 
-    /// Writes the index back when it changed, every few seconds, for the next start-up. The
-    /// snapshot is tens of megabytes at 100,000 partners, so it is not written per edit; what
-    /// a crash leaves out is re-indexed by the start-up check.
+    /// Writes the index back when it changed: at once when start-up had to index partners
+    /// again (so the next start does not), then every few seconds after changes. The snapshot
+    /// is tens of megabytes at 100,000 partners, so it is not written per edit; what a crash
+    /// leaves out is re-indexed by the start-up check.
     fn save_periodically(&self, shared: SharedRegistry) {
         let search = *self;
         leptos::task::spawn_local(async move {
+            let mut first = true;
             loop {
-                sync_socket::sleep(INDEX_SAVE_EVERY_MS).await;
+                if !first {
+                    sync_socket::sleep(INDEX_SAVE_EVERY_MS).await;
+                }
+                first = false;
                 if !search.dirty.get_value() || !search.ready.get_untracked() {
                     continue;
                 }
@@ -480,7 +485,13 @@ impl AppState {
                         state.offer(batch.to_vec());
                     }
                     Err(error) => {
-                        web_sys::console::error_1(&format!("cache check: {error}").into());
+                        // Shown with the other unreadable records: the list stays readable.
+                        state.view.update(|view| {
+                            view.unreadable.push(UnreadableDocument {
+                                id: registry.workspace_id().to_string(),
+                                reason: error.to_string(),
+                            })
+                        });
                         return;
                     }
                 }

@@ -1,0 +1,178 @@
+//! The workspace document as the registry keeps it: its value from the start-up cache, and the
+//! document itself loaded only when something writes to it or syncs it. At 100,000 partners the
+//! workspace holds 100,000 index entries, and loading and reading its document takes longer
+//! than everything else at start-up together; the cached value (`cache::CachedWorkspace`) is
+//! one decode.
+//!
+//! Every write goes through [`Registry::edit_workspace`], which loads the document first and
+//! applies the edit to the value read from it, never to the cached value: a cache that was
+//! behind (a remote change not flushed before the tab closed) would otherwise be written back
+//! over the newer document, and reconciling would remove what it lacked.
+
+use automerge::ActorId;
+
+use super::cache::{self, CachedWorkspace};
+use super::document::{self, StoredDocument};
+use super::{PartnerOpenError, Registry, RegistryError, UnreadableDocument};
+use crate::model::{DocumentId, Workspace, WORKSPACE_SCHEMA_VERSION};
+use crate::store::{Store, StoreError};
+
+/// Loads and reads a workspace document; any problem makes the registry unusable, so it is a
+/// `WorkspaceUnreadable` naming the document.
+pub(super) async fn load_document<S: Store>(
+    store: &S,
+    id: &DocumentId,
+    actor: &ActorId,
+) -> Result<(Workspace, StoredDocument), RegistryError> {
+    let unreadable = |reason: String| RegistryError::WorkspaceUnreadable {
+        id: id.to_string(),
+        reason,
+    };
+    let mut stored = StoredDocument::load(store, id, actor.clone())
+        .await?
+        .map_err(|problem| unreadable(problem.to_string()))?;
+    let workspace: Workspace = autosurgeon::hydrate(&stored.doc).map_err(|error| {
+        unreadable(format!(
+            "it does not have the shape of a workspace ({error})"
+        ))
+    })?;
+    if workspace.schema_version > WORKSPACE_SCHEMA_VERSION {
+        return Err(unreadable(format!(
+            "it was written by a newer Partnero (schema {}); update the app",
+            workspace.schema_version
+        )));
+    }
+    stored.doc.set_actor(actor.clone());
+    Ok((workspace, stored))
+}
+
+impl<S: Store> Registry<S> {
+    /// Loads the workspace document if only its cached value is known. When the cache was
+    /// behind, the value read replaces it and the partners and companion documents it newly
+    /// lists are opened (or fetched). Returns what changed: the workspace and those documents.
+    pub(super) async fn ensure_workspace_loaded(
+        &mut self,
+    ) -> Result<Vec<DocumentId>, RegistryError> {
+        if self.workspace_document.is_some() {
+            return Ok(Vec::new());
+        }
+        let (workspace, stored) =
+            load_document(&self.store, &self.workspace_id, &self.actor).await?;
+        let fingerprint_changed = stored.fingerprint() != self.workspace_cached.0;
+        self.workspace_document = Some(stored);
+        if workspace == self.workspace {
+            self.workspace_cache_dirty |= fingerprint_changed;
+            return Ok(Vec::new());
+        }
+        self.workspace = workspace;
+        self.workspace_cache_dirty = true;
+        let mut changed = vec![self.workspace_id];
+        changed.extend(self.open_newly_listed().await?);
+        Ok(changed)
+    }
+
+    /// Opens the partners and companion documents the workspace lists that this registry does
+    /// not hold yet (from their stored documents, or fetched when not stored).
+    async fn open_newly_listed(&mut self) -> Result<Vec<DocumentId>, RegistryError> {
+        let mut opened = Vec::new();
+        let known = |registry: &Self, id: &DocumentId| {
+            registry.partners.contains_key(id)
+                || registry.companions.contains_key(id)
+                || registry.incoming.contains_key(id)
+                || registry
+                    .unreadable
+                    .iter()
+                    .any(|document| document.id == id.to_string())
+        };
+        let listed: Vec<String> = self.workspace.partners.keys().cloned().collect();
+        for text in listed {
+            let Ok(id) = text.parse::<DocumentId>() else {
+                continue;
+            };
+            if known(self, &id) {
+                continue;
+            }
+            match self.open_partner(&text).await {
+                Ok((id, record)) => {
+                    self.cache_dirty.insert(cache::bucket_of(&id));
+                    self.partners.insert(id, record);
+                    opened.push(id);
+                }
+                Err(PartnerOpenError::Store(error)) => return Err(error.into()),
+                Err(PartnerOpenError::Missing(id)) => {
+                    self.incoming
+                        .insert(id, StoredDocument::new(self.actor.clone()));
+                }
+                Err(PartnerOpenError::Unreadable(reason)) => {
+                    self.unreadable
+                        .push(UnreadableDocument { id: text, reason });
+                    opened.push(id);
+                }
+            }
+        }
+        let mut nothing_cached = std::collections::BTreeMap::new();
+        let before: Vec<DocumentId> = self.companions.keys().copied().collect();
+        self.open_companions(&mut nothing_cached).await?;
+        opened.extend(
+            self.companions
+                .keys()
+                .filter(|id| !before.contains(id))
+                .copied(),
+        );
+        Ok(opened)
+    }
+
+    /// Applies `edit` to the workspace as its document says it is now, and stores the change.
+    pub(super) async fn edit_workspace(
+        &mut self,
+        message: &str,
+        now_ms: i64,
+        edit: impl FnOnce(&mut Workspace),
+    ) -> Result<(), RegistryError> {
+        self.ensure_workspace_loaded().await?;
+        let Some(stored) = &self.workspace_document else {
+            return Err(RegistryError::Document(
+                "the workspace document is not loaded".into(),
+            ));
+        };
+        let mut workspace = self.workspace.clone();
+        edit(&mut workspace);
+        if workspace == self.workspace {
+            return Ok(());
+        }
+        let mut stored = stored.clone();
+        document::write_value(&mut stored.doc, &workspace, message, now_ms)?;
+        stored.save_changes(&self.store, &self.workspace_id).await?;
+        self.workspace = document::read_value(&stored.doc)?;
+        self.workspace_document = Some(stored);
+        self.workspace_cache_dirty = true;
+        self.flush_workspace_cache().await?;
+        Ok(())
+    }
+
+    /// The workspace's fingerprint and unsent flag, from its document when loaded.
+    pub(super) fn workspace_state(&self) -> (u64, bool) {
+        self.workspace_document
+            .as_ref()
+            .map_or(self.workspace_cached, |stored| {
+                (stored.fingerprint(), stored.has_unsent())
+            })
+    }
+
+    /// Writes the cached workspace when it is out of date.
+    pub(super) async fn flush_workspace_cache(&mut self) -> Result<(), StoreError> {
+        if !self.workspace_cache_dirty {
+            return Ok(());
+        }
+        let (fingerprint, unsent) = self.workspace_state();
+        let bytes = cache::encode_workspace(CachedWorkspace {
+            id: *self.workspace_id.as_bytes(),
+            fingerprint,
+            unsent,
+            workspace: self.workspace.clone(),
+        });
+        self.store.save(&cache::workspace_key(), &bytes).await?;
+        self.workspace_cache_dirty = false;
+        Ok(())
+    }
+}
