@@ -1100,7 +1100,7 @@ async fn a_bill_due_soon_is_alerted_paid_in_half_aged_exported_and_followed_up_o
         .await?;
     app.wait_for_text(By::Id("balance"), "We owe them 500.00 EUR")
         .await?;
-    app.wait_for_text(By::Id("partner-payments"), "500.00 EUR for F-2026-001")
+    app.wait_for_text(By::Id("partner-payments"), "500.00 EUR · for F-2026-001")
         .await?;
 
     // The supplier is in the payables aging report (not yet due: "current"), and the report
