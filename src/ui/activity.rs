@@ -243,8 +243,8 @@ fn LogInteraction(
                         {(!message.missing.is_empty()).then(|| view! {
                             <p class="warning" id="template-missing">"Fill in before sending: "{message.missing.join(", ")}</p>
                         })}
-                        {mailto().map(|href| view! { <a class="button secondary" id="send-mail" href=href>"Open in mail app"</a> })}
-                        <button type="button" class="secondary" id="copy-message" on:click=copy>"Copy"</button>
+                        {mailto().map(|href| view! { <a class="button" id="send-mail" href=href>"Open in mail app"</a> })}
+                        <button type="button" class="button" id="copy-message" on:click=copy>"Copy"</button>
                     </div>
                 })}
                 <Show when=move || kind.get() == InteractionKind::Visit>
@@ -255,7 +255,7 @@ fn LogInteraction(
                         " Record where I am (the browser asks first)"
                     </label>
                 </Show>
-                <button type="submit" id="log-interaction" disabled=move || busy.get()>"Save to the timeline"</button>
+                <button type="submit" class="button primary" id="log-interaction" disabled=move || busy.get()>"Save to the timeline"</button>
             </form>
         </details>
     }
@@ -346,7 +346,7 @@ fn Reminders(
             <input id="reminder-due" prop:value=move || due.get() on:input=move |event| due.set(event_target_value(&event))/>
             <label for="reminder-text">"What"</label>
             <input id="reminder-text" placeholder="Call back about the offer" prop:value=move || text.get() on:input=move |event| text.set(event_target_value(&event))/>
-            <button type="submit" id="add-reminder" disabled=move || busy.get()>"Add reminder"</button>
+            <button type="submit" class="button primary" id="add-reminder" disabled=move || busy.get()>"Add reminder"</button>
             <span class="field-error" id="reminder-error">{move || error.get()}</span>
         </form>
     }

@@ -97,7 +97,7 @@ pub fn AlertsPage() -> impl IntoView {
                     None => view! { <p class="muted">"This browser cannot show notifications; alerts show here."</p> }.into_any(),
                     Some("granted") => view! { <p class="muted">"New alerts are also shown as notifications on this device."</p> }.into_any(),
                     Some("denied") => view! { <p class="muted">"Notifications are blocked for Partnero in this browser's settings."</p> }.into_any(),
-                    Some(_) => view! { <button type="button" class="secondary" id="enable-notifications" on:click=ask>"Notify me on this device"</button> }.into_any(),
+                    Some(_) => view! { <button type="button" class="button" id="enable-notifications" on:click=ask>"Notify me on this device"</button> }.into_any(),
                 }}
             </div>
             <Show
@@ -177,11 +177,11 @@ fn AlertRow(
             <span class="alert-date">{alert_date(&alert)}</span>
             <span class="alert-text">{alert.text.clone()}</span>
             <span class="alert-actions">
-                {partner.map(|id| view! { <a class="button secondary" href=format!("/partners/{id}")>"Open"</a> })}
-                <button type="button" class="secondary alert-done" on:click=done>"Done"</button>
+                {partner.map(|id| view! { <a class="button" href=format!("/partners/{id}")>"Open"</a> })}
+                <button type="button" class="button small alert-done" on:click=done>"Done"</button>
                 <label class="visually-hidden" for=snooze_id.clone()>"Snooze until"</label>
                 <input class="snooze-until" id=snooze_id prop:value=move || until.get() on:input=move |event| until.set(event_target_value(&event))/>
-                <button type="button" class="secondary alert-snooze" on:click=snooze>"Snooze"</button>
+                <button type="button" class="button small alert-snooze" on:click=snooze>"Snooze"</button>
             </span>
         </li>
     }

@@ -248,7 +248,7 @@ fn InvoiceForm(
                     value=Signal::derive(move || draft.with(|d| d.currency.clone())) on_input=set(|d, v| d.currency = v) errors=errors/>
                 <TextField label="Reference" field="invoice-reference".to_owned()
                     value=Signal::derive(move || draft.with(|d| d.reference.clone())) on_input=set(|d, v| d.reference = v) errors=errors/>
-                <button type="submit" id="record-invoice" disabled=move || busy.get()>"Save invoice"</button>
+                <button type="submit" class="button primary" id="record-invoice" disabled=move || busy.get()>"Save invoice"</button>
             </form>
         </details>
     }
@@ -364,7 +364,7 @@ fn PaymentForm(
                 </div>
                 <TextField label="Note" field="payment-note".to_owned()
                     value=Signal::derive(move || draft.with(|d| d.note.clone())) on_input=set(|d, v| d.note = v) errors=errors/>
-                <button type="submit" id="record-payment" disabled=move || busy.get()>"Save payment"</button>
+                <button type="submit" class="button primary" id="record-payment" disabled=move || busy.get()>"Save payment"</button>
             </form>
             <PaymentList finance=finance/>
         </details>
@@ -531,7 +531,7 @@ fn PurchaseOrders(
                     value=Signal::derive(move || draft.with(|d| d.status.clone())) on_change=set(|d, v| d.status = v) errors=errors/>
                 <TextField label="Reference" field="order-reference".to_owned()
                     value=Signal::derive(move || draft.with(|d| d.reference.clone())) on_input=set(|d, v| d.reference = v) errors=errors/>
-                <button type="submit" id="record-purchase-order" disabled=move || busy.get()>"Save purchase order"</button>
+                <button type="submit" class="button primary" id="record-purchase-order" disabled=move || busy.get()>"Save purchase order"</button>
             </form>
         </details>
     }

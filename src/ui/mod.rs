@@ -40,11 +40,13 @@ pub fn App() -> impl IntoView {
         <Router>
             <header class="app-bar">
                 <a class="brand" href="/">"Partnero"</a>
-                <span class="bar-end">
+                <nav class="bar-nav" aria-label="Main">
                     <alerts::AlertsBadge/>
-                    <a class="bar-link" href="/reports" id="reports-link">"Reports"</a>
                     <a class="bar-link" href="/invoices" id="invoices-link">"Invoices"</a>
+                    <a class="bar-link" href="/reports" id="reports-link">"Reports"</a>
                     <a class="bar-link" href="/settings" id="settings-link">"Settings"</a>
+                </nav>
+                <span class="bar-end">
                     <account::SyncIndicator/>
                 </span>
             </header>

@@ -107,8 +107,8 @@ fn TemplateEditor(
             <textarea id=format!("template-{key}-body") rows="5" prop:value=move || draft.with(|d| d.body.clone())
                 on:input=move |event| draft.update(|d| d.body = event_target_value(&event))></textarea>
             <div class="form-actions">
-                <button type="submit" class="secondary">{if id.is_some() { "Save template" } else { "Add template" }}</button>
-                {remove.map(|remove| view! { <button type="button" class="secondary" on:click=remove>"Delete"</button> })}
+                <button type="submit" class="button">{if id.is_some() { "Save template" } else { "Add template" }}</button>
+                {remove.map(|remove| view! { <button type="button" class="button" on:click=remove>"Delete"</button> })}
             </div>
         </form>
     }
