@@ -21,7 +21,9 @@ use sha2::{Digest, Sha256};
 
 use super::cache::{self, CacheEntry, CachedValue};
 use super::document::{self, LoadProblem, StoredDocument};
-use super::{PartnerOpenError, Record, Registry, RegistryError, UnreadableDocument};
+use super::{
+    settle_load, LoadSinks, PartnerOpenError, Record, Registry, RegistryError, UnreadableDocument,
+};
 use crate::model::{
     CompanionEntry, DocumentId, PartnerActivity, PartnerFinance, Workspace,
     ACTIVITY_SCHEMA_VERSION, FINANCE_SCHEMA_VERSION,
@@ -264,34 +266,23 @@ impl<S: Store> Registry<S> {
                 continue;
             }
             let (kind, cached_fingerprint) = (record.value.kind(), record.cached_fingerprint);
-            match self.open_companion(id, kind).await {
-                Ok(loaded) => {
-                    let record = self.companions.get_mut(id).expect("checked above");
-                    if loaded.value != record.value || loaded.fingerprint() != cached_fingerprint {
-                        self.cache_dirty.insert(cache::bucket_of(id));
-                    }
-                    if loaded.value != record.value {
-                        changed.push(*id);
-                    }
-                    *record = loaded;
-                }
-                Err(PartnerOpenError::Store(error)) => return Err(error.into()),
-                Err(PartnerOpenError::Missing(_)) => {
-                    self.companions.remove(id);
-                    self.cache_dirty.insert(cache::bucket_of(id));
-                    self.incoming
-                        .insert(*id, StoredDocument::new(self.actor.clone()));
-                    changed.push(*id);
-                }
-                Err(PartnerOpenError::Unreadable(reason)) => {
-                    self.companions.remove(id);
-                    self.cache_dirty.insert(cache::bucket_of(id));
-                    self.unreadable.push(UnreadableDocument {
-                        id: id.to_string(),
-                        reason,
-                    });
-                    changed.push(*id);
-                }
+            let outcome = self.open_companion(id, kind).await;
+            let Self {
+                companions,
+                cache_dirty,
+                incoming,
+                unreadable,
+                actor,
+                ..
+            } = self;
+            let mut sinks = LoadSinks {
+                cache_dirty,
+                incoming,
+                unreadable,
+                actor,
+            };
+            if settle_load(companions, id, cached_fingerprint, outcome, &mut sinks)? {
+                changed.push(*id);
             }
         }
         Ok(changed)

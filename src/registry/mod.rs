@@ -317,35 +317,26 @@ impl<S: Store> Registry<S> {
                 continue;
             }
             let cached_fingerprint = record.cached_fingerprint;
-            match self.open_partner(&id.to_string()).await {
-                Ok((_, loaded)) => {
-                    let record = self.partners.get_mut(id).expect("checked above");
-                    if loaded.value != record.value || loaded.fingerprint() != cached_fingerprint {
-                        self.cache_dirty.insert(cache::bucket_of(id));
-                    }
-                    if loaded.value != record.value {
-                        changed.push(*id);
-                    }
-                    *record = loaded;
-                }
-                Err(PartnerOpenError::Store(error)) => return Err(error.into()),
-                Err(PartnerOpenError::Missing(_)) => {
-                    // The cache named a document that is not stored (any more): fetch it.
-                    self.partners.remove(id);
-                    self.cache_dirty.insert(cache::bucket_of(id));
-                    self.incoming
-                        .insert(*id, StoredDocument::new(self.actor.clone()));
-                    changed.push(*id);
-                }
-                Err(PartnerOpenError::Unreadable(reason)) => {
-                    self.partners.remove(id);
-                    self.cache_dirty.insert(cache::bucket_of(id));
-                    self.unreadable.push(UnreadableDocument {
-                        id: id.to_string(),
-                        reason,
-                    });
-                    changed.push(*id);
-                }
+            let outcome = self
+                .open_partner(&id.to_string())
+                .await
+                .map(|(_, loaded)| loaded);
+            let Self {
+                partners,
+                cache_dirty,
+                incoming,
+                unreadable,
+                actor,
+                ..
+            } = self;
+            let mut sinks = LoadSinks {
+                cache_dirty,
+                incoming,
+                unreadable,
+                actor,
+            };
+            if settle_load(partners, id, cached_fingerprint, outcome, &mut sinks)? {
+                changed.push(*id);
             }
         }
         changed.extend(self.ensure_companions_loaded(ids).await?);
@@ -780,6 +771,59 @@ impl<S: Store> Registry<S> {
         let mut stored = stored.clone();
         document::write_value(&mut stored.doc, &partner, message, now_ms)?;
         self.store_edited(id, stored).await
+    }
+}
+
+/// Where loading a cached record's document puts what it finds, besides the record itself.
+struct LoadSinks<'a> {
+    cache_dirty: &'a mut BTreeSet<u8>,
+    incoming: &'a mut BTreeMap<DocumentId, StoredDocument>,
+    unreadable: &'a mut Vec<UnreadableDocument>,
+    actor: &'a ActorId,
+}
+
+/// Applies the outcome of loading the document of a record known from the cache (a partner or
+/// a companion): the loaded record replaces it, and its cache bucket is rewritten when the
+/// value or the stored form differ; a document no longer stored is fetched again; an
+/// unreadable one is listed. Returns whether the value the UI shows changed.
+fn settle_load<T: PartialEq + Clone>(
+    records: &mut BTreeMap<DocumentId, Record<T>>,
+    id: &DocumentId,
+    cached_fingerprint: u64,
+    outcome: Result<Record<T>, PartnerOpenError>,
+    sinks: &mut LoadSinks<'_>,
+) -> Result<bool, RegistryError> {
+    match outcome {
+        Ok(loaded) => {
+            let Some(record) = records.get_mut(id) else {
+                return Ok(false);
+            };
+            let changed = loaded.value != record.value;
+            if changed || loaded.fingerprint() != cached_fingerprint {
+                sinks.cache_dirty.insert(cache::bucket_of(id));
+            }
+            *record = loaded;
+            Ok(changed)
+        }
+        Err(PartnerOpenError::Store(error)) => Err(error.into()),
+        Err(PartnerOpenError::Missing(_)) => {
+            // The cache named a document that is not stored (any more): fetch it.
+            records.remove(id);
+            sinks.cache_dirty.insert(cache::bucket_of(id));
+            sinks
+                .incoming
+                .insert(*id, StoredDocument::new(sinks.actor.clone()));
+            Ok(true)
+        }
+        Err(PartnerOpenError::Unreadable(reason)) => {
+            records.remove(id);
+            sinks.cache_dirty.insert(cache::bucket_of(id));
+            sinks.unreadable.push(UnreadableDocument {
+                id: id.to_string(),
+                reason,
+            });
+            Ok(true)
+        }
     }
 }
 
