@@ -14,7 +14,7 @@ use crate::model::{
     PaymentMethod, PurchaseOrderDraft, PurchaseOrderStatus,
 };
 use crate::report::dates::iso_date_of_day;
-use crate::report::{average_days_to_pay, balance, format_average_days, invoice_status};
+use crate::report::{balance, format_average_days, invoice_status, partner_statistics};
 use crate::validate::FieldError;
 use crate::web::{new_row_id, now_ms};
 
@@ -62,8 +62,19 @@ pub fn FinanceCard(
                     .into_any();
             };
             let balances = balance(finance, today);
-            let paid_by_them = average_days_to_pay(finance, InvoiceDirection::Issued);
-            let paid_by_us = average_days_to_pay(finance, InvoiceDirection::Received);
+            let statistics = state.view.with(|view| {
+                let empty = crate::model::PartnerActivity::new(id.to_string());
+                partner_statistics(finance, view.activities.get(&id).unwrap_or(&empty))
+            });
+            let totals = |totals: &std::collections::BTreeMap<String, i64>| {
+                totals
+                    .iter()
+                    .map(|(currency, minor)| money(*minor, currency))
+                    .collect::<Vec<_>>()
+                    .join(" · ")
+            };
+            let invoiced = totals(&statistics.invoiced);
+            let purchased = totals(&statistics.purchased);
             view! {
                 <dl class="balance" id="balance">
                     {balances.into_iter().map(|(currency, amounts)| view! {
@@ -82,12 +93,21 @@ pub fn FinanceCard(
                             </dd>
                         </div>
                     }).collect_view()}
-                    {paid_by_them.map(|average| view! {
+                </dl>
+                <dl class="balance statistics" id="partner-statistics">
+                    {(!invoiced.is_empty()).then(|| view! {
+                        <div class="balance-row"><dt>"Invoiced"</dt><dd>{invoiced}</dd></div>
+                    })}
+                    {(!purchased.is_empty()).then(|| view! {
+                        <div class="balance-row"><dt>"Purchased"</dt><dd>{purchased}</dd></div>
+                    })}
+                    {statistics.days_to_be_paid.map(|average| view! {
                         <div class="balance-row"><dt>"They pay in"</dt><dd>{format_average_days(average)}</dd></div>
                     })}
-                    {paid_by_us.map(|average| view! {
+                    {statistics.days_to_pay_them.map(|average| view! {
                         <div class="balance-row"><dt>"We pay in"</dt><dd>{format_average_days(average)}</dd></div>
                     })}
+                    <div class="balance-row"><dt>"Interactions"</dt><dd>{statistics.interactions}</dd></div>
                 </dl>
             }
             .into_any()
