@@ -153,6 +153,19 @@ fn LogInteraction(
             }
         });
     };
+    let share = move |_| {
+        let (title, text) = filled.with_untracked(|filled| {
+            filled
+                .as_ref()
+                .map(|message| (message.subject.clone(), message.body.clone()))
+                .unwrap_or_default()
+        });
+        leptos::task::spawn_local(async move {
+            if let Err(reason) = device::share(&title, &text).await {
+                error.set(Some(reason));
+            }
+        });
+    };
     let submit = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
         let text = summary.get_untracked().trim().to_owned();
@@ -245,6 +258,9 @@ fn LogInteraction(
                         })}
                         {mailto().map(|href| view! { <a class="button" id="send-mail" href=href>"Open in mail app"</a> })}
                         <button type="button" class="button" id="copy-message" on:click=copy>"Copy"</button>
+                        {device::can_share().then(|| view! {
+                            <button type="button" class="button" id="share-message" on:click=share>"Share"</button>
+                        })}
                     </div>
                 })}
                 <Show when=move || kind.get() == InteractionKind::Visit>

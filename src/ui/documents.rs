@@ -9,7 +9,7 @@ use crate::model::{
     day_of, DocumentId, DocumentKind, FileRef, Partner, ReviewStatus, VerificationDocument,
     VerificationState,
 };
-use crate::web::files::{object_url, read_picked};
+use crate::web::files::{object_url, picked_file, read_picked};
 use crate::web::now_ms;
 
 /// The verification state as a badge, with what is missing on hover and for screen readers.
@@ -113,7 +113,7 @@ pub fn DocumentsCard(
 /// Shows an attached file: images inline, other files as a link. The bytes come from this
 /// device, or from the server once (then kept for offline use).
 #[component]
-fn FilePreview(file: FileRef, state: AppState) -> impl IntoView {
+pub(super) fn FilePreview(file: FileRef, state: AppState) -> impl IntoView {
     let shown = RwSignal::new(None::<Result<String, String>>);
     let media_type = file.media_type.clone();
     let sha256 = file.sha256.clone();
@@ -172,12 +172,7 @@ fn AddDocumentForm(
     let error = RwSignal::new(None::<String>);
 
     let on_pick = move |event: leptos::ev::Event| {
-        use wasm_bindgen::JsCast;
-        let file = event
-            .target()
-            .and_then(|target| target.dyn_into::<web_sys::HtmlInputElement>().ok())
-            .and_then(|input| input.files())
-            .and_then(|files| files.get(0));
+        let file = picked_file(&event);
         picked_name.set(file.as_ref().map(|file| file.name()).unwrap_or_default());
         picked.set_value(file);
     };

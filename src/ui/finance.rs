@@ -16,6 +16,7 @@ use crate::model::{
 use crate::report::dates::iso_date_of_day;
 use crate::report::{balance, format_average_days, invoice_status, partner_statistics};
 use crate::validate::FieldError;
+use crate::web::files::{picked_file, read_picked};
 use crate::web::{new_row_id, now_ms};
 
 /// Today as an ISO date, from the device's clock.
@@ -164,7 +165,7 @@ pub fn FinanceCard(
                     <table class="invoices" id="partner-invoices">
                         <thead><tr>
                             <th scope="col">"Number"</th><th scope="col">"Kind"</th><th scope="col">"Due"</th>
-                            <th scope="col">"Amount"</th><th scope="col">"Open"</th><th scope="col">"Status"</th><th scope="col"></th>
+                            <th scope="col">"Amount"</th><th scope="col">"Open"</th><th scope="col">"Status"</th><th scope="col">"File"</th><th scope="col"></th>
                         </tr></thead>
                         <tbody>
                             {move || invoices().into_iter().map(|(row, invoice, status)| {
@@ -183,6 +184,7 @@ pub fn FinanceCard(
                                         <td><span class=format!("status status-{}", status.status.code())>{status.status.label()}
                                             {(status.days_overdue > 0).then(|| format!(" ({} days)", status.days_overdue))}
                                         </span></td>
+                                        <td>{invoice.attachment.clone().map(|file| view! { <AttachmentToggle file=file state=state/> })}</td>
                                         <td>{cancellable.then(|| view! {
                                             <button type="button" class="link-button" on:click=move |_| cancel(row_for_cancel.clone())>"Cancel"</button>
                                         })}</td>
@@ -221,19 +223,32 @@ fn InvoiceForm(
     let set = move |apply: fn(&mut InvoiceDraft, String)| {
         Callback::new(move |value: String| draft.update(|draft| apply(draft, value)))
     };
+    // A scan or PDF of the invoice, kept on the device and uploaded like verification files.
+    let picked = StoredValue::new_local(None::<web_sys::File>);
+    let picked_name = RwSignal::new(String::new());
+    let on_pick = move |event: leptos::ev::Event| {
+        let file = picked_file(&event);
+        picked_name.set(file.as_ref().map(|file| file.name()).unwrap_or_default());
+        picked.set_value(file);
+    };
     let due_hint: &'static str = match terms.days {
         Some(_) => "Empty: computed from the partner's payment terms.",
         None => "Empty: due on the issue date (the partner has no payment terms).",
     };
     let submit = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
-
         match validate_invoice(&draft.get_untracked(), &terms, now_ms()) {
             Err(found) => errors.set(prefixed(found, "invoice")),
-            Ok(invoice) => {
+            Ok(mut invoice) => {
                 errors.set(Vec::new());
                 let row = new_row_id();
+                let file = picked.get_value();
                 dispatch(notice, busy, "Invoice saved on this device.", async move {
+                    if let Some(file) = file {
+                        let bytes = read_picked(&file).await?;
+                        invoice.attachment =
+                            Some(state.keep_file(bytes, file.type_(), file.name()).await?);
+                    }
                     state
                         .edit_finance(id, "record invoice", move |finance| {
                             finance.invoices.insert(row, invoice);
@@ -241,6 +256,8 @@ fn InvoiceForm(
                         })
                         .await?;
                     draft.set(empty());
+                    picked.set_value(None);
+                    picked_name.set(String::new());
                     Ok(())
                 });
             }
@@ -268,6 +285,11 @@ fn InvoiceForm(
                     value=Signal::derive(move || draft.with(|d| d.currency.clone())) on_input=set(|d, v| d.currency = v) errors=errors/>
                 <TextField label="Reference" field="invoice-reference".to_owned()
                     value=Signal::derive(move || draft.with(|d| d.reference.clone())) on_input=set(|d, v| d.reference = v) errors=errors/>
+                <div class="file-pickers">
+                    <label class="button" for="invoice-attachment">"Attach a scan or PDF"</label>
+                    <input class="visually-hidden" id="invoice-attachment" type="file" accept="image/*,application/pdf" on:change=on_pick/>
+                    <span class="muted" id="invoice-picked-file">{move || picked_name.get()}</span>
+                </div>
                 <button type="submit" class="button primary" id="record-invoice" disabled=move || busy.get()>"Save invoice"</button>
             </form>
         </details>
@@ -554,5 +576,23 @@ fn PurchaseOrders(
                 <button type="submit" class="button primary" id="record-purchase-order" disabled=move || busy.get()>"Save purchase order"</button>
             </form>
         </details>
+    }
+}
+
+/// An invoice's attached file, shown on request (it may have to be downloaded first).
+#[component]
+fn AttachmentToggle(file: crate::model::FileRef, state: AppState) -> impl IntoView {
+    let open = RwSignal::new(false);
+    let name = if file.name.is_empty() {
+        "file".to_owned()
+    } else {
+        file.name.clone()
+    };
+    view! {
+        <button type="button" class="link-button" aria-expanded=move || open.get().to_string()
+            on:click=move |_| open.update(|open| *open = !*open)>{name}</button>
+        <Show when=move || open.get()>
+            <super::documents::FilePreview file=file.clone() state=state/>
+        </Show>
     }
 }

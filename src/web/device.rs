@@ -111,3 +111,32 @@ pub async fn notify(title: &str, body: &str, tag: &str) -> Result<(), String> {
         .map(|_| ())
         .map_err(|_| "the notification was refused".to_owned())
 }
+
+/// Whether the device has a share sheet (`navigator.share`, mostly phones).
+pub fn can_share() -> bool {
+    navigator()
+        .ok()
+        .and_then(|navigator| js_sys::Reflect::get(&navigator, &"share".into()).ok())
+        .is_some_and(|share| share.is_function())
+}
+
+/// Opens the device's share sheet with a message (mail, chat apps…). Called through
+/// `Reflect` because web-sys marks `ShareData` unstable.
+pub async fn share(title: &str, text: &str) -> Result<(), String> {
+    let navigator = navigator()?;
+    let share = js_sys::Reflect::get(&navigator, &"share".into())
+        .ok()
+        .and_then(|share| share.dyn_into::<js_sys::Function>().ok())
+        .ok_or_else(|| "this device has no share sheet".to_owned())?;
+    let data = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&data, &"title".into(), &title.into());
+    let _ = js_sys::Reflect::set(&data, &"text".into(), &text.into());
+    let promise: js_sys::Promise = share
+        .call1(&navigator, &data)
+        .map_err(|_| "the share sheet could not be opened".to_owned())?
+        .unchecked_into();
+    JsFuture::from(promise)
+        .await
+        .map(|_| ())
+        .map_err(|_| "sharing was cancelled".to_owned())
+}

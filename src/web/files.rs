@@ -122,3 +122,13 @@ pub async fn read_picked(file: &web_sys::File) -> Result<Vec<u8>, String> {
         .map_err(describe)?;
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
+
+/// The first file picked in the file input an event came from, if any.
+pub fn picked_file(event: &web_sys::Event) -> Option<web_sys::File> {
+    use wasm_bindgen::JsCast;
+    event
+        .target()
+        .and_then(|target| target.dyn_into::<web_sys::HtmlInputElement>().ok())
+        .and_then(|input| input.files())
+        .and_then(|files| files.get(0))
+}
