@@ -1,5 +1,6 @@
 //! Reports over the registry, pure: invoice status and balances, aging, partner counts and
-//! rankings, per-partner statistics, alerts, and CSV export.
+//! rankings, per-partner statistics, alerts, CSV export, and the exchange of finance rows
+//! with other systems (CSV and JSON, both ways).
 //!
 //! Everything here is a plain function of documents already hydrated and of `today` (a day
 //! number, see `model::day_of`) passed in by the caller: no clock, no IO. Amounts stay integer
@@ -10,6 +11,7 @@
 pub mod alerts;
 pub mod csv;
 pub mod dates;
+pub mod exchange;
 pub mod invoices;
 pub mod marks;
 pub mod partners;
@@ -19,6 +21,11 @@ pub mod view;
 pub use alerts::{alert_date, alerts, Alert, AlertInput, AlertKind};
 pub use csv::{aging_csv, counts_csv, to_csv};
 pub use dates::{civil_of_day, iso_date_of_day, month_of_day, months_between};
+pub use exchange::{
+    apply_plan, export_csv, export_json, import_summary, parse_import, plan_import, Change,
+    ExchangeFormat, ExchangeKind, ImportCounts, ImportError, ImportPartner, ImportPlan,
+    ImportRecord, ImportRow,
+};
 pub use invoices::{
     aging, average_days_to_pay, balance, format_average_days, invoice_status, open_amount,
     AgingReport, AgingRow, Balance, InvoiceState, InvoiceStatus,

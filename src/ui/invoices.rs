@@ -4,18 +4,32 @@
 //!
 //! Which invoices are listed, their status and their order come from `report::view`; this file
 //! renders them and binds the filters.
+//!
+//! Below the list, the exchange with inventory and purchasing systems: exports of invoices,
+//! payments and purchase orders as CSV or JSON, and their import. Reading, validating and
+//! planning an import are `report::exchange` (documented in `docs/finance-exchange.md`); this
+//! file only picks the file, shows every error, and has the plan stored.
+
+use std::collections::BTreeMap;
 
 use leptos::prelude::*;
 
 use super::reports::{finance_ids, name_of};
-use super::state::use_app_state;
-use crate::model::{day_of, format_amount, InvoiceDirection};
+use super::state::{use_app_state, AppState, RegistryView};
+use crate::model::{day_of, format_amount, InvoiceDirection, PartnerFinance};
+use crate::report::exchange::{
+    export_csv, export_json, file_name, import_summary, parse_import, plan_import, tax_id_text,
+    ExchangeFormat, ExchangeKind, ImportError, ImportPartner,
+};
+use crate::report::iso_date_of_day;
 use crate::report::view::{
     invoice_currencies, invoice_rows, invoice_totals, DirectionFilter, InvoiceFilter, InvoiceRow,
     StatusFilter,
 };
 use crate::report::InvoiceStatus;
-use crate::web::now_ms;
+use crate::web::download::download_text;
+use crate::web::files::read_picked;
+use crate::web::{new_row_id, now_ms};
 
 /// A listed invoice with its partner's name, as rendered.
 #[derive(Debug, Clone, PartialEq)]
@@ -154,8 +168,194 @@ pub fn InvoicesPage() -> impl IntoView {
                     </table>
                 </div>
             </Show>
+            <FinanceExchange/>
         </section>
     }
+}
+
+/// The formats offered for export, in button order.
+const FORMATS: [ExchangeFormat; 2] = [ExchangeFormat::Csv, ExchangeFormat::Json];
+
+/// The export of `kind` in `format` over every partner's finance in the view.
+fn export_text(view: &RegistryView, kind: ExchangeKind, format: ExchangeFormat) -> String {
+    let rows: Vec<(String, String, String, &PartnerFinance)> = view
+        .finances
+        .iter()
+        .map(|(id, finance)| {
+            let partner = view.partners.get(id);
+            let tax_id = partner
+                .map(|partner| {
+                    let tax_id = &partner.profile.tax_id;
+                    tax_id_text(&tax_id.country, &tax_id.number)
+                })
+                .unwrap_or_default();
+            (id.to_string(), tax_id, view.name_of(id), finance)
+        })
+        .collect();
+    let rows = rows
+        .iter()
+        .map(|(id, tax_id, name, finance)| (id.as_str(), tax_id.as_str(), name.as_str(), *finance));
+    match format {
+        ExchangeFormat::Csv => export_csv(kind, rows),
+        ExchangeFormat::Json => export_json(kind, rows),
+    }
+}
+
+/// The partners an import may name: every partner not merged into another (a merged one would
+/// make its survivor's tax id ambiguous), and the stored finances by partner id.
+fn import_targets(view: &RegistryView) -> (Vec<ImportPartner>, BTreeMap<String, PartnerFinance>) {
+    let partners = view
+        .partners
+        .iter()
+        .filter(|(id, _)| view.resolve(id) == **id)
+        .map(|(id, partner)| ImportPartner {
+            id: id.to_string(),
+            name: partner.display_name().to_owned(),
+            tax_country: partner.profile.tax_id.country.clone(),
+            tax_number: partner.profile.tax_id.number.clone(),
+            terms: partner.profile.payment_terms,
+        })
+        .collect();
+    let finances = view
+        .finances
+        .iter()
+        .map(|(id, finance)| (id.to_string(), finance.clone()))
+        .collect();
+    (partners, finances)
+}
+
+fn error_lines(errors: Vec<ImportError>) -> Vec<String> {
+    errors.iter().map(ToString::to_string).collect()
+}
+
+/// Reads, checks and stores one picked file: the summary sentence, or every error as a line.
+async fn import_file(
+    state: AppState,
+    kind: ExchangeKind,
+    file: web_sys::File,
+) -> Result<String, Vec<String>> {
+    let bytes = read_picked(&file)
+        .await
+        .map_err(|problem| vec![format!("The file could not be read: {problem}")])?;
+    let text = String::from_utf8(bytes).map_err(|_| {
+        vec!["The file is not UTF-8 text; save it as \"CSV UTF-8\" or as JSON".to_owned()]
+    })?;
+    let format = ExchangeFormat::detect(&file.name(), &text);
+    let rows = parse_import(kind, &text, format).map_err(error_lines)?;
+    let (partners, finances) = state.view.with_untracked(import_targets);
+    let plan =
+        plan_import(&rows, &partners, &finances, now_ms(), &mut new_row_id).map_err(error_lines)?;
+    let summary = import_summary(&plan.counts);
+    state
+        .import_finance(plan)
+        .await
+        .map_err(|problem| vec![problem])?;
+    Ok(summary)
+}
+
+/// Export buttons and the import form.
+#[component]
+fn FinanceExchange() -> impl IntoView {
+    let state = use_app_state();
+    let export_error = RwSignal::new(None::<String>);
+    let kind = RwSignal::new(ExchangeKind::Invoices);
+    let picked = StoredValue::new_local(None::<web_sys::File>);
+    let busy = RwSignal::new(false);
+    // The last import's outcome: its summary, or every error as a line.
+    let outcome = RwSignal::new(None::<Result<String, Vec<String>>>);
+
+    let export = move |kind: ExchangeKind, format: ExchangeFormat| {
+        let text = state
+            .view
+            .with_untracked(|view| export_text(view, kind, format));
+        let today = iso_date_of_day(day_of(now_ms()));
+        let saved = download_text(&file_name(kind, format, &today), format.media_type(), &text);
+        export_error.set(
+            saved
+                .err()
+                .map(|problem| format!("The export could not be saved: {problem}")),
+        );
+    };
+    let on_pick = move |event: leptos::ev::Event| {
+        use wasm_bindgen::JsCast;
+        let file = event
+            .target()
+            .and_then(|target| target.dyn_into::<web_sys::HtmlInputElement>().ok())
+            .and_then(|input| input.files())
+            .and_then(|files| files.get(0));
+        picked.set_value(file);
+        outcome.set(None);
+    };
+    let run = move |_| {
+        let Some(file) = picked.get_value() else {
+            outcome.set(Some(Err(vec!["Choose a CSV or JSON file first.".into()])));
+            return;
+        };
+        let kind = kind.get_untracked();
+        busy.set(true);
+        outcome.set(None);
+        leptos::task::spawn_local(async move {
+            outcome.set(Some(import_file(state, kind, file).await));
+            busy.set(false);
+        });
+    };
+
+    view! {
+        <section class="finance-exchange" aria-labelledby="exchange-heading">
+            <h2 id="exchange-heading">"Export and import"</h2>
+            <div class="exchange-export" role="group" aria-label="Export">
+                <h3>"Export"</h3>
+                {ExchangeKind::ALL.into_iter().map(|kind| view! {
+                    <p class="exchange-kind">
+                        <span>{capitalized(kind.label())}</span>
+                        {FORMATS.into_iter().map(|format| view! {
+                            <button type="button" class="button secondary"
+                                id=format!("export-{}-{}", kind.code().replace('_', "-"), format.extension())
+                                on:click=move |_| export(kind, format)>
+                                {format.extension().to_uppercase()}
+                            </button>
+                        }).collect_view()}
+                    </p>
+                }).collect_view()}
+                {move || export_error.get().map(|text| view! { <p class="banner error" role="alert">{text}</p> })}
+            </div>
+            <div class="exchange-import" role="group" aria-label="Import">
+                <h3>"Import"</h3>
+                <p class="hint">"Rows with a known id replace the stored row, so importing an export again changes nothing. Nothing is stored unless every row is valid."</p>
+                <label for="import-kind">"What the file holds"</label>
+                <select id="import-kind" on:change=move |event| {
+                    if let Some(choice) = ExchangeKind::from_code(&event_target_value(&event)) {
+                        kind.set(choice);
+                    }
+                }>
+                    {ExchangeKind::ALL.into_iter().map(|choice| view! {
+                        <option value=choice.code() selected=move || kind.get() == choice>{capitalized(choice.label())}</option>
+                    }).collect_view()}
+                </select>
+                <label for="import-file">"File (CSV or JSON)"</label>
+                <input id="import-file" type="file" accept=".csv,.json,text/csv,application/json" on:change=on_pick/>
+                <button type="button" class="button" id="import-run" on:click=run disabled=move || busy.get()>
+                    {move || if busy.get() { "Importing…" } else { "Import" }}
+                </button>
+                <ul id="import-result" class="import-result" aria-live="polite">
+                    {move || match outcome.get() {
+                        None => Vec::new(),
+                        Some(Ok(summary)) => vec![view! { <li class="import-ok">{summary}</li> }.into_any()],
+                        Some(Err(lines)) => lines.into_iter().map(|line| view! { <li class="import-error">{line}</li> }.into_any()).collect(),
+                    }}
+                </ul>
+            </div>
+        </section>
+    }
+}
+
+/// "purchase orders" -> "Purchase orders", for labels.
+fn capitalized(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
 }
 
 /// One invoice of the list.

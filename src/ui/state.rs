@@ -669,22 +669,35 @@ impl AppState {
         mut document: VerificationDocument,
         file: Option<(Vec<u8>, String, String)>,
     ) -> Result<(), String> {
+        if let Some((bytes, media_type, name)) = file {
+            document.file = Some(self.keep_file(bytes, media_type, name).await?);
+        }
         let shared = self.registry()?;
         let mut registry = shared.lock().await;
-        if let Some((bytes, media_type, name)) = file {
-            let file = files::save_new_file(registry.store(), &bytes, &media_type, &name)
-                .await
-                .map_err(|error| error.to_string())?;
-            document.file = Some(file);
-        }
         registry
             .put_document(&id, new_row_id(), document, now_ms())
             .await
             .map_err(|error| error.to_string())?;
         self.refresh(&registry, &[id]);
+        Ok(())
+    }
+
+    /// Keeps a picked or photographed file on this device, content-addressed and queued for
+    /// upload (started now when signed in), and returns the reference a record stores.
+    pub async fn keep_file(
+        &self,
+        bytes: Vec<u8>,
+        media_type: String,
+        name: String,
+    ) -> Result<crate::model::FileRef, String> {
+        let shared = self.registry()?;
+        let registry = shared.lock().await;
+        let file = files::save_new_file(registry.store(), &bytes, &media_type, &name)
+            .await
+            .map_err(|error| error.to_string())?;
         drop(registry);
         self.upload_files();
-        Ok(())
+        Ok(file)
     }
 
     pub async fn review_document(
@@ -932,6 +945,37 @@ impl AppState {
             .map_err(|error| error.to_string())?;
         self.refresh(&registry, &[supplier]);
         Ok(())
+    }
+
+    /// Stores an import planned by `report::exchange::plan_import`, one stored change per
+    /// partner, and returns how many partners changed. The plan was fully validated first, so
+    /// only a storage failure can stop it midway: the partners before the failing one then stay
+    /// imported (each partner's rows are one change, so none is half imported) and the message
+    /// says how many and which partner failed.
+    pub async fn import_finance(
+        &self,
+        plan: crate::report::exchange::ImportPlan,
+    ) -> Result<usize, String> {
+        let total = plan.per_partner.len();
+        let mut stored = 0;
+        for (partner, changes) in plan.per_partner {
+            let id: DocumentId = partner
+                .parse()
+                .map_err(|_| format!("{partner:?} is not a partner id"))?;
+            let name = self.view.with_untracked(|view| view.name_of(&id));
+            self.edit_finance(id, "import", move |finance| {
+                crate::report::exchange::apply_plan(finance, &changes);
+                Ok(())
+            })
+            .await
+            .map_err(|error| {
+                format!(
+                    "Stopped after storing {stored} of {total} partners; {name} failed: {error}"
+                )
+            })?;
+            stored += 1;
+        }
+        Ok(stored)
     }
 }
 
