@@ -1137,6 +1137,44 @@ async fn a_bill_due_soon_is_alerted_paid_in_half_aged_exported_and_followed_up_o
     assert!(csv.contains("500.00"), "{csv}");
     app.screenshot("11-reports-phone").await?;
 
+    // Bills from a purchasing system are imported from CSV: a file with a bad amount is
+    // refused whole with the line and column named, the corrected file is imported.
+    app.click("invoices-link").await?;
+    let files = tempfile::tempdir()?;
+    let header = "partner_id,direction,number,issue_date,due_date,amount,currency";
+    let bad = files.path().join("bills-bad.csv");
+    std::fs::write(
+        &bad,
+        format!(
+            "{header}\n{supplier},received,F-2026-002,{today},{due},250.00,EUR\n{supplier},received,F-2026-003,{today},{due},12.345,EUR\n",
+            today = iso_in_days(0)
+        ),
+    )?;
+    app.wait_for(By::Id("import-file"))
+        .await?
+        .send_keys(bad.display().to_string())
+        .await?;
+    app.click("import-run").await?;
+    app.wait_for_text(By::Id("import-result"), "line 3, amount")
+        .await?;
+    let good = files.path().join("bills.csv");
+    std::fs::write(
+        &good,
+        format!(
+            "{header}\n{supplier},received,F-2026-002,{today},{due},250.00,EUR\n{supplier},received,F-2026-003,{today},{due},12.50,EUR\n",
+            today = iso_in_days(0)
+        ),
+    )?;
+    app.wait_for(By::Id("import-file"))
+        .await?
+        .send_keys(good.display().to_string())
+        .await?;
+    app.click("import-run").await?;
+    app.wait_for_text(By::Id("import-result"), "Imported 2 invoices")
+        .await?;
+    app.wait_for_text(By::Id("invoice-rows"), "F-2026-003").await?;
+    app.wait_for_text(By::Id("invoice-rows"), "F-2026-001").await?;
+
     // A visit is logged with the follow-up template, filled in for this supplier.
     app.driver()
         .goto(app.url(&format!("/partners/{supplier}")))
@@ -1164,7 +1202,7 @@ async fn a_bill_due_soon_is_alerted_paid_in_half_aged_exported_and_followed_up_o
 
     // Everything survives a reload with no network.
     app.driver().refresh().await?;
-    app.wait_for_text(By::Id("balance"), "We owe them 500.00 EUR")
+    app.wait_for_text(By::Id("balance"), "We owe them 762.50 EUR")
         .await?;
     app.wait_for_text(By::Id("timeline"), "Visit").await?;
     app.screenshot("12-money-and-timeline-phone").await?;
