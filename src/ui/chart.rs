@@ -1,4 +1,4 @@
-//! Small SVG charts for the reports screen: horizontal bars, monthly columns and a donut.
+//! Small SVG charts for the reports screen: horizontal bars, a monthly line and a donut.
 //!
 //! Hand-drawn SVG rather than a chart library: three chart shapes need a few lines of layout
 //! math each, and a JS library would add to the offline bundle. Each chart is a `<figure>`
@@ -187,10 +187,10 @@ pub fn BarChart(
     }
 }
 
-/// Columns over time (one per month, zero months included so gaps show), with a count above
-/// each non-empty column and a whole-number grid.
+/// A line over time (one point per month, zero months included so dips show), with a count
+/// above each non-empty point and a whole-number grid.
 #[component]
-pub fn ColumnChart(
+pub fn LineChart(
     id: String,
     title: String,
     label_heading: &'static str,
@@ -224,22 +224,33 @@ pub fn ColumnChart(
             }
         })
         .collect_view();
-    let columns = rows
+    let point = |index: usize, count: usize| {
+        (
+            LEFT + index as f64 * slot + slot / 2.0,
+            TOP + plot_height - scaled(count, top, plot_height),
+        )
+    };
+    let line = rows
         .iter()
         .enumerate()
         .map(|(index, row)| {
-            let height = scaled(row.count, top, plot_height);
-            let x = LEFT + index as f64 * slot + slot * 0.15;
-            let width = slot * 0.7;
-            let centre = x + width / 2.0;
+            let (x, y) = point(index, row.count);
+            format!("{x:.2},{y:.2}")
+        })
+        .collect::<Vec<_>>()
+        .join(" ");
+    let points = rows
+        .iter()
+        .enumerate()
+        .map(|(index, row)| {
+            let (centre, y) = point(index, row.count);
             let (month, year) = month_label(&row.label, index == 0);
             let labelled = index % every == 0;
             view! {
-                <g class="chart-column series-0">
-                    <rect class="chart-bar" x=format!("{x:.2}") y=format!("{:.2}", TOP + plot_height - height)
-                        width=format!("{width:.2}") height=format!("{height:.2}")></rect>
+                <g class="chart-point series-0">
+                    <circle class="chart-dot" cx=format!("{centre:.2}") cy=format!("{y:.2}") r="3"></circle>
                     {(show_values && row.count > 0).then(|| view! {
-                        <text class="chart-value" x=format!("{centre:.2}") y=format!("{:.2}", TOP + plot_height - height - 3.0) text-anchor="middle">{row.count}</text>
+                        <text class="chart-value" x=format!("{centre:.2}") y=format!("{:.2}", y - 6.0) text-anchor="middle">{row.count}</text>
                     })}
                     {labelled.then(|| view! {
                         <text class="chart-tick" x=format!("{centre:.2}") y={HEIGHT - BOTTOM + 14.0} text-anchor="middle">{month}</text>
@@ -258,7 +269,8 @@ pub fn ColumnChart(
                 <title id=title_id.clone()>{title.clone()}</title>
                 <desc id=desc_id.clone()>{desc.clone()}</desc>
                 {grid.clone()}
-                {columns.clone()}
+                <polyline class="chart-line series-0" points=line.clone() fill="none"></polyline>
+                {points.clone()}
             </svg>
         </ChartFigure>
     }

@@ -9,7 +9,7 @@
 
 use leptos::prelude::*;
 
-use super::chart::{BarChart, ChartRow, ColumnChart, DonutChart};
+use super::chart::{BarChart, ChartRow, DonutChart, LineChart};
 use super::state::{use_app_state, RegistryView};
 use crate::model::{day_of, format_amount, parse_iso_date, DocumentId, InvoiceDirection};
 use crate::report::view::{aging_named_csv, default_period, months_csv, ordered_partners, top_csv};
@@ -213,7 +213,7 @@ pub fn ReportsPage() -> impl IntoView {
                 {move || match per_month.get() {
                     Some(rows) => {
                         let data: Vec<ChartRow> = rows.into_iter().map(|row| ChartRow { label: row.month, count: row.count }).collect();
-                        view! { <ColumnChart id="new-partners".to_owned() title="New partners per month".to_owned() label_heading="Month" rows=data/> }.into_any()
+                        view! { <LineChart id="new-partners".to_owned() title="New partners per month".to_owned() label_heading="Month" rows=data/> }.into_any()
                     }
                     None => view! { <p class="empty-note">"Choose a valid period to see new partners per month."</p> }.into_any(),
                 }}
