@@ -1172,8 +1172,10 @@ async fn a_bill_due_soon_is_alerted_paid_in_half_aged_exported_and_followed_up_o
     app.click("import-run").await?;
     app.wait_for_text(By::Id("import-result"), "Imported 2 invoices")
         .await?;
-    app.wait_for_text(By::Id("invoice-rows"), "F-2026-003").await?;
-    app.wait_for_text(By::Id("invoice-rows"), "F-2026-001").await?;
+    app.wait_for_text(By::Id("invoice-rows"), "F-2026-003")
+        .await?;
+    app.wait_for_text(By::Id("invoice-rows"), "F-2026-001")
+        .await?;
 
     // A visit is logged with the follow-up template, filled in for this supplier.
     app.driver()
