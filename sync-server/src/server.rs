@@ -191,63 +191,66 @@ async fn ensure_workspace_settings(repo: &Repo, id: &str) -> anyhow::Result<()> 
     else {
         anyhow::bail!("the workspace document {id} is missing from the database");
     };
-    handle.with_document(|doc| -> anyhow::Result<()> {
-        use automerge::ReadDoc;
-        if doc.get(automerge::ROOT, "settings")?.is_none() {
+    handle.with_document(upgrade_workspace)
+}
+
+/// Adds to a workspace document what later versions keep in it (the settings, settings
+/// added since, the finance and activity indexes), each created once, here, rather than by
+/// devices that could create the same map concurrently and hide one of them.
+fn upgrade_workspace(doc: &mut automerge::Automerge) -> anyhow::Result<()> {
+    use automerge::ReadDoc;
+    if doc.get(automerge::ROOT, "settings")?.is_none() {
+        let mut transaction = doc.transaction();
+        autosurgeon::reconcile_prop(
+            &mut transaction,
+            automerge::ROOT,
+            "settings",
+            partnero::model::WorkspaceSettings::default(),
+        )?;
+        transaction.commit();
+        tracing::info!("added default settings to the workspace document");
+    }
+    // Settings added by later versions, created inside the settings map once, here.
+    if let Some((automerge::Value::Object(_), settings)) = doc.get(automerge::ROOT, "settings")? {
+        let defaults = partnero::model::WorkspaceSettings::default();
+        for key in ["alert_rules", "templates"] {
+            if doc.get(&settings, key)?.is_none() {
+                let mut transaction = doc.transaction();
+                match key {
+                    "alert_rules" => autosurgeon::reconcile_prop(
+                        &mut transaction,
+                        &settings,
+                        key,
+                        defaults.alert_rules,
+                    )?,
+                    _ => autosurgeon::reconcile_prop(
+                        &mut transaction,
+                        &settings,
+                        key,
+                        &defaults.templates,
+                    )?,
+                }
+                transaction.commit();
+                tracing::info!(setting = key, "added a setting to the workspace document");
+            }
+        }
+    }
+    // The indexes of finance and activity documents, created here once for the same
+    // reason as the settings: two devices creating a map concurrently would hide one.
+    for key in ["finance", "activity"] {
+        if doc.get(automerge::ROOT, key)?.is_none() {
             let mut transaction = doc.transaction();
             autosurgeon::reconcile_prop(
                 &mut transaction,
                 automerge::ROOT,
-                "settings",
-                partnero::model::WorkspaceSettings::default(),
+                key,
+                std::collections::BTreeMap::<String, partnero::model::CompanionEntry>::new(),
             )?;
             transaction.commit();
-            tracing::info!("added default settings to the workspace document");
+            tracing::info!(index = key, "added an index to the workspace document");
         }
-        // Settings added by later versions, created inside the settings map once, here.
-        if let Some((automerge::Value::Object(_), settings)) =
-            doc.get(automerge::ROOT, "settings")?
-        {
-            let defaults = partnero::model::WorkspaceSettings::default();
-            for key in ["alert_rules", "templates"] {
-                if doc.get(&settings, key)?.is_none() {
-                    let mut transaction = doc.transaction();
-                    match key {
-                        "alert_rules" => autosurgeon::reconcile_prop(
-                            &mut transaction,
-                            &settings,
-                            key,
-                            defaults.alert_rules,
-                        )?,
-                        _ => autosurgeon::reconcile_prop(
-                            &mut transaction,
-                            &settings,
-                            key,
-                            &defaults.templates,
-                        )?,
-                    }
-                    transaction.commit();
-                    tracing::info!(setting = key, "added a setting to the workspace document");
-                }
-            }
-        }
-        // The indexes of finance and activity documents, created here once for the same
-        // reason as the settings: two devices creating a map concurrently would hide one.
-        for key in ["finance", "activity"] {
-            if doc.get(automerge::ROOT, key)?.is_none() {
-                let mut transaction = doc.transaction();
-                autosurgeon::reconcile_prop(
-                    &mut transaction,
-                    automerge::ROOT,
-                    key,
-                    std::collections::BTreeMap::<String, partnero::model::CompanionEntry>::new(),
-                )?;
-                transaction.commit();
-                tracing::info!(index = key, "added an index to the workspace document");
-            }
-        }
-        Ok(())
-    })
+    }
+    Ok(())
 }
 
 /// Serves until `shutdown` resolves, finishes the requests in flight, then waits for every
@@ -472,4 +475,68 @@ async fn cache_headers(request: Request, next: Next) -> Response {
             .insert(header::CACHE_CONTROL, HeaderValue::from_static(policy));
     }
     response
+}
+
+#[cfg(test)]
+mod tests {
+    use automerge::transaction::Transactable;
+    use automerge::ReadDoc;
+
+    use super::upgrade_workspace;
+
+    /// A workspace written by the first version (partners only) gains settings with the
+    /// newer ones, and the finance and activity indexes; a second pass changes nothing.
+    #[test]
+    fn an_old_workspace_gains_what_later_versions_keep_in_it() {
+        let mut doc = automerge::Automerge::new();
+        let mut transaction = doc.transaction();
+        transaction
+            .put(automerge::ROOT, "schema_version", 1_u64)
+            .unwrap();
+        transaction
+            .put_object(automerge::ROOT, "partners", automerge::ObjType::Map)
+            .unwrap();
+        transaction.commit();
+        upgrade_workspace(&mut doc).unwrap();
+        let workspace: partnero::model::Workspace = autosurgeon::hydrate(&doc).unwrap();
+        assert_eq!(
+            workspace.settings,
+            partnero::model::WorkspaceSettings::default()
+        );
+        assert!(!workspace.settings.templates.is_empty());
+        for key in ["settings", "finance", "activity"] {
+            assert!(doc.get(automerge::ROOT, key).unwrap().is_some(), "{key}");
+        }
+        let heads = doc.get_heads();
+        upgrade_workspace(&mut doc).unwrap();
+        assert_eq!(doc.get_heads(), heads, "nothing to add the second time");
+    }
+
+    /// Settings saved before alert rules and templates existed keep their values and gain
+    /// the defaults of the new keys.
+    #[test]
+    fn older_settings_keep_their_values_and_gain_new_keys() {
+        let mut doc = automerge::Automerge::new();
+        let mut transaction = doc.transaction();
+        let settings = transaction
+            .put_object(automerge::ROOT, "settings", automerge::ObjType::Map)
+            .unwrap();
+        transaction
+            .put(&settings, "expiry_warning_days", 45_u64)
+            .unwrap();
+        transaction.commit();
+        upgrade_workspace(&mut doc).unwrap();
+        let (_, settings) = doc.get(automerge::ROOT, "settings").unwrap().unwrap();
+        for key in ["alert_rules", "templates"] {
+            assert!(doc.get(&settings, key).unwrap().is_some(), "{key}");
+        }
+        assert_eq!(
+            doc.get(&settings, "expiry_warning_days")
+                .unwrap()
+                .unwrap()
+                .0
+                .to_u64(),
+            Some(45)
+        );
+    }
 }

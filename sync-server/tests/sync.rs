@@ -1540,3 +1540,87 @@ async fn two_devices_start_a_partners_finance_offline_and_keep_both_bills() {
     assert_eq!(reopened.finance(&supplier).unwrap().invoices.len(), 2);
     assert_eq!(reopened.loaded_count(), 0);
 }
+
+/// A device reopened from its start-up cache holds no documents, not even the workspace's. A
+/// partner registered elsewhere reaches it through the change feed: the workspace document is
+/// loaded when the feed names it, the new partner is fetched, and the cache remembers both.
+#[tokio::test(flavor = "current_thread")]
+async fn a_device_started_from_its_cache_receives_a_partner_registered_elsewhere() {
+    let server = TestServer::start(1 << 20).await;
+    let ana_session = sign_in(&server.base, "ana@example.com", PASSWORD)
+        .await
+        .unwrap();
+    let ben_session = sign_in(&server.base, "ben@example.com", PASSWORD)
+        .await
+        .unwrap();
+    let ben_store = std::rc::Rc::new(partnero::store::MemoryStore::new());
+    let mut ana = RegistryDevice::open(
+        &server.base,
+        ana_session,
+        std::rc::Rc::new(partnero::store::MemoryStore::new()),
+    )
+    .await;
+    let mut ben = RegistryDevice::open(&server.base, ben_session.clone(), ben_store.clone()).await;
+    let first = random_document_id(71);
+    ana.registry
+        .create_partner(first, profile("supplier", "Aceites del Sur"), 1)
+        .await
+        .unwrap();
+    ana.connect().await;
+    ana.sync().await;
+    ben.connect().await;
+    ben.sync().await;
+    let (cursor, _) = ben.feed(&server.base, 0).await;
+    ben.registry.save_sync_cursor(cursor).await.unwrap();
+    drop(ben);
+
+    // Ben's app starts again: everything from the cache, no document loaded.
+    let mut ben = RegistryDevice::open(&server.base, ben_session.clone(), ben_store.clone()).await;
+    let team = ben.session.workspace_id.parse().unwrap();
+    partnero::sync::session::restore(&mut ben.client, &mut ben.registry, team)
+        .await
+        .unwrap();
+    assert_eq!(ben.registry.loaded_count(), 0);
+    assert!(ben.registry.document(&team).is_none(), "the workspace too");
+    let saved = ben.registry.sync_cursor().await.unwrap();
+    let (_, changed) = ben.feed(&server.base, saved).await;
+    ben.client.select(changed);
+    ben.connect().await;
+    ben.sync().await;
+
+    // Ana registers another partner; Ben's poll of the feed names the workspace and it.
+    let second = random_document_id(72);
+    ana.registry
+        .create_partner(second, profile("client", "Hotel Miramar"), 2)
+        .await
+        .unwrap();
+    ana.local_change(&[second, ana.registry.workspace_id()])
+        .await;
+    ana.sync().await;
+    let (_, changed) = ben.feed(&server.base, saved).await;
+    assert!(changed.contains(&team), "{changed:?}");
+    let (messages, _) = partnero::sync::session::remote_changes(
+        &mut ben.client,
+        &mut ben.registry,
+        &changed.into_iter().collect::<Vec<_>>(),
+    )
+    .await
+    .unwrap();
+    ben.send_all(messages).await;
+    ben.sync().await;
+    assert_eq!(
+        ben.registry.partner(&second).unwrap().profile.legal_name,
+        "Hotel Miramar"
+    );
+    assert!(ben.registry.document(&team).is_some(), "loaded when named");
+
+    // The next start knows both partners from the cache alone.
+    drop(ben);
+    let reopened =
+        partnero::registry::Registry::open(ben_store, ActorId::random(), random_document_id(0))
+            .await
+            .unwrap();
+    assert_eq!(reopened.partners().count(), 2);
+    assert_eq!(reopened.loaded_count(), 0);
+    assert!(reopened.stale_documents().await.unwrap().is_empty());
+}
