@@ -1202,6 +1202,20 @@ async fn a_bill_due_soon_is_alerted_paid_in_half_aged_exported_and_followed_up_o
     app.wait_for_text(By::Id("timeline"), "Bill F-2026-001 recorded")
         .await?;
 
+    // The record's history lists its changes, each with its device, and shows the record
+    // as it was after one.
+    app.click("show-history").await?;
+    app.wait_for_text(By::Id("history-list"), "register partner")
+        .await?;
+    app.wait_for_text(By::Id("history-list"), " on ").await?;
+    app.driver()
+        .find(By::Css("#history-list .view-as-of"))
+        .await?
+        .click()
+        .await?;
+    app.wait_for_text(By::Id("as-of"), "Aceites del Sur S.A.")
+        .await?;
+
     // Everything survives a reload with no network.
     app.driver().refresh().await?;
     app.wait_for_text(By::Id("balance"), "We owe them 762.50 EUR")

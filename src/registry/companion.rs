@@ -406,7 +406,7 @@ impl<S: Store> Registry<S> {
         if value == before && self.companions.contains_key(&id) {
             return Ok(Vec::new());
         }
-        value.write(&mut stored.doc, message, now_ms)?;
+        value.write(&mut stored.doc, &self.stamped(message), now_ms)?;
         stored.save_changes(&self.store, &id).await?;
         let value = Companion::hydrate_kind(kind, &stored.doc).map_err(RegistryError::Document)?;
         self.incoming.remove(&id);

@@ -18,6 +18,7 @@ mod classification;
 mod companion;
 mod conflicts;
 mod document;
+pub mod history;
 mod merge;
 mod quality;
 mod remote;
@@ -25,7 +26,7 @@ mod workspace;
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use automerge::{ActorId, AutoCommit};
+use automerge::{ActorId, AutoCommit, ChangeHash};
 
 use crate::model::{
     ClientLink, DocumentId, Partner, PartnerEntry, PartnerProfile, PartnerStatus, Workspace,
@@ -150,6 +151,10 @@ pub struct Registry<S: Store> {
     /// The team's workspace document, once signed in. While it differs from `workspace_id`
     /// this device still uses its local workspace and merges it in when the team's arrives.
     team_workspace: Option<DocumentId>,
+    /// Who makes this session's changes and on which device, written into each change's
+    /// message so the record's history can name them (see `history.rs`).
+    by: Option<String>,
+    device: Option<String>,
 }
 
 impl<S: Store> Registry<S> {
@@ -228,6 +233,8 @@ impl<S: Store> Registry<S> {
             cache_dirty: BTreeSet::new(),
             companions: BTreeMap::new(),
             team_workspace: None,
+            by: None,
+            device: None,
         };
         let mut cached =
             cache::decode_all(&registry.store.load_range(&cache::buckets_prefix()).await?);
@@ -464,6 +471,18 @@ impl<S: Store> Registry<S> {
         Ok(())
     }
 
+    /// Names who makes this session's changes and on which device (a user's name or email and,
+    /// say, "Chrome on Android"); `None` before sign-in or when unknown.
+    pub fn set_attribution(&mut self, by: Option<String>, device: Option<String>) {
+        self.by = by;
+        self.device = device;
+    }
+
+    /// A change message with this session's attribution.
+    fn stamped(&self, action: &str) -> String {
+        history::stamp(action, self.by.as_deref(), self.device.as_deref())
+    }
+
     /// The store behind the registry, shared with the file store (`crate::files`).
     pub fn store(&self) -> &S {
         &self.store
@@ -523,7 +542,12 @@ impl<S: Store> Registry<S> {
         }
         let partner = Partner::new(profile, now_ms);
         let mut stored = StoredDocument::new(self.actor.clone());
-        document::write_value(&mut stored.doc, &partner, "register partner", now_ms)?;
+        document::write_value(
+            &mut stored.doc,
+            &partner,
+            &self.stamped("register partner"),
+            now_ms,
+        )?;
         stored.save_changes(&self.store, &id).await?;
 
         self.edit_workspace("add partner to index", now_ms, |workspace| {
@@ -563,7 +587,12 @@ impl<S: Store> Registry<S> {
         for (id, profile) in partners {
             let partner = Partner::new(profile, now_ms);
             let mut stored = StoredDocument::new(self.actor.clone());
-            document::write_value(&mut stored.doc, &partner, "register partner", now_ms)?;
+            document::write_value(
+                &mut stored.doc,
+                &partner,
+                &self.stamped("register partner"),
+                now_ms,
+            )?;
             stored.save_changes(&self.store, &id).await?;
             let partner = document::read_value(&stored.doc)?;
             records.push((
@@ -694,6 +723,67 @@ impl<S: Store> Registry<S> {
         .await
     }
 
+    /// The history of a partner's record, newest first (its document is loaded for it).
+    pub async fn partner_history(
+        &mut self,
+        id: &DocumentId,
+    ) -> Result<Vec<history::HistoryEntry>, RegistryError> {
+        self.ensure_loaded(&[*id]).await?;
+        let mut doc = self
+            .partner_document(id)
+            .ok_or(RegistryError::PartnerNotFound(*id))?
+            .clone();
+        Ok(history::history(&mut doc))
+    }
+
+    /// The record as it was just before change `hash` (`before`) or just after it.
+    pub fn partner_around_change(
+        &mut self,
+        id: &DocumentId,
+        hash: &str,
+        before: bool,
+    ) -> Result<Partner, RegistryError> {
+        let doc = self
+            .partners
+            .get_mut(id)
+            .and_then(|record| record.stored.as_mut())
+            .map(|stored| &mut stored.doc)
+            .ok_or(RegistryError::PartnerNotFound(*id))?;
+        let change_hash: ChangeHash = hash
+            .parse()
+            .map_err(|_| RegistryError::InvalidChange(format!("{hash} is not a change")))?;
+        let heads = if before {
+            doc.get_change_by_hash(&change_hash)
+                .ok_or_else(|| {
+                    RegistryError::InvalidChange(format!("change {hash} is not in this record"))
+                })?
+                .deps()
+                .to_vec()
+        } else {
+            vec![change_hash]
+        };
+        history::partner_at(doc, &heads).map_err(RegistryError::Document)
+    }
+
+    /// Puts field `path` back to its value from just before change `hash`, as a new change:
+    /// the history keeps both the change and its undoing.
+    pub async fn restore_field(
+        &mut self,
+        id: &DocumentId,
+        hash: &str,
+        path: &str,
+        now_ms: i64,
+    ) -> Result<(), RegistryError> {
+        self.ensure_loaded(&[*id]).await?;
+        let past = self.partner_around_change(id, hash, true)?;
+        self.edit_partner(id, &format!("restore {path}"), now_ms, |partner| {
+            *partner = history::restore_field(partner, &past, path)
+                .map_err(RegistryError::InvalidChange)?;
+            Ok(())
+        })
+        .await
+    }
+
     /// Fields of a partner changed concurrently on two devices, with all their values. Known
     /// once its document is loaded: the cache keeps one value a field.
     pub fn conflicts(&self, id: &DocumentId) -> Vec<FieldConflict> {
@@ -715,7 +805,7 @@ impl<S: Store> Registry<S> {
         conflicts::choose_value(&mut stored.doc, path, value).map_err(RegistryError::Document)?;
         stored.doc.commit_with(
             automerge::transaction::CommitOptions::default()
-                .with_message("resolve conflict")
+                .with_message(self.stamped("resolve conflict"))
                 .with_time(now_ms / 1000),
         );
         self.store_edited(id, stored).await
@@ -769,7 +859,7 @@ impl<S: Store> Registry<S> {
         }
         partner.updated_at_ms = now_ms;
         let mut stored = stored.clone();
-        document::write_value(&mut stored.doc, &partner, message, now_ms)?;
+        document::write_value(&mut stored.doc, &partner, &self.stamped(message), now_ms)?;
         self.store_edited(id, stored).await
     }
 }

@@ -158,7 +158,12 @@ impl<S: Store> Registry<S> {
             }
         }
         if merged_any {
-            write_value(&mut team.doc, &index, "join team workspace", now_ms)?;
+            write_value(
+                &mut team.doc,
+                &index,
+                &self.stamped("join team workspace"),
+                now_ms,
+            )?;
             team.save_changes(&self.store, &id).await?;
             outcome.local_changes.push(id);
         }

@@ -141,7 +141,7 @@ impl<S: Store> Registry<S> {
             return Ok(());
         }
         let mut stored = stored.clone();
-        document::write_value(&mut stored.doc, &workspace, message, now_ms)?;
+        document::write_value(&mut stored.doc, &workspace, &self.stamped(message), now_ms)?;
         stored.save_changes(&self.store, &self.workspace_id).await?;
         self.workspace = document::read_value(&stored.doc)?;
         self.workspace_document = Some(stored);

@@ -69,7 +69,7 @@ pub fn ActivityCard(
 }
 
 /// "2026-11-27 14:05" in the device's time zone.
-fn time_label(at_ms: i64) -> String {
+pub(super) fn time_label(at_ms: i64) -> String {
     let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(at_ms as f64));
     format!(
         "{:04}-{:02}-{:02} {:02}:{:02}",

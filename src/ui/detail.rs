@@ -338,6 +338,8 @@ fn PartnerPage(
 
             <super::activity::ActivityCard id=id partner=partner.clone() state=state notice=notice busy=busy/>
 
+            <super::history::HistoryCard id=id state=state notice=notice busy=busy/>
+
             <LinksCard id=id partner=partner.clone() state=state notice=notice busy=busy/>
 
             <section class="card">

@@ -15,6 +15,7 @@ mod documents;
 mod fields;
 mod finance;
 mod form;
+mod history;
 mod invoices;
 mod list;
 mod merge;

@@ -429,7 +429,9 @@ impl AppState {
                     .map_err(|error| error.to_string())
             };
             match opened.await {
-                Ok(registry) => {
+                Ok(mut registry) => {
+                    registry
+                        .set_attribution(state.signed_in_name(), Some(crate::web::device_label()));
                     state.view.set(RegistryView::from_registry(&registry));
                     let shared = Rc::new(Mutex::new(registry));
                     state.registry.set_value(Some(shared.clone()));
@@ -728,6 +730,17 @@ impl AppState {
         Ok(())
     }
 
+    /// The signed-in user's name (or email), if any: the author of this session's changes.
+    fn signed_in_name(&self) -> Option<String> {
+        self.session.get_untracked().map(|session| {
+            if session.user.name.is_empty() {
+                session.user.email
+            } else {
+                session.user.name
+            }
+        })
+    }
+
     /// Who this device acts as, for "verified by": the signed-in user, else "this device".
     pub fn user_name(&self) -> String {
         self.session
@@ -755,6 +768,12 @@ impl AppState {
     pub async fn sign_in(&self, email: &str, password: &str) -> Result<(), String> {
         let session = web_session::sign_in(email, password).await?;
         self.session.set(Some(session.clone()));
+        if let Ok(shared) = self.registry() {
+            shared
+                .lock()
+                .await
+                .set_attribution(self.signed_in_name(), Some(crate::web::device_label()));
+        }
         self.start_sync(&session);
         Ok(())
     }
@@ -884,6 +903,48 @@ impl AppState {
             .await
             .map_err(|error| error.to_string())?;
         self.refresh(&registry, &changed);
+        Ok(())
+    }
+
+    /// The history of a partner's record, newest first.
+    pub async fn partner_history(
+        &self,
+        id: DocumentId,
+    ) -> Result<Vec<crate::registry::history::HistoryEntry>, String> {
+        let shared = self.registry()?;
+        let mut registry = shared.lock().await;
+        registry
+            .partner_history(&id)
+            .await
+            .map_err(|error| error.to_string())
+    }
+
+    /// The record as it was just after change `hash` (its document is loaded: the history was
+    /// read from it).
+    pub fn partner_after_change(&self, id: DocumentId, hash: &str) -> Result<Partner, String> {
+        let shared = self.registry()?;
+        let mut registry = shared
+            .try_lock()
+            .ok_or("the registry is busy; try again in a moment")?;
+        registry
+            .partner_around_change(&id, hash, false)
+            .map_err(|error| error.to_string())
+    }
+
+    /// Puts a field back to its value from before change `hash`, as a new change.
+    pub async fn restore_field(
+        &self,
+        id: DocumentId,
+        hash: String,
+        path: String,
+    ) -> Result<(), String> {
+        let shared = self.registry()?;
+        let mut registry = shared.lock().await;
+        registry
+            .restore_field(&id, &hash, &path, now_ms())
+            .await
+            .map_err(|error| error.to_string())?;
+        self.refresh(&registry, &[id]);
         Ok(())
     }
 

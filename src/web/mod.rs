@@ -12,5 +12,6 @@ pub mod sync_socket;
 
 pub use idb_store::{IndexedDbStore, DATABASE_NAME};
 pub use platform::{
-    mark_once, new_actor_id, new_document_id, new_row_id, now_ms, register_service_worker,
+    device_label, mark_once, new_actor_id, new_document_id, new_row_id, now_ms,
+    register_service_worker,
 };
