@@ -535,7 +535,7 @@ mod tests {
                 .unwrap()
                 .unwrap()
                 .0
-                .to_u64(),
+                .as_u64(),
             Some(45)
         );
     }
