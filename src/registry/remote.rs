@@ -86,7 +86,13 @@ impl<S: Store> Registry<S> {
             }
         } else if Some(*id) == self.team_workspace {
             self.adopt_team_workspace(*id, now_ms, &mut outcome).await?;
-        } else if let Some(kind) = self.listed_companion_kind(id) {
+        } else if let Some(kind) = (!self.workspace.partners.contains_key(&id.to_string()))
+            .then(|| self.listed_companion_kind(id))
+            .flatten()
+        {
+            // Only for ids that are not listed partners: finding a companion's kind hashes
+            // every listed companion, which a download of thousands of partners would repeat
+            // for each of their messages.
             if let Some(stored) = self.incoming.get_mut(id) {
                 stored.save_changes(&self.store, id).await?;
                 if let Ok(value) = Companion::hydrate_kind(kind, &stored.doc) {
