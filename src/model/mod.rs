@@ -5,6 +5,7 @@
 //! outside. The Automerge shape is a compatibility boundary, so every document carries a schema
 //! version (see [`PARTNER_SCHEMA_VERSION`] and [`WORKSPACE_SCHEMA_VERSION`]).
 
+mod access;
 mod activity;
 mod classification;
 mod document_id;
@@ -14,6 +15,7 @@ mod settings;
 mod verification;
 mod workspace;
 
+pub use access::{grant, refusal, DocumentClass, Grant, Role, Section, Subject};
 pub use activity::{
     fill_template, AlertRules, FilledMessage, GeoPosition, Interaction, InteractionKind,
     MessageTemplate, PartnerActivity, Reminder, TemplateValues, ACTIVITY_SCHEMA_VERSION,
