@@ -37,20 +37,60 @@ fn every_role_against_every_kind_of_document() {
     let other = id(2);
     // (document, partner creator) and the grant of admin, manager, sales, viewer, portal.
     let table: Vec<(&str, DocumentClass, Option<i64>, [Grant; 5])> = vec![
-        ("workspace", DocumentClass::Workspace, None, [W, W, W, R, No]),
-        ("own partner", DocumentClass::Partner(own), None, [W, W, W, R, R]),
-        ("other partner", DocumentClass::Partner(other), None, [W, W, R, R, No]),
+        (
+            "workspace",
+            DocumentClass::Workspace,
+            None,
+            [W, W, W, R, No],
+        ),
+        (
+            "own partner",
+            DocumentClass::Partner(own),
+            None,
+            [W, W, W, R, R],
+        ),
+        (
+            "other partner",
+            DocumentClass::Partner(other),
+            None,
+            [W, W, R, R, No],
+        ),
         (
             "other partner they created",
             DocumentClass::Partner(other),
             Some(ME),
             [W, W, W, R, No],
         ),
-        ("own finance", DocumentClass::Finance(own), None, [W, W, No, No, No]),
-        ("other activity", DocumentClass::Activity(other), None, [W, W, R, R, No]),
-        ("own activity", DocumentClass::Activity(own), None, [W, W, W, R, No]),
-        ("own portal", DocumentClass::Portal(own), None, [W, W, W, R, W]),
-        ("other portal", DocumentClass::Portal(other), None, [W, W, R, R, No]),
+        (
+            "own finance",
+            DocumentClass::Finance(own),
+            None,
+            [W, W, No, No, No],
+        ),
+        (
+            "other activity",
+            DocumentClass::Activity(other),
+            None,
+            [W, W, R, R, No],
+        ),
+        (
+            "own activity",
+            DocumentClass::Activity(own),
+            None,
+            [W, W, W, R, No],
+        ),
+        (
+            "own portal",
+            DocumentClass::Portal(own),
+            None,
+            [W, W, W, R, W],
+        ),
+        (
+            "other portal",
+            DocumentClass::Portal(other),
+            None,
+            [W, W, R, R, No],
+        ),
         (
             "my portal workspace",
             DocumentClass::PortalWorkspace(ME),

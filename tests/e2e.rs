@@ -1224,3 +1224,134 @@ async fn a_bill_due_soon_is_alerted_paid_in_half_aged_exported_and_followed_up_o
     app.screenshot("12-money-and-timeline-phone").await?;
     Ok(())
 }
+
+/// Issue 7's path: an administrator invites a partner's contact to the portal by a one-time
+/// link; the contact proposes a new IBAN with no network; once online, staff see it field by
+/// field and accept it; the record's history names the contact as the author and the
+/// administrator as the one who approved it. The contact's device cannot change the record.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs the built app and Chromium; run by bash .ci/test"]
+async fn a_partner_contact_proposes_an_iban_offline_and_staff_accept_it() -> Result<()> {
+    let data = tempfile::tempdir()?;
+    let database = partnero_sync_server::database::Database::open(data.path())?;
+    database
+        .add_user(
+            "ana@example.com",
+            "Ana Admin",
+            TEAM_PASSWORD,
+            true,
+            partnero_sync_server::server::now_seconds(),
+        )
+        .await?;
+    drop(database);
+    let mut server = TestServer::start(data.path(), None).await?;
+    let address = server.address;
+    let ana = Browser::launch(&server.base()).await?;
+    let lucia = Browser::launch(&server.base()).await?;
+
+    // Ana registers the supplier and creates a portal link for its contact.
+    ana.sign_in("ana@example.com").await?;
+    let supplier = ana
+        .register("supplier", "Hierros del Norte S.L.", "Bilbao")
+        .await?;
+    ana.wait_for_text(By::Id("sync-status"), "Up to date")
+        .await?;
+    ana.type_into("portal-invite-name", "Lucía Pérez").await?;
+    ana.type_into("portal-invite-email", "lucia@hierros.example")
+        .await?;
+    ana.click("portal-invite-submit").await?;
+    let link = ana.wait_for(By::Id("invite-link")).await?;
+    let link = link.prop("value").await?.context("the link has a value")?;
+    assert!(link.contains("/invite/"), "{link}");
+
+    // Lucía opens the link on her own device, chooses a password and sees her record only.
+    lucia.driver().goto(&link).await?;
+    lucia
+        .wait_for_text(By::Id("invite-email-shown"), "lucia@hierros.example")
+        .await?;
+    lucia
+        .type_into("invite-accept-password", "una clave larga")
+        .await?;
+    lucia.click("invite-accept-button").await?;
+    lucia
+        .wait_for_text(By::Id("portal-title"), "Hierros del Norte")
+        .await?;
+    lucia
+        .wait_for_text(By::Id("sync-status"), "Up to date")
+        .await?;
+    assert!(
+        lucia.driver().find(By::Id("settings-link")).await.is_err(),
+        "a partner contact sees no staff screens"
+    );
+    // The link worked once: a second use is refused with a reason.
+    lucia.driver().goto(&link).await?;
+    lucia
+        .wait_for_text(By::Id("invite-unusable"), "unknown, used or expired")
+        .await?;
+    lucia.driver().goto(lucia.url("/portal")).await?;
+
+    // With no network, she proposes a new IBAN: stored on her device, waiting to be sent.
+    server.stop().await?;
+    lucia
+        .wait_for_text(By::Id("sync-status"), "Offline")
+        .await?;
+    lucia.open_details("propose-card").await?;
+    lucia.click("add-bank-account").await?;
+    lucia
+        .type_into("bank_accounts-0-iban", "ES91 2100 0418 4502 0005 1332")
+        .await?;
+    lucia
+        .type_into("bank_accounts-0-holder", "Hierros del Norte S.L.")
+        .await?;
+    lucia.click("save-partner").await?;
+    lucia
+        .wait_for_text(By::Id("portal-notice"), "Proposal saved")
+        .await?;
+    lucia
+        .wait_for_text(By::Id("portal-proposals"), "Waiting for the company")
+        .await?;
+    lucia
+        .wait_for_text(By::Id("sync-status"), "not on the server")
+        .await?;
+    lucia.screenshot("20-portal-proposal-offline-phone").await?;
+
+    // Back online: the proposal reaches Ana, field by field; she accepts the IBAN.
+    let _server = TestServer::start(data.path(), Some(address)).await?;
+    lucia
+        .wait_for_text(By::Id("sync-status"), "Up to date")
+        .await?;
+    ana.wait_for_text(By::Id("sync-status"), "Up to date")
+        .await?;
+    ana.driver()
+        .goto(ana.url(&format!("/partners/{supplier}")))
+        .await?;
+    ana.wait_for_text(By::Id("portal-proposals"), "ES9121000418450200051332")
+        .await?;
+    ana.wait_for_text(By::Id("portal-proposals"), "needs approval")
+        .await?;
+    let accept = ana
+        .wait_for(By::Css(
+            "#portal-proposals tr[id$='-bank_accounts'] .accept-field",
+        ))
+        .await?;
+    accept.scroll_into_view().await?;
+    accept.click().await?;
+    ana.wait_for_text(By::Id("portal-proposals"), "Accepted by Ana Admin")
+        .await?;
+    ana.wait_for_text(By::Id("partner-detail"), "ES9121000418450200051332")
+        .await?;
+    ana.screenshot("21-proposal-accepted-phone").await?;
+
+    // The history names Lucía as the author of the change, approved by Ana.
+    ana.click("show-history").await?;
+    ana.wait_for_text(By::Id("history-list"), "Lucía Pérez")
+        .await?;
+    ana.wait_for_text(By::Id("history-list"), "approved by Ana Admin")
+        .await?;
+
+    // Lucía's device gets the accepted record and the decision.
+    lucia
+        .wait_for_text(By::Id("portal-proposals"), "Accepted by Ana Admin")
+        .await?;
+    Ok(())
+}

@@ -6,9 +6,10 @@
 use automerge::ActorId;
 use futures::executor::block_on;
 use partnero::model::{
-    CompanionEntry, DocumentId, GeoPosition, Interaction, InteractionKind, Invoice,
-    InvoiceDirection, Partner, PartnerActivity, PartnerEntry, PartnerFinance, PartnerStatus,
-    Payment, PaymentMethod, PurchaseOrder, PurchaseOrderStatus, Reminder, Workspace,
+    CompanionEntry, DataRequest, Decision, DocumentId, FileRef, GeoPosition, Interaction,
+    InteractionKind, Invoice, InvoiceDirection, Partner, PartnerActivity, PartnerEntry,
+    PartnerFinance, PartnerPortal, PartnerStatus, Payment, PaymentMethod, Proposal, PurchaseOrder,
+    PurchaseOrderStatus, Reminder, RequestKind, Workspace,
 };
 use partnero::registry::cache::{
     bucket_key, bucket_of, decode_bucket, decode_workspace, encode_bucket, encode_workspace,
@@ -328,6 +329,49 @@ fn the_cache_format_is_pinned() {
             created_at_ms: 8,
         },
     );
+    let mut portal = PartnerPortal::new(id.to_string());
+    portal.proposals.insert(
+        "q1".into(),
+        Proposal {
+            id: "q1".into(),
+            author: "Eva".into(),
+            author_email: "eva@example.com".into(),
+            created_at_ms: 9,
+            fields: [("phones".to_owned(), r#"["+34600000000"]"#.to_owned())].into(),
+            base: [("phones".to_owned(), "[]".to_owned())].into(),
+            decisions: [(
+                "phones".to_owned(),
+                Decision {
+                    accepted: false,
+                    by: "ana".into(),
+                    at_ms: 10,
+                },
+            )]
+            .into(),
+        },
+    );
+    portal.requests.insert(
+        "d1".into(),
+        DataRequest {
+            id: "d1".into(),
+            text: "Insurance certificate".into(),
+            kind: RequestKind::Document {
+                document_kind: "insurance".into(),
+            },
+            asked_by: "ana".into(),
+            asked_at_ms: 11,
+            answer: "Attached".into(),
+            file: Some(FileRef {
+                sha256: "ab".repeat(32),
+                size: 3,
+                media_type: "application/pdf".into(),
+                name: "cert.pdf".into(),
+            }),
+            answered_by: "Eva".into(),
+            answered_at_ms: Some(12),
+            closed: true,
+        },
+    );
     let entries = vec![
         entry,
         CacheEntry {
@@ -342,6 +386,12 @@ fn the_cache_format_is_pinned() {
             unsent: false,
             value: CachedValue::Activity(activity),
         },
+        CacheEntry {
+            id: [3; 16],
+            fingerprint: 3,
+            unsent: true,
+            value: CachedValue::Portal(portal),
+        },
     ];
     let bytes = encode_bucket(entries.clone());
     assert_eq!(decode_bucket(&bytes).unwrap(), entries);
@@ -352,6 +402,9 @@ fn the_cache_format_is_pinned() {
     workspace
         .finance
         .insert(id.to_string(), CompanionEntry { added_at_ms: 4 });
+    workspace
+        .portals
+        .insert(id.to_string(), CompanionEntry { added_at_ms: 6 });
     let cached_workspace = CachedWorkspace {
         id: [9; 16],
         fingerprint: 5,
@@ -369,7 +422,7 @@ fn the_cache_format_is_pinned() {
         .map(|byte| format!("{byte:02x}"))
         .collect();
     assert_eq!(
-        hash, "bd53bdb01726205c",
+        hash, "11523fc1f4612d79",
         "the cache encoding changed: raise CACHE_FORMAT and update this hash"
     );
 }

@@ -174,7 +174,9 @@ pub enum DocumentClass {
     PortalWorkspace(i64),
     /// Not listed anywhere yet: a document a device created offline and is sending for the
     /// first time. `creator` is the first user who sent or asked for it.
-    Unlisted { creator: Option<i64> },
+    Unlisted {
+        creator: Option<i64>,
+    },
 }
 
 /// The person asking, with what the server knows about them.
@@ -257,8 +259,7 @@ pub fn refusal(grant: Grant, role: Option<Role>) -> Option<String> {
     Some(match role {
         Some(Role::Viewer) => "Viewers can read but not change anything".to_owned(),
         Some(Role::Sales) => {
-            "Sales reps change only the partners assigned to them or registered by them"
-                .to_owned()
+            "Sales reps change only the partners assigned to them or registered by them".to_owned()
         }
         Some(Role::Portal) => "Partner contacts propose changes; staff apply them".to_owned(),
         Some(role) => format!("Not allowed for the {} role", role.label()),

@@ -1,9 +1,11 @@
 //! Plain domain data of Partnero and its mapping onto Automerge documents.
 //!
-//! Each partner is its own Automerge document; a workspace document holds the index of partner
-//! documents. Types here carry no signals and no IO: reactivity and storage wrap them from the
-//! outside. The Automerge shape is a compatibility boundary, so every document carries a schema
-//! version (see [`PARTNER_SCHEMA_VERSION`] and [`WORKSPACE_SCHEMA_VERSION`]).
+//! Each partner is its own Automerge document, with companion documents for its finance, its
+//! activity and its portal (what its contacts propose, what the company asks them); a workspace
+//! document holds the index of them. Types here carry no signals and no IO: reactivity and
+//! storage wrap them from the outside. The Automerge shape is a compatibility boundary, so every
+//! document carries a schema version (see [`PARTNER_SCHEMA_VERSION`] and
+//! [`WORKSPACE_SCHEMA_VERSION`]).
 
 mod access;
 mod activity;
@@ -11,6 +13,7 @@ mod classification;
 mod document_id;
 mod finance;
 mod partner;
+mod portal;
 mod settings;
 mod verification;
 mod workspace;
@@ -35,6 +38,11 @@ pub use finance::{
 pub use partner::{
     Address, AddressKind, BankAccount, ClientLink, Contact, Partner, PartnerKind, PartnerProfile,
     PartnerStatus, PaymentMethod, PaymentTerms, TaxId, PARTNER_SCHEMA_VERSION,
+};
+pub use portal::{
+    apply_field, comparison, field_json, field_label, pending, proposal_status, proposed_fields,
+    readable, DataRequest, Decision, FieldComparison, PartnerPortal, Proposal, ProposalStatus,
+    RequestKind, EXPLICIT_APPROVAL_FIELDS, PORTAL_SCHEMA_VERSION, PROPOSABLE_FIELDS,
 };
 pub use settings::{
     default_templates, AppliesTo, Category, CustomFieldDef, CustomFieldType, OrphanReason,

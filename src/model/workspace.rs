@@ -28,9 +28,16 @@ pub struct Workspace {
     /// Partners that have an activity document (interactions, reminders), likewise.
     #[autosurgeon(missing = "Default::default")]
     pub activity: BTreeMap<String, CompanionEntry>,
+    /// Partners that have a portal document (their contacts' proposals, the company's
+    /// requests), likewise. Written by the sync server when staff invite a partner's contact,
+    /// never by devices: a portal contact cannot write the workspace, and a device writing
+    /// into a portal document must not list it.
+    #[autosurgeon(missing = "Default::default")]
+    #[serde(default)]
+    pub portals: BTreeMap<String, CompanionEntry>,
 }
 
-/// A partner's finance or activity document listed in the workspace.
+/// A partner's finance, activity or portal document listed in the workspace.
 #[derive(Debug, Clone, PartialEq, Eq, Reconcile, Hydrate, Serialize, Deserialize)]
 pub struct CompanionEntry {
     /// When the document was first written, in milliseconds since the Unix epoch.
@@ -53,6 +60,7 @@ impl Workspace {
             settings: WorkspaceSettings::default(),
             finance: BTreeMap::new(),
             activity: BTreeMap::new(),
+            portals: BTreeMap::new(),
         }
     }
 }

@@ -1,5 +1,5 @@
-//! The start-up cache of the registry: every partner's current value (and that of its finance
-//! and activity documents), kept next to the Automerge
+//! The start-up cache of the registry: every partner's current value (and that of its finance,
+//! activity and portal documents), kept next to the Automerge
 //! documents so that a device with 100,000 partners shows its list without loading 100,000
 //! documents. A partner's document is loaded when it is opened, edited or synced.
 //!
@@ -29,14 +29,16 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use super::companion::Companion;
-use crate::model::{DocumentId, Partner, PartnerActivity, PartnerFinance, Workspace};
+use crate::model::{
+    DocumentId, Partner, PartnerActivity, PartnerFinance, PartnerPortal, Workspace,
+};
 use crate::store::{is_sync_state_key, StorageKey};
 
 /// How many buckets the cache is split into (one per first byte of a document id).
 pub const BUCKETS: usize = 256;
 
 /// The encoding's version: raise it whenever [`Partner`] (or anything in it) changes shape.
-pub const CACHE_FORMAT: u32 = 3;
+pub const CACHE_FORMAT: u32 = 4;
 
 const CACHE_ROOT: &str = "partnero-cache";
 
@@ -123,6 +125,7 @@ pub enum CachedValue {
     Partner(Partner),
     Finance(PartnerFinance),
     Activity(PartnerActivity),
+    Portal(PartnerPortal),
 }
 
 impl From<Companion> for CachedValue {
@@ -130,6 +133,7 @@ impl From<Companion> for CachedValue {
         match companion {
             Companion::Finance(finance) => CachedValue::Finance(finance),
             Companion::Activity(activity) => CachedValue::Activity(activity),
+            Companion::Portal(portal) => CachedValue::Portal(portal),
         }
     }
 }

@@ -1,18 +1,23 @@
-//! A partner's companion documents: its finance (invoices, payments, purchase orders) and its
-//! activity (interactions, reminders), each an Automerge document of its own so that a role
-//! can be denied finance by document (issue 7) and so that a busy ledger does not weigh on the
-//! partner record every device loads.
+//! A partner's companion documents: its finance (invoices, payments, purchase orders), its
+//! activity (interactions, reminders) and its portal (its contacts' proposals, the company's
+//! requests), each an Automerge document of its own so that a role can be denied finance by
+//! document (issue 7), a partner's contacts can write their portal without writing anything
+//! else, and a busy ledger does not weigh on the partner record every device loads.
 //!
 //! - **Ids are derived** from the partner's id (`companion_id`), so any device can name a
 //!   partner's finance document without a lookup, and the server can tell what a document is.
-//!   The workspace lists the partners that have one (`Workspace::finance`, `::activity`), which
-//!   is how other devices learn to fetch it.
+//!   The workspace lists the partners that have one (`Workspace::finance`, `::activity`,
+//!   `::portals`), which is how other devices learn to fetch it. Devices list the finance and
+//!   activity documents they create; portal documents are listed by the sync server only,
+//!   when staff invite a contact (a contact cannot write the workspace, and a staff device
+//!   listing one would race the server's entry for nothing).
 //! - **The first change is the same everywhere.** Two devices may create a partner's finance
 //!   document while offline. Each writes the initial value with the same actor (derived from
 //!   the document id), at time 0, with the same message: the two first changes are byte for
 //!   byte the same change, so the documents merge as if one device had created it. Without
 //!   this, both would create the root maps and, after the merge, one device's invoices would
-//!   sit in a hidden map. Every later change uses the session's own actor.
+//!   sit in a hidden map. Every later change uses the session's own actor. The server creates
+//!   portal documents with the same first change ([`new_companion_document`]).
 
 use std::collections::BTreeMap;
 
@@ -25,8 +30,8 @@ use super::{
     settle_load, LoadSinks, PartnerOpenError, Record, Registry, RegistryError, UnreadableDocument,
 };
 use crate::model::{
-    CompanionEntry, DocumentId, PartnerActivity, PartnerFinance, Workspace,
-    ACTIVITY_SCHEMA_VERSION, FINANCE_SCHEMA_VERSION,
+    CompanionEntry, DocumentId, PartnerActivity, PartnerFinance, PartnerPortal, Workspace,
+    ACTIVITY_SCHEMA_VERSION, FINANCE_SCHEMA_VERSION, PORTAL_SCHEMA_VERSION,
 };
 use crate::store::Store;
 
@@ -35,21 +40,32 @@ use crate::store::Store;
 pub enum CompanionKind {
     Finance,
     Activity,
+    Portal,
 }
 
 impl CompanionKind {
-    fn name(self) -> &'static str {
+    /// Every kind, in the order they are listed.
+    pub const ALL: [CompanionKind; 3] = [
+        CompanionKind::Finance,
+        CompanionKind::Activity,
+        CompanionKind::Portal,
+    ];
+
+    /// The stable name, part of the derived document id: never change it.
+    pub fn name(self) -> &'static str {
         match self {
             CompanionKind::Finance => "finance",
             CompanionKind::Activity => "activity",
+            CompanionKind::Portal => "portal",
         }
     }
 
     /// The workspace's list of partners with this kind of document.
-    fn listing(self, workspace: &Workspace) -> &BTreeMap<String, CompanionEntry> {
+    pub fn listing(self, workspace: &Workspace) -> &BTreeMap<String, CompanionEntry> {
         match self {
             CompanionKind::Finance => &workspace.finance,
             CompanionKind::Activity => &workspace.activity,
+            CompanionKind::Portal => &workspace.portals,
         }
     }
 
@@ -57,7 +73,14 @@ impl CompanionKind {
         match self {
             CompanionKind::Finance => &mut workspace.finance,
             CompanionKind::Activity => &mut workspace.activity,
+            CompanionKind::Portal => &mut workspace.portals,
         }
+    }
+
+    /// Whether a device that creates this kind of document lists it in the workspace: not
+    /// portal documents, which only the sync server lists (see the module header).
+    pub fn listed_by_devices(self) -> bool {
+        !matches!(self, CompanionKind::Portal)
     }
 }
 
@@ -66,6 +89,7 @@ impl CompanionKind {
 pub enum Companion {
     Finance(PartnerFinance),
     Activity(PartnerActivity),
+    Portal(PartnerPortal),
 }
 
 impl Companion {
@@ -75,6 +99,7 @@ impl Companion {
             CompanionKind::Activity => {
                 Companion::Activity(PartnerActivity::new(partner.to_string()))
             }
+            CompanionKind::Portal => Companion::Portal(PartnerPortal::new(partner.to_string())),
         }
     }
 
@@ -82,6 +107,7 @@ impl Companion {
         match self {
             Companion::Finance(_) => CompanionKind::Finance,
             Companion::Activity(_) => CompanionKind::Activity,
+            Companion::Portal(_) => CompanionKind::Portal,
         }
     }
 
@@ -89,6 +115,7 @@ impl Companion {
         match value {
             CachedValue::Finance(finance) => Some(Companion::Finance(finance)),
             CachedValue::Activity(activity) => Some(Companion::Activity(activity)),
+            CachedValue::Portal(portal) => Some(Companion::Portal(portal)),
             CachedValue::Partner(_) => None,
         }
     }
@@ -119,6 +146,11 @@ impl Companion {
                     ACTIVITY_SCHEMA_VERSION,
                 )
             }
+            CompanionKind::Portal => {
+                let portal: PartnerPortal = autosurgeon::hydrate(doc).map_err(shape)?;
+                let version = portal.schema_version;
+                (Companion::Portal(portal), version, PORTAL_SCHEMA_VERSION)
+            }
         };
         if version > newest {
             return Err(format!(
@@ -137,6 +169,7 @@ impl Companion {
         match self {
             Companion::Finance(finance) => document::write_value(doc, finance, message, now_ms),
             Companion::Activity(activity) => document::write_value(doc, activity, message, now_ms),
+            Companion::Portal(portal) => document::write_value(doc, portal, message, now_ms),
         }
     }
 }
@@ -166,6 +199,31 @@ fn creation_actor(id: &DocumentId) -> ActorId {
     ActorId::from(hash16(&[b"partnero-companion-actor\0", id.as_bytes()]))
 }
 
+/// A companion document holding only its first change, the same on every device (see the
+/// module header). Its actor is the creation actor: set the session's before writing more.
+fn first_change(
+    partner: &DocumentId,
+    kind: CompanionKind,
+) -> Result<(Companion, StoredDocument), RegistryError> {
+    let id = companion_id(partner, kind);
+    let value = Companion::new(kind, partner);
+    let mut stored = StoredDocument::new(creation_actor(&id));
+    value.write(&mut stored.doc, "create", 0)?;
+    Ok((value, stored))
+}
+
+/// A partner's companion document of `kind` as its first change makes it, byte for byte what
+/// a device writes when it creates the document: the sync server creates portal documents
+/// with it, so a device's first proposal and the server's document merge as one.
+pub fn new_companion_document(partner: &DocumentId, kind: CompanionKind) -> automerge::Automerge {
+    match first_change(partner, kind) {
+        Ok((_, mut stored)) => stored.doc.document().clone(),
+        // Reconciling a new value into an empty document has nothing to conflict with; this
+        // is unreachable, and an empty document is what a failed write would have left.
+        Err(_) => automerge::Automerge::new(),
+    }
+}
+
 impl<S: Store> Registry<S> {
     /// The kind of a companion document the workspace lists, if `id` is one.
     pub(super) fn listed_companion_kind(&self, id: &DocumentId) -> Option<CompanionKind> {
@@ -177,7 +235,7 @@ impl<S: Store> Registry<S> {
 
     /// Companion documents the workspace lists: (document, partner, kind).
     pub(super) fn listed_companions(&self) -> Vec<(DocumentId, DocumentId, CompanionKind)> {
-        [CompanionKind::Finance, CompanionKind::Activity]
+        CompanionKind::ALL
             .into_iter()
             .flat_map(|kind| {
                 kind.listing(&self.workspace)
@@ -296,7 +354,7 @@ impl<S: Store> Registry<S> {
             .value
         {
             Companion::Finance(finance) => Some(finance),
-            Companion::Activity(_) => None,
+            Companion::Activity(_) | Companion::Portal(_) => None,
         }
     }
 
@@ -308,7 +366,7 @@ impl<S: Store> Registry<S> {
             .value
         {
             Companion::Activity(activity) => Some(activity),
-            Companion::Finance(_) => None,
+            Companion::Finance(_) | Companion::Portal(_) => None,
         }
     }
 
@@ -340,8 +398,8 @@ impl<S: Store> Registry<S> {
             now_ms,
             |value| match value {
                 Companion::Finance(finance) => edit(finance),
-                Companion::Activity(_) => Err(RegistryError::Document(
-                    "a finance document holds activity".into(),
+                Companion::Activity(_) | Companion::Portal(_) => Err(RegistryError::Document(
+                    "a finance document holds something else".into(),
                 )),
             },
         )
@@ -363,15 +421,18 @@ impl<S: Store> Registry<S> {
             now_ms,
             |value| match value {
                 Companion::Activity(activity) => edit(activity),
-                Companion::Finance(_) => Err(RegistryError::Document(
-                    "an activity document holds finance".into(),
+                Companion::Finance(_) | Companion::Portal(_) => Err(RegistryError::Document(
+                    "an activity document holds something else".into(),
                 )),
             },
         )
         .await
     }
 
-    async fn edit_companion(
+    /// Applies `edit` to a partner's companion document of `kind`, creating it on first use
+    /// (with the first change every device writes). Finance and activity documents are then
+    /// listed in the workspace; portal documents never are by a device (see the module header).
+    pub(super) async fn edit_companion(
         &mut self,
         partner: &DocumentId,
         kind: CompanionKind,
@@ -394,9 +455,7 @@ impl<S: Store> Registry<S> {
             _ => {
                 // First use on this device (or listed but not arrived yet: the same first
                 // change makes both merge).
-                let value = Companion::new(kind, partner);
-                let mut stored = StoredDocument::new(creation_actor(&id));
-                value.write(&mut stored.doc, "create", 0)?;
+                let (value, mut stored) = first_change(partner, kind)?;
                 stored.doc.set_actor(self.actor.clone());
                 (value, stored)
             }
@@ -415,7 +474,7 @@ impl<S: Store> Registry<S> {
 
         // Listed in the workspace after the document is stored, as a new partner is.
         let key = partner.to_string();
-        if !kind.listing(&self.workspace).contains_key(&key) {
+        if kind.listed_by_devices() && !kind.listing(&self.workspace).contains_key(&key) {
             let message = format!("list {} document", kind.name());
             self.edit_workspace(&message, now_ms, |workspace| {
                 kind.listing_mut(workspace)

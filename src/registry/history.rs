@@ -7,7 +7,10 @@
 //!   on the first line, then optional `by:` and `device:` trailer lines. The message is the only
 //!   free-form, synced, per-change metadata Automerge keeps, so no separate log document can
 //!   drift from the changes it describes. Changes written without trailers (older clients) just
-//!   have no author or device.
+//!   have no author or device. A change staff applied from a partner contact's proposal (see
+//!   `registry::portal`) names the contact in `by:` and the staff member in an
+//!   `approved-by:` trailer ([`stamp_approved`], [`approved_by`]): the contact wrote the
+//!   value, the staff member let it in.
 //! - The fields a change touched come from `AutoCommit::diff(deps, [hash])`: the patches that
 //!   turn the document as its author saw it into the document with exactly that change applied.
 //!   This works for concurrent changes too (their deps are their own view), needs no replaying
@@ -31,6 +34,7 @@ const NOISE_FIELDS: [&str; 2] = ["updated_at_ms", "schema_version"];
 
 const BY_TRAILER: &str = "by: ";
 const DEVICE_TRAILER: &str = "device: ";
+const APPROVED_BY_TRAILER: &str = "approved-by: ";
 
 /// What a change's commit message says: the action and, when the writer recorded them, the
 /// person and device.
@@ -52,57 +56,89 @@ pub struct HistoryEntry {
     /// Hex of the Automerge actor id, i.e. the device's writer identity.
     pub actor: String,
     pub attribution: Attribution,
+    /// The staff member who approved the change, when it came from a partner contact's
+    /// proposal (then `attribution.by` is the contact).
+    pub approved_by: Option<String>,
     /// Changed field paths, dotted, relative to the partner root; sorted and deduplicated.
     pub fields: Vec<String>,
 }
 
 /// Splits a commit message into the action and its `by:` / `device:` trailers. Trailers are
 /// read only from the end of the message, so an action that itself contains a line starting
-/// with "by: " is not mistaken for attribution unless it is trailing.
+/// with "by: " is not mistaken for attribution unless it is trailing. An `approved-by:`
+/// trailer is taken off the action too; [`approved_by`] reads it.
 pub fn parse_message(message: &str) -> Attribution {
+    parse_trailers(message).0
+}
+
+/// The staff member an `approved-by:` trailer names, if the message has one.
+pub fn approved_by(message: &str) -> Option<String> {
+    parse_trailers(message).1
+}
+
+/// The attribution and the approver of a message (see [`parse_message`]). The approver is not
+/// a field of [`Attribution`] so that code building attributions keeps compiling.
+fn parse_trailers(message: &str) -> (Attribution, Option<String>) {
     let mut lines: Vec<&str> = message.split('\n').collect();
     let mut by = None;
     let mut device = None;
+    let mut approved = None;
     // At most one of each trailer, in any order, taken from the tail.
     while lines.len() > 1 {
         let last = lines[lines.len() - 1];
-        if by.is_none() {
-            if let Some(value) = last.strip_prefix(BY_TRAILER) {
-                by = Some(value.trim().to_string());
-                lines.pop();
-                continue;
-            }
+        let found = [
+            (&mut by, BY_TRAILER),
+            (&mut device, DEVICE_TRAILER),
+            (&mut approved, APPROVED_BY_TRAILER),
+        ]
+        .into_iter()
+        .find_map(|(slot, prefix)| {
+            let value = last.strip_prefix(prefix).filter(|_| slot.is_none())?;
+            *slot = Some(value.trim().to_string());
+            Some(())
+        });
+        if found.is_none() {
+            break;
         }
-        if device.is_none() {
-            if let Some(value) = last.strip_prefix(DEVICE_TRAILER) {
-                device = Some(value.trim().to_string());
-                lines.pop();
-                continue;
-            }
-        }
-        break;
+        lines.pop();
     }
-    Attribution {
-        action: lines.join("\n"),
-        by: by.filter(|value| !value.is_empty()),
-        device: device.filter(|value| !value.is_empty()),
-    }
+    let present = |value: Option<String>| value.filter(|value| !value.is_empty());
+    (
+        Attribution {
+            action: lines.join("\n"),
+            by: present(by),
+            device: present(device),
+        },
+        present(approved),
+    )
 }
 
 /// Writes a commit message that [`parse_message`] reads back. Newlines inside the person or
 /// device would split a trailer, so they become spaces.
 pub fn stamp(action: &str, by: Option<&str>, device: Option<&str>) -> String {
+    stamp_approved(action, by, None, device)
+}
+
+/// [`stamp`] with an `approved-by:` trailer when `approved_by` is given: for a change written
+/// by `by` (a partner contact) and let in by `approved_by` (a staff member).
+pub fn stamp_approved(
+    action: &str,
+    by: Option<&str>,
+    approved_by: Option<&str>,
+    device: Option<&str>,
+) -> String {
     let one_line = |value: &str| value.replace(['\r', '\n'], " ");
     let mut message = action.to_string();
-    if let Some(by) = by {
-        message.push('\n');
-        message.push_str(BY_TRAILER);
-        message.push_str(&one_line(by));
-    }
-    if let Some(device) = device {
-        message.push('\n');
-        message.push_str(DEVICE_TRAILER);
-        message.push_str(&one_line(device));
+    for (prefix, value) in [
+        (BY_TRAILER, by),
+        (APPROVED_BY_TRAILER, approved_by),
+        (DEVICE_TRAILER, device),
+    ] {
+        if let Some(value) = value {
+            message.push('\n');
+            message.push_str(prefix);
+            message.push_str(&one_line(value));
+        }
     }
     message
 }
@@ -148,13 +184,15 @@ pub fn history(doc: &mut AutoCommit) -> Vec<HistoryEntry> {
             continue;
         }
         let fields = changed_fields(doc, &patches, &deps, &[hash]);
+        let (attribution, approved_by) = parse_trailers(message.as_deref().unwrap_or(""));
         entries.push((
             depths.get(&hash).copied().unwrap_or(0),
             HistoryEntry {
                 hash: hash.to_string(),
                 at_ms: timestamp.saturating_mul(1000),
                 actor,
-                attribution: parse_message(message.as_deref().unwrap_or("")),
+                attribution,
+                approved_by,
                 fields,
             },
         ));
@@ -485,4 +523,67 @@ fn row_ids_at(doc: &AutoCommit, list: &ObjId, heads: &[ChangeHash]) -> Option<Ve
         }
     }
     Some(ids)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn approval_trailers_round_trip_and_old_messages_still_parse() {
+        /// (message, action, by, approved by, device)
+        type Case<'a> = (
+            String,
+            &'a str,
+            Option<&'a str>,
+            Option<&'a str>,
+            Option<&'a str>,
+        );
+        let cases: &[Case] = &[
+            (
+                stamp_approved(
+                    "accept bank_accounts",
+                    Some("Eva"),
+                    Some("Ana"),
+                    Some("Mac"),
+                ),
+                "accept bank_accounts",
+                Some("Eva"),
+                Some("Ana"),
+                Some("Mac"),
+            ),
+            (
+                stamp_approved("accept phones", Some("Eva"), Some("Ana\nB"), None),
+                "accept phones",
+                Some("Eva"),
+                Some("Ana B"),
+                None,
+            ),
+            (
+                stamp("edit profile", Some("Ana"), Some("Mac")),
+                "edit profile",
+                Some("Ana"),
+                None,
+                Some("Mac"),
+            ),
+            // Written before approvals existed, and trailers in another order.
+            ("old change".into(), "old change", None, None, None),
+            (
+                "x\ndevice: d\napproved-by: s\nby: p".into(),
+                "x",
+                Some("p"),
+                Some("s"),
+                Some("d"),
+            ),
+            // Only a trailer-looking line is the action, not an approver.
+            ("approved-by: s".into(), "approved-by: s", None, None, None),
+        ];
+        for (message, action, by, approver, device) in cases {
+            let attribution = parse_message(message);
+            assert_eq!(attribution.action, *action, "{message:?}");
+            assert_eq!(attribution.by.as_deref(), *by, "{message:?}");
+            assert_eq!(attribution.device.as_deref(), *device, "{message:?}");
+            assert_eq!(approved_by(message).as_deref(), *approver, "{message:?}");
+        }
+    }
 }

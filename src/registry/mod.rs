@@ -20,6 +20,7 @@ mod conflicts;
 mod document;
 pub mod history;
 mod merge;
+mod portal;
 mod quality;
 mod remote;
 mod workspace;
@@ -35,7 +36,7 @@ use crate::model::{
 use crate::store::{workspace_pointer_key, Store, StoreError};
 use document::{LoadProblem, StoredDocument};
 
-pub use companion::{companion_id, Companion, CompanionKind};
+pub use companion::{companion_id, new_companion_document, Companion, CompanionKind};
 pub use conflicts::{choose_value, display_value, find_conflicts, FieldConflict, PathStep};
 pub use document::COMPACT_AFTER_CHUNKS;
 pub use merge::{differing_fields, merge_profiles, MergeField, MergeSide};
@@ -146,7 +147,7 @@ pub struct Registry<S: Store> {
     incoming: BTreeMap<DocumentId, StoredDocument>,
     /// Cache buckets whose stored copy is out of date (see `cache.rs`).
     cache_dirty: BTreeSet<u8>,
-    /// Partners' finance and activity documents (see `companion.rs`).
+    /// Partners' finance, activity and portal documents (see `companion.rs`).
     companions: BTreeMap<DocumentId, Record<Companion>>,
     /// The team's workspace document, once signed in. While it differs from `workspace_id`
     /// this device still uses its local workspace and merges it in when the team's arrives.
@@ -268,6 +269,7 @@ impl<S: Store> Registry<S> {
             }
         }
         registry.open_companions(&mut cached).await?;
+        registry.keep_cached_portals(&mut cached);
         // Entries of documents no longer in the index (a sign-out, a test) are dropped.
         for id in cached.keys() {
             registry.cache_dirty.insert(cache::bucket_of(id));
@@ -433,6 +435,107 @@ impl<S: Store> Registry<S> {
             )])
             .filter_map(|(id, waiting)| waiting.then_some(*id))
             .collect()
+    }
+
+    /// Whether this device changed a document (a partner, a companion, the workspace) in ways
+    /// the server is not known to have. A document still being fetched has none.
+    pub fn has_unsent_changes(&self, id: &DocumentId) -> bool {
+        if *id == self.workspace_id {
+            return self.workspace_state().1;
+        }
+        if let Some(record) = self.partners.get(id) {
+            return record.unsent();
+        }
+        self.companions.get(id).is_some_and(Record::unsent)
+    }
+
+    /// Gives up this device's changes to a document that the server refused (and always will:
+    /// the user may not write it), so that it stops being offered and the server's version
+    /// comes back.
+    ///
+    /// A partner or companion document is removed from the store (its chunks and sync state)
+    /// and from memory, and waits in `incoming` like a listed document not fetched yet: the
+    /// next sync session fetches it whole. A registry opened on the store afterwards finds it
+    /// missing and fetches it too.
+    ///
+    /// The workspace cannot be missing (everything hangs off it), so it is put back to the
+    /// state this device last shared with the server and stored as that; the next sync brings
+    /// what the server has beyond it. This needs the workspace to have been synced once.
+    ///
+    /// The sync session's in-memory state for the document must be dropped too (a new session
+    /// starts from the store), or it would go on believing it had sent the changes.
+    pub async fn discard_local_changes(&mut self, id: &DocumentId) -> Result<(), RegistryError> {
+        if *id == self.workspace_id {
+            return self.rewind_workspace_to_server().await;
+        }
+        let text = id.to_string();
+        let known = self.partners.contains_key(id)
+            || self.companions.contains_key(id)
+            || self.incoming.contains_key(id)
+            || self.unreadable.iter().any(|document| document.id == text);
+        if !known {
+            return Err(RegistryError::InvalidChange(format!(
+                "there is no document {id} on this device"
+            )));
+        }
+        // Storage first: if it fails, memory still says what is stored.
+        self.store.remove_range(std::slice::from_ref(&text)).await?;
+        self.partners.remove(id);
+        self.companions.remove(id);
+        self.unreadable.retain(|document| document.id != text);
+        self.incoming
+            .insert(*id, StoredDocument::new(self.actor.clone()));
+        self.cache_dirty.insert(cache::bucket_of(id));
+        self.flush_cache().await
+    }
+
+    /// The workspace as it was when last shared with the server, stored in place of the
+    /// document with this device's later changes (see [`Registry::discard_local_changes`]).
+    async fn rewind_workspace_to_server(&mut self) -> Result<(), RegistryError> {
+        self.ensure_workspace_loaded().await?;
+        let Some(stored) = &self.workspace_document else {
+            return Err(RegistryError::Document(
+                "the workspace document is not loaded".into(),
+            ));
+        };
+        let shared = stored.server_heads.clone();
+        if shared.is_empty() {
+            return Err(RegistryError::InvalidChange(
+                "the workspace was never synced, so there is no server version to go back to"
+                    .into(),
+            ));
+        }
+        let mut past = stored
+            .doc
+            .clone()
+            .fork_at(&shared)
+            .map_err(|error| RegistryError::Document(error.to_string()))?;
+        let workspace: Workspace = document::read_value(&past)?;
+        past.set_actor(self.actor.clone());
+        let mut rewound = StoredDocument::new(self.actor.clone());
+        rewound.doc = past;
+        rewound.server_heads = shared;
+        // The new chunk (the whole document, as the first save of a document is) is written
+        // before the old ones go: a crash in between leaves the old document, changes and
+        // all, readable, never nothing. The sync state stays as it is.
+        let new_key = crate::store::chunk_key(&self.workspace_id, &rewound.doc.save_after(&[]));
+        let old_keys = self
+            .store
+            .load_keys(&[self.workspace_id.to_string()])
+            .await?;
+        rewound
+            .save_changes(&self.store, &self.workspace_id)
+            .await?;
+        for key in old_keys {
+            if key != new_key && !crate::store::is_sync_state_key(&key) {
+                self.store.remove(&key).await?;
+            }
+        }
+        self.workspace = workspace;
+        self.workspace_document = Some(rewound);
+        self.workspace_cache_dirty = true;
+        self.flush_workspace_cache().await?;
+        Ok(())
     }
 
     /// How many cache buckets wait to be written.
@@ -844,6 +947,20 @@ impl<S: Store> Registry<S> {
         now_ms: i64,
         edit: impl FnOnce(&mut Partner) -> Result<(), RegistryError>,
     ) -> Result<(), RegistryError> {
+        let message = self.stamped(message);
+        self.edit_partner_with_message(id, &message, now_ms, edit)
+            .await
+    }
+
+    /// [`Registry::edit_partner`] with the whole commit message given (attribution included),
+    /// for a change this session makes on someone else's behalf (see `portal.rs`).
+    async fn edit_partner_with_message(
+        &mut self,
+        id: &DocumentId,
+        message: &str,
+        now_ms: i64,
+        edit: impl FnOnce(&mut Partner) -> Result<(), RegistryError>,
+    ) -> Result<(), RegistryError> {
         self.ensure_loaded(&[*id]).await?;
         let record = self
             .partners
@@ -859,7 +976,7 @@ impl<S: Store> Registry<S> {
         }
         partner.updated_at_ms = now_ms;
         let mut stored = stored.clone();
-        document::write_value(&mut stored.doc, &partner, &self.stamped(message), now_ms)?;
+        document::write_value(&mut stored.doc, &partner, message, now_ms)?;
         self.store_edited(id, stored).await
     }
 }

@@ -6,6 +6,7 @@ use leptos_router::hooks::use_params_map;
 
 use super::list::KindBadge;
 use super::state::{use_app_state, AppState, LoadState};
+use crate::model::{refusal, Grant, Section};
 use crate::model::{DocumentId, Partner, PartnerStatus};
 
 /// The outcome of the last action on this page, shown in a live region.
@@ -188,6 +189,13 @@ fn PartnerPage(
         (Some(days), method) => format!("{days} days · {}", method.label()),
     };
 
+    // Each guarded card renders again when the user's grant changes, from its own copy.
+    let (for_documents, for_finance, for_activity, for_links) = (
+        partner.clone(),
+        partner.clone(),
+        partner.clone(),
+        partner.clone(),
+    );
     view! {
         <article class="detail-screen" id="partner-detail">
             <p class="back"><a href="/">"← Partners"</a></p>
@@ -201,13 +209,25 @@ fn PartnerPage(
                         <span id="partner-verification"><super::documents::VerificationBadge state=partner.verification_state(&state.view.with_untracked(|view| view.settings.clone()), crate::model::day_of(crate::web::now_ms()))/></span>
                     </p>
                 </div>
-                <div class="actions">
-                    <a class="button" href=format!("/partners/{id}/edit") id="edit-partner">"Edit"</a>
-                    {partner.merged_into.is_none().then(|| view! { <a class="button" href=format!("/partners/{id}/merge") id="merge-partner">"Merge duplicate"</a> })}
-                    <button type="button" class="button" id="toggle-status" disabled=move || busy.get() on:click=toggle_status>
-                        {if archived { "Restore" } else { "Archive" }}
-                    </button>
-                </div>
+                {let mergeable = partner.merged_into.is_none();
+                move || match state.partner_refusal(id) {
+                    // The server would refuse these changes; the controls say why instead.
+                    Some(reason) => view! {
+                        <div class="actions" id="partner-read-only" title=reason.clone()>
+                            <span class="button disabled" aria-disabled="true" id="edit-partner-disabled" title=reason.clone()>"Edit"</span>
+                            <span class="muted">{reason.clone()}</span>
+                        </div>
+                    }.into_any(),
+                    None => view! {
+                        <div class="actions">
+                            <a class="button" href=format!("/partners/{id}/edit") id="edit-partner">"Edit"</a>
+                            {mergeable.then(|| view! { <a class="button" href=format!("/partners/{id}/merge") id="merge-partner">"Merge duplicate"</a> })}
+                            <button type="button" class="button" id="toggle-status" disabled=move || busy.get() on:click=toggle_status>
+                                {if archived { "Restore" } else { "Archive" }}
+                            </button>
+                        </div>
+                    }.into_any(),
+                }}
             </div>
             <p class="notice" role="status" aria-live="polite" id="notice">
                 {move || match notice.get() {
@@ -225,7 +245,9 @@ fn PartnerPage(
                 </div>
             })}
 
-            <ConflictsCard id=id state=state notice=notice busy=busy/>
+            <Guard grant=move || state.partner_grant(id) refusal=move || state.partner_refusal(id) section="">
+                <ConflictsCard id=id state=state notice=notice busy=busy/>
+            </Guard>
 
             <section class="card">
                 <h2>"Identification"</h2>
@@ -332,15 +354,27 @@ fn PartnerPage(
                 }}
             </section>
 
-            <super::documents::DocumentsCard id=id partner=partner.clone() state=state notice=notice busy=busy/>
+            <Guard grant=move || state.partner_grant(id) refusal=move || state.partner_refusal(id) section="">
+                <super::documents::DocumentsCard id=id partner=for_documents.clone() state=state notice=notice busy=busy/>
+            </Guard>
 
-            <super::finance::FinanceCard id=id partner=partner.clone() state=state notice=notice busy=busy/>
+            <Guard grant=move || state.section_grant(id, Section::Finance) refusal=move || refusal(state.section_grant(id, Section::Finance), state.role()) section="Finance">
+                <super::finance::FinanceCard id=id partner=for_finance.clone() state=state notice=notice busy=busy/>
+            </Guard>
 
-            <super::activity::ActivityCard id=id partner=partner.clone() state=state notice=notice busy=busy/>
+            <Guard grant=move || state.section_grant(id, Section::Activity) refusal=move || refusal(state.section_grant(id, Section::Activity), state.role()) section="Activity">
+                <super::activity::ActivityCard id=id partner=for_activity.clone() state=state notice=notice busy=busy/>
+            </Guard>
 
-            <super::history::HistoryCard id=id state=state notice=notice busy=busy/>
+            <Guard grant=move || state.partner_grant(id) refusal=move || state.partner_refusal(id) section="">
+                <super::history::HistoryCard id=id state=state notice=notice busy=busy/>
+            </Guard>
 
-            <LinksCard id=id partner=partner.clone() state=state notice=notice busy=busy/>
+            <super::portal::PortalCard partner=id/>
+
+            <Guard grant=move || state.partner_grant(id) refusal=move || state.partner_refusal(id) section="">
+                <LinksCard id=id partner=for_links.clone() state=state notice=notice busy=busy/>
+            </Guard>
 
             <section class="card">
                 <h2>"Notes"</h2>
@@ -351,6 +385,35 @@ fn PartnerPage(
                 }}
             </section>
         </article>
+    }
+}
+
+/// Shows a card as the user's grant allows: as it is when they may write, with every control
+/// disabled (and the reason on hover) when they may only read, and as one line saying so when
+/// the section is denied to their role (its document never reaches the device then).
+#[component]
+fn Guard(
+    grant: impl Fn() -> Grant + Send + Sync + 'static,
+    refusal: impl Fn() -> Option<String> + Send + Sync + 'static,
+    /// The section's name, for the line shown when it is denied.
+    section: &'static str,
+    children: ChildrenFn,
+) -> impl IntoView {
+    view! {
+        {move || match grant() {
+            Grant::Write => children().into_any(),
+            Grant::Read => view! {
+                <fieldset class="grant-guard" disabled=true title=refusal().unwrap_or_default()>
+                    {children()}
+                </fieldset>
+            }.into_any(),
+            Grant::None => view! {
+                <section class="card denied">
+                    <h2>{section}</h2>
+                    <p class="muted">{format!("{section} is not available to your role.")}</p>
+                </section>
+            }.into_any(),
+        }}
     }
 }
 

@@ -184,12 +184,19 @@ fn remove_row<R: Row>(
 }
 
 #[component]
-fn PartnerForm<F, Fut>(
+pub(super) fn PartnerForm<F, Fut>(
     initial: PartnerDraft,
     submit_label: &'static str,
     save: F,
     /// The partner being edited, which is never its own duplicate.
     editing: Option<DocumentId>,
+    /// A partner contact's form (the portal): only the details a contact may correct; the
+    /// company's internal fields (classification, custom fields, notes) are left out.
+    #[prop(optional)]
+    contact: bool,
+    /// Where to go once saved (default: the partner's page).
+    #[prop(optional)]
+    done_path: Option<String>,
 ) -> impl IntoView
 where
     F: Fn(crate::model::PartnerProfile) -> Fut + Copy + 'static,
@@ -225,11 +232,15 @@ where
                 errors.set(Vec::new());
                 saving.set(true);
                 let navigate = navigate.clone();
+                let done_path = done_path.clone();
                 leptos::task::spawn_local(async move {
                     let result = save(profile).await;
                     saving.set(false);
                     match result {
-                        Ok(id) => navigate(&format!("/partners/{id}"), Default::default()),
+                        Ok(id) => navigate(
+                            &done_path.unwrap_or_else(|| format!("/partners/{id}")),
+                            Default::default(),
+                        ),
                         Err(reason) => save_error.set(Some(reason)),
                     }
                 });
@@ -293,7 +304,7 @@ where
                     <TextField label="Tax id number" field="tax_number".into() value=tax_number on_input=set_tax_number errors=errors/>
                 </div>
                 {move || {
-                    let found = duplicates.get();
+                    let found = if contact { Vec::new() } else { duplicates.get() };
                     (!found.is_empty()).then(|| view! {
                         <div class="banner warning" role="status" id="duplicate-warning">
                             <strong>{if found.len() == 1 { "This partner may already be registered:".to_owned() } else { format!("This partner may already be registered ({} candidates):", found.len()) }}</strong>
@@ -437,13 +448,14 @@ where
                 <button type="button" class="button" id="add-bank-account" on:click=move |_| draft.update(|d| d.bank_accounts.push(BankAccountDraft::new(new_row_id())))>"Add bank account"</button>
             </fieldset>
 
-            <ClassificationFields draft=draft errors=errors/>
-            <CustomFields draft=draft errors=errors/>
-
-            <fieldset>
-                <legend>"Notes"</legend>
-                <TextField label="Internal notes" field="notes".into() value=notes on_input=set_notes errors=errors kind=InputKind::Multiline/>
-            </fieldset>
+            <Show when=move || !contact>
+                <ClassificationFields draft=draft errors=errors/>
+                <CustomFields draft=draft errors=errors/>
+                <fieldset>
+                    <legend>"Notes"</legend>
+                    <TextField label="Internal notes" field="notes".into() value=notes on_input=set_notes errors=errors kind=InputKind::Multiline/>
+                </fieldset>
+            </Show>
 
             <Show when=move || save_error.get().is_some()>
                 <div class="banner error" role="alert">"Not saved: "{move || save_error.get()}</div>

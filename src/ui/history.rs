@@ -117,6 +117,7 @@ pub fn HistoryCard(
                                         <span class="when">{time_label(entry.at_ms)}</span>
                                         <strong>{entry.attribution.by.clone().unwrap_or_else(|| "someone (not recorded)".into())}</strong>
                                         {entry.attribution.device.clone().map(|device| format!(" · {device}"))}
+                                        {entry.approved_by.clone().map(|staff| format!(" · approved by {staff}"))}
                                         " · "{entry.attribution.action.clone()}
                                         <ul class="history-fields">
                                             {entry.fields.iter().map(|path| {

@@ -273,7 +273,10 @@ pub fn PartnerList() -> impl IntoView {
         <section class="list-screen">
             <div class="screen-head">
                 <h1>"Partners"</h1>
-                <a class="button primary" href="/partners/new" id="register-partner">"Register partner"</a>
+                {move || match state.workspace_refusal() {
+                    None => view! { <a class="button primary" href="/partners/new" id="register-partner">"Register partner"</a> }.into_any(),
+                    Some(reason) => view! { <span class="button disabled" aria-disabled="true" title=reason>"Register partner"</span> }.into_any(),
+                }}
             </div>
             <Show
                 when={move || total() > 0}

@@ -4,7 +4,9 @@
 //! Routes: `/` the partner list, `/partners/new` registration, `/partners/:id` a partner's
 //! page, `/partners/:id/edit` its form, `/partners/:id/merge` merging a duplicate into it, `/settings` the workspace settings, `/sign-in` and
 //! `/account` (sign-out), `/alerts` the alert centre, `/reports` charts, aging and top partners with CSV export, and
-//! `/invoices` open and overdue invoices and bills across partners.
+//! `/invoices` open and overdue invoices and bills across partners, `/users` user management
+//! (administrators), `/invite/:token` accepting an invitation, and `/portal` the partner portal
+//! (what a partner's contact sees instead of everything else).
 
 mod account;
 mod activity;
@@ -16,14 +18,17 @@ mod fields;
 mod finance;
 mod form;
 mod history;
+mod invite;
 mod invoices;
 mod list;
 mod merge;
+mod portal;
 mod reports;
 mod settings;
 mod settings_lists;
 mod settings_templates;
 mod state;
+mod users;
 
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
@@ -42,10 +47,19 @@ pub fn App() -> impl IntoView {
             <header class="app-bar">
                 <a class="brand" href="/">"Partnero"</a>
                 <nav class="bar-nav" aria-label="Main">
-                    <alerts::AlertsBadge/>
-                    <a class="bar-link" href="/invoices" id="invoices-link">"Invoices"</a>
-                    <a class="bar-link" href="/reports" id="reports-link">"Reports"</a>
-                    <a class="bar-link" href="/settings" id="settings-link">"Settings"</a>
+                    {move || if state.is_portal() {
+                        view! { <a class="bar-link" href="/portal" id="portal-link">"Your record"</a> }.into_any()
+                    } else {
+                        view! {
+                            <alerts::AlertsBadge/>
+                            <a class="bar-link" href="/invoices" id="invoices-link">"Invoices"</a>
+                            <a class="bar-link" href="/reports" id="reports-link">"Reports"</a>
+                            <a class="bar-link" href="/settings" id="settings-link">"Settings"</a>
+                            {(state.role() == Some(crate::model::Role::Admin)).then(|| view! {
+                                <a class="bar-link" href="/users" id="users-link">"Users"</a>
+                            })}
+                        }.into_any()
+                    }}
                 </nav>
                 <span class="bar-end">
                     <account::SyncIndicator/>
@@ -62,9 +76,13 @@ pub fn App() -> impl IntoView {
                     }.into_any(),
                     LoadState::Ready => view! {
                         <UnreadableBanner/>
-                        <alerts::AlertNotifier/>
+                        <RefusedBanner/>
+                        <SessionEndedBanner/>
+                        <Show when=move || !state.is_portal()>
+                            <alerts::AlertNotifier/>
+                        </Show>
                         <Routes fallback=|| view! { <NotFound/> }>
-                            <Route path=path!("/") view=list::PartnerList/>
+                            <Route path=path!("/") view=Home/>
                             <Route path=path!("/partners/new") view=form::NewPartner/>
                             <Route path=path!("/partners/:id") view=detail::PartnerDetail/>
                             <Route path=path!("/partners/:id/edit") view=form::EditPartner/>
@@ -75,6 +93,9 @@ pub fn App() -> impl IntoView {
                             <Route path=path!("/settings") view=settings::SettingsPage/>
                             <Route path=path!("/reports") view=reports::ReportsPage/>
                             <Route path=path!("/invoices") view=invoices::InvoicesPage/>
+                            <Route path=path!("/users") view=users::UsersPage/>
+                            <Route path=path!("/invite/:token") view=invite::AcceptInvite/>
+                            <Route path=path!("/portal") view=portal::PortalHome/>
                         </Routes>
                     }.into_any(),
                 }}
@@ -101,6 +122,83 @@ fn UnreadableBanner() -> impl IntoView {
                         <li><code>{doc.id}</code>": "{doc.reason}</li>
                     }).collect_view()}
                 </ul>
+            </div>
+        </Show>
+    }
+}
+
+/// The start page: the partner list, or for a partner's contact their portal.
+#[component]
+fn Home() -> impl IntoView {
+    let state = use_app_state();
+    move || {
+        if state.is_portal() {
+            view! { <portal::PortalHome/> }.into_any()
+        } else {
+            view! { <list::PartnerList/> }.into_any()
+        }
+    }
+}
+
+/// Changes this device made that the server refuses (the user may not write those documents,
+/// or no longer may): they will never sync, so the user is told and can discard them and fetch
+/// the server's version.
+#[component]
+fn RefusedBanner() -> impl IntoView {
+    let state = use_app_state();
+    let refused = RwSignal::new(Vec::<state::Refused>::new());
+    let error = RwSignal::new(None::<String>);
+    // Re-checked after every sync report and session change (a role may have changed).
+    Effect::new(move || {
+        state.sync_report.track();
+        state.session.track();
+        state.view.with(|_| ());
+        leptos::task::spawn_local(async move {
+            let found = state.refused_changes().await;
+            if refused.get_untracked() != found {
+                refused.set(found);
+            }
+        });
+    });
+    view! {
+        <Show when=move || !refused.with(Vec::is_empty)>
+            <div class="banner error" role="alert" id="refused-banner">
+                <strong>"The server does not accept some changes made on this device."</strong>
+                <p>"Your account may not change these records (any more). Until you discard the changes, this device shows a version nobody else sees."</p>
+                <ul>
+                    {move || refused.get().into_iter().map(|item| {
+                        let id = item.id;
+                        view! {
+                            <li>
+                                {item.label}" "
+                                <button type="button" class="button small discard-refused" on:click=move |_| {
+                                    leptos::task::spawn_local(async move {
+                                        match state.discard_refused(id).await {
+                                            Ok(()) => refused.update(|list| list.retain(|item| item.id != id)),
+                                            Err(message) => error.set(Some(message)),
+                                        }
+                                    });
+                                }>"Discard my changes and fetch the server's version"</button>
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+                {move || error.get().map(|message| view! { <p>{message}</p> })}
+            </div>
+        </Show>
+    }
+}
+
+/// The server no longer accepts this device's session: say so, and that the data stays
+/// readable here.
+#[component]
+fn SessionEndedBanner() -> impl IntoView {
+    let state = use_app_state();
+    view! {
+        <Show when=move || state.session_ended.get()>
+            <div class="banner warning" role="alert" id="session-ended">
+                "Your session has ended (signed out by an administrator, deactivated or expired). What is on this device stays readable; "
+                <a href="/account">"sign out"</a>" and sign in again to sync."
             </div>
         </Show>
     }

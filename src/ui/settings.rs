@@ -172,6 +172,8 @@ pub fn SettingsPage() -> impl IntoView {
         <section class="form-screen" id="settings-screen">
             <p class="back"><a href="/">"← Partners"</a></p>
             <h1>"Workspace settings"</h1>
+            {move || state.admin_refusal().map(|reason| view! { <p class="banner info" id="settings-read-only">{reason}". You can read the settings."</p> })}
+            <fieldset class="grant-guard" disabled=move || state.admin_refusal().is_some() title=move || state.admin_refusal().unwrap_or_default()>
             <p class="muted">"What every client and supplier record must have. A partner that is both a client and a supplier needs what either needs. Forms refuse to save a record that misses required data; required documents decide the verification state."</p>
             <form class="partner-form" on:submit=on_submit novalidate>
                 {column(false, "Clients")}
@@ -236,6 +238,7 @@ pub fn SettingsPage() -> impl IntoView {
                 <PaymentPresetsSection notice=lists_notice/>
                 <super::settings_templates::TemplatesSection notice=lists_notice/>
             </div>
+            </fieldset>
         </section>
     }
 }

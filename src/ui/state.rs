@@ -5,7 +5,7 @@
 //! so whatever the UI shows as saved is in IndexedDB. Nothing here decides business rules; the
 //! registry and the validators do.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::rc::Rc;
 
 use futures::lock::Mutex;
@@ -13,8 +13,8 @@ use leptos::prelude::*;
 
 use crate::files;
 use crate::model::{
-    DocumentId, Partner, PartnerActivity, PartnerFinance, PartnerProfile, PartnerStatus,
-    ReviewStatus, VerificationDocument, WorkspaceSettings,
+    DocumentId, Partner, PartnerActivity, PartnerFinance, PartnerPortal, PartnerProfile,
+    PartnerStatus, ReviewStatus, VerificationDocument, WorkspaceSettings,
 };
 use crate::registry::{Companion, FieldConflict, PathStep, Registry, UnreadableDocument};
 use crate::report::{visible_alerts, Alert, AlertInput, AlertMark};
@@ -27,6 +27,10 @@ use crate::web::sync_socket::{self, PumpConfig, SyncHandle, SyncReport};
 use crate::web::{
     new_actor_id, new_document_id, new_row_id, now_ms, IndexedDbStore, DATABASE_NAME,
 };
+
+mod team;
+
+pub use team::{request_kind, request_kinds, InviteInfo, NewInvite, Refused, TeamUser};
 
 type SharedRegistry = Rc<Mutex<Registry<IndexedDbStore>>>;
 
@@ -46,6 +50,8 @@ pub struct RegistryView {
     pub finances: BTreeMap<DocumentId, PartnerFinance>,
     /// Each partner's activity (interactions, reminders), by partner id.
     pub activities: BTreeMap<DocumentId, PartnerActivity>,
+    /// Each partner's portal (its contacts' proposals, the company's requests), by partner id.
+    pub portals: BTreeMap<DocumentId, PartnerPortal>,
 }
 
 impl RegistryView {
@@ -65,6 +71,7 @@ impl RegistryView {
             settings: registry.settings().clone(),
             finances: BTreeMap::new(),
             activities: BTreeMap::new(),
+            portals: BTreeMap::new(),
         }
         .with_companions(registry)
     }
@@ -87,6 +94,11 @@ impl RegistryView {
             Companion::Activity(activity) => {
                 if let Ok(partner) = activity.partner_id.parse() {
                     self.activities.insert(partner, activity.clone());
+                }
+            }
+            Companion::Portal(portal) => {
+                if let Ok(partner) = portal.partner.parse() {
+                    self.portals.insert(partner, portal.clone());
                 }
             }
         }
@@ -368,6 +380,10 @@ pub struct AppState {
     /// The alerts to show now, computed on the device from the records and the settings'
     /// rules, so they appear offline; soonest first.
     pub alerts: Memo<Vec<Alert>>,
+    /// Partners the signed-in user registered on this device (see `team.rs`).
+    pub created_here: RwSignal<BTreeSet<String>>,
+    /// The server no longer accepts this device's session (revoked, deactivated, expired).
+    pub session_ended: RwSignal<bool>,
     registry: StoredValue<Option<SharedRegistry>, LocalStorage>,
     sync: StoredValue<Option<SyncHandle>, LocalStorage>,
 }
@@ -416,6 +432,8 @@ impl AppState {
             sync_report: RwSignal::new(None),
             files_waiting: RwSignal::new(0),
             search,
+            created_here: RwSignal::new(crate::web::preferences::created_partners()),
+            session_ended: RwSignal::new(false),
             registry: StoredValue::new_local(None),
             sync: StoredValue::new_local(None),
         };
@@ -441,7 +459,8 @@ impl AppState {
                     state.search.load(&shared, state.view).await;
                     state.search.save_periodically(shared);
                     if let Some(session) = state.session.get_untracked() {
-                        state.start_sync(&session);
+                        state.start_sync(&session, Vec::new());
+                        state.refresh_session();
                     }
                     state.check_cache();
                 }
@@ -539,7 +558,9 @@ impl AppState {
     }
 
     /// Starts syncing with the server for this session.
-    fn start_sync(&self, session: &StoredSession) {
+    /// `fetch_first` are documents to ask the server for on every connection (a document
+    /// whose refused local changes were discarded).
+    fn start_sync(&self, session: &StoredSession, fetch_first: Vec<DocumentId>) {
         let (Ok(shared), Ok(workspace_id)) =
             (self.registry(), session.workspace_id.parse::<DocumentId>())
         else {
@@ -549,6 +570,7 @@ impl AppState {
             token: session.token.clone(),
             peer_id: session.peer_id.clone(),
             workspace_id,
+            fetch_first,
         };
         let report = self.sync_report;
         let view = self.view;
@@ -767,15 +789,33 @@ impl AppState {
     /// Signs in, keeps the session on this device and starts syncing.
     pub async fn sign_in(&self, email: &str, password: &str) -> Result<(), String> {
         let session = web_session::sign_in(email, password).await?;
+        self.adopt_session(session).await;
+        Ok(())
+    }
+
+    /// Uses a session just obtained (sign-in, accepted invitation): attribution and sync.
+    async fn adopt_session(&self, session: StoredSession) {
         self.session.set(Some(session.clone()));
+        self.session_ended.set(false);
         if let Ok(shared) = self.registry() {
             shared
                 .lock()
                 .await
                 .set_attribution(self.signed_in_name(), Some(crate::web::device_label()));
         }
-        self.start_sync(&session);
-        Ok(())
+        self.start_sync(&session, Vec::new());
+    }
+
+    /// Stops syncing and starts again, asking for `fetch_first` on connecting.
+    fn restart_sync(&self, fetch_first: Vec<DocumentId>) {
+        self.sync.with_value(|sync| {
+            if let Some(sync) = sync {
+                sync.stop();
+            }
+        });
+        if let Some(session) = self.session.get_untracked() {
+            self.start_sync(&session, fetch_first);
+        }
     }
 
     /// How many local changes might be lost by signing out: `None` when every change is known
@@ -843,6 +883,7 @@ impl AppState {
             .map_err(|error| error.to_string())?;
         // The partner first, then the index that names it, so other devices can fetch it.
         self.refresh(&registry, &[id, registry.workspace_id()]);
+        self.remember_created(id);
         Ok(id)
     }
 

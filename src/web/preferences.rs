@@ -44,3 +44,16 @@ pub fn store_notified_alerts(ids: &BTreeSet<String>) {
     // Best effort: losing this only means an alert may be notified once more.
     let _ = LocalStorage::set(NOTIFIED, ids);
 }
+
+const CREATED: &str = "partnero.created-partners";
+
+/// Partners the signed-in user registered on this device: a sales rep may change them before
+/// the server has them (the server records who sent a record first).
+pub fn created_partners() -> BTreeSet<String> {
+    LocalStorage::get(CREATED).unwrap_or_default()
+}
+
+pub fn set_created_partners(ids: &BTreeSet<String>) {
+    // Best effort: losing this only hides edit controls until the server confirms.
+    let _ = LocalStorage::set(CREATED, ids);
+}

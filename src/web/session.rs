@@ -8,14 +8,23 @@ use serde::{Deserialize, Serialize};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
+use crate::model::{Role, Section, Subject};
+
 const SESSION_KEY: &str = "partnero.session";
 
 /// The user as the server describes them.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SessionUser {
+    /// The server's user id (absent in sessions kept by older versions).
+    #[serde(default)]
+    pub id: i64,
     pub email: String,
     pub name: String,
     pub is_admin: bool,
+    /// The role's name (`crate::model::Role`); older sessions had none and were managers or
+    /// administrators.
+    #[serde(default)]
+    pub role: Option<String>,
 }
 
 /// What `/api/sign-in` returns and this device keeps.
@@ -29,6 +38,49 @@ pub struct StoredSession {
     pub user: SessionUser,
     /// Seconds since the Unix epoch.
     pub expires_at: i64,
+    /// For a partner contact: the partner whose record they may see.
+    #[serde(default)]
+    pub portal_partner: Option<String>,
+    /// Partners assigned to this user (sales reps write these).
+    #[serde(default)]
+    pub assigned: Vec<String>,
+    /// Sections denied to this user's role.
+    #[serde(default)]
+    pub denied: Vec<Section>,
+}
+
+impl StoredSession {
+    /// The user's role; sessions kept by versions before roles were administrators or
+    /// managers.
+    pub fn role(&self) -> Role {
+        self.user
+            .role
+            .as_deref()
+            .and_then(|text| text.parse().ok())
+            .unwrap_or(if self.user.is_admin {
+                Role::Admin
+            } else {
+                Role::Manager
+            })
+    }
+
+    /// The user as the permission rule sees them (`crate::model::grant`).
+    pub fn subject(&self) -> Subject {
+        Subject {
+            user_id: self.user.id,
+            role: Some(self.role()),
+            portal_partner: self
+                .portal_partner
+                .as_deref()
+                .and_then(|text| text.parse().ok()),
+            assigned: self
+                .assigned
+                .iter()
+                .filter_map(|text| text.parse().ok())
+                .collect(),
+            denied: self.denied.iter().copied().collect(),
+        }
+    }
 }
 
 /// The session kept on this device, if any.
@@ -55,9 +107,19 @@ async fn post(
     body: Option<String>,
     token: Option<&str>,
 ) -> Result<(u16, String), String> {
+    send("POST", path, body, token).await
+}
+
+/// Sends a request with an optional JSON body and bearer token; returns the status and body.
+async fn send(
+    method: &str,
+    path: &str,
+    body: Option<String>,
+    token: Option<&str>,
+) -> Result<(u16, String), String> {
     let window = web_sys::window().ok_or("no window")?;
     let init = web_sys::RequestInit::new();
-    init.set_method("POST");
+    init.set_method(method);
     let headers = web_sys::Headers::new().map_err(describe)?;
     if let Some(body) = &body {
         headers
@@ -87,24 +149,85 @@ async fn post(
 /// Signs in and keeps the session on this device.
 pub async fn sign_in(email: &str, password: &str) -> Result<StoredSession, String> {
     let body = serde_json::json!({ "email": email, "password": password }).to_string();
-    let (status, text) = post("/api/sign-in", Some(body), None).await?;
-    if status != 200 {
-        let message = serde_json::from_str::<serde_json::Value>(&text)
-            .ok()
-            .and_then(|value| {
-                value
-                    .get("error")
-                    .and_then(|error| error.as_str())
-                    .map(str::to_owned)
-            })
-            .unwrap_or_else(|| format!("the server answered {status}"));
-        return Err(message);
-    }
-    let session: StoredSession = serde_json::from_str(&text)
-        .map_err(|error| format!("unexpected answer from the server: {error}"))?;
-    LocalStorage::set(SESSION_KEY, &session)
-        .map_err(|error| format!("cannot keep the session on this device: {error}"))?;
+    let session: StoredSession = api("POST", "/api/sign-in", Some(body), None).await?;
+    keep_session(&session)?;
     Ok(session)
+}
+
+/// Keeps a session on this device (after signing in, accepting an invitation, or refreshing).
+pub fn keep_session(session: &StoredSession) -> Result<(), String> {
+    LocalStorage::set(SESSION_KEY, session)
+        .map_err(|error| format!("cannot keep the session on this device: {error}"))
+}
+
+/// The message of an API error answer (`{"error": "…"}`), or the status.
+fn error_message(status: u16, text: &str) -> String {
+    serde_json::from_str::<serde_json::Value>(text)
+        .ok()
+        .and_then(|value| {
+            value
+                .get("error")
+                .and_then(|error| error.as_str())
+                .map(str::to_owned)
+        })
+        .unwrap_or_else(|| format!("the server answered {status}"))
+}
+
+/// Calls the server's JSON API and decodes a successful answer; an error answer becomes its
+/// message, which names the field or the reason.
+pub async fn api<T: serde::de::DeserializeOwned>(
+    method: &str,
+    path: &str,
+    body: Option<String>,
+    token: Option<&str>,
+) -> Result<T, String> {
+    let (status, text) = send(method, path, body, token).await?;
+    if !(200..300).contains(&status) {
+        return Err(error_message(status, &text));
+    }
+    let text = if text.is_empty() { "null" } else { &text };
+    serde_json::from_str(text)
+        .map_err(|error| format!("unexpected answer from the server: {error}"))
+}
+
+/// The session as the server sees it now (role, assignments and denials change while a device
+/// is signed in). The token stays the one this device has. `Ok(None)` when the server says the
+/// session is no longer valid (signed out elsewhere, revoked, deactivated).
+pub async fn refresh_session(session: &StoredSession) -> Result<Option<StoredSession>, String> {
+    let (status, text) = send("GET", "/api/session", None, Some(&session.token)).await?;
+    if status == 401 {
+        return Ok(None);
+    }
+    if status != 200 {
+        return Err(error_message(status, &text));
+    }
+    #[derive(Deserialize)]
+    struct Current {
+        peer_id: String,
+        workspace_id: String,
+        user: SessionUser,
+        expires_at: i64,
+        #[serde(default)]
+        portal_partner: Option<String>,
+        #[serde(default)]
+        assigned: Vec<String>,
+        #[serde(default)]
+        denied: Vec<Section>,
+    }
+    let current: Current = serde_json::from_str(&text)
+        .map_err(|error| format!("unexpected answer from the server: {error}"))?;
+    let refreshed = StoredSession {
+        token: session.token.clone(),
+        peer_id: current.peer_id,
+        workspace_id: current.workspace_id,
+        user: current.user,
+        expires_at: current.expires_at,
+        portal_partner: current.portal_partner,
+        assigned: current.assigned,
+        denied: current.denied,
+    };
+    keep_session(&refreshed)?;
+    Ok(Some(refreshed))
 }
 
 /// Revokes the session on the server (best effort: offline, it simply expires) and forgets it.

@@ -75,6 +75,9 @@ pub struct PumpConfig {
     pub token: String,
     pub peer_id: String,
     pub workspace_id: DocumentId,
+    /// Documents to ask the server for on every connection, whatever the change feed says
+    /// (one whose refused local changes were just discarded).
+    pub fetch_first: Vec<DocumentId>,
 }
 
 /// Starts the pump; `report` is called after every event, and `changed` with the registry and
@@ -219,7 +222,8 @@ async fn run(
                 continue;
             }
         };
-        let listed = parse_ids(&feed.documents);
+        let mut listed = parse_ids(&feed.documents);
+        listed.extend(config.fetch_first.iter().copied());
         {
             // The handshake exchanges what the feed lists, so those documents are loaded now.
             let mut registry = registry.lock().await;

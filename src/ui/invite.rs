@@ -1,0 +1,108 @@
+//! Accepting an invitation (`/invite/:token`): the one-time link an administrator (a
+//! colleague) or a member of staff (a partner contact) created. The person chooses their name
+//! and password; the server creates the account, marks the link used and signs them in.
+
+use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_params_map};
+
+use super::state::{use_app_state, InviteInfo};
+use crate::model::Role;
+use crate::web::session as web_session;
+
+#[component]
+pub fn AcceptInvite() -> impl IntoView {
+    let state = use_app_state();
+    let params = use_params_map();
+    let token = params.with_untracked(|params| params.get("token").unwrap_or_default());
+    let info = RwSignal::new(None::<Result<InviteInfo, String>>);
+    let name = RwSignal::new(String::new());
+    let password = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<String>);
+    let busy = RwSignal::new(false);
+    let navigate = use_navigate();
+    {
+        let token = token.clone();
+        leptos::task::spawn_local(async move {
+            let loaded: Result<InviteInfo, String> =
+                web_session::api("GET", &format!("/api/invites/{token}"), None, None).await;
+            if let Ok(invite) = &loaded {
+                name.set(invite.name.clone());
+            }
+            info.set(Some(loaded));
+        });
+    }
+    let submit = move |event: leptos::ev::SubmitEvent| {
+        event.prevent_default();
+        if name.get_untracked().trim().is_empty() {
+            error.set(Some(
+                "Name: enter the name your colleagues will see.".into(),
+            ));
+            return;
+        }
+        if password.get_untracked().chars().count() < 8 {
+            error.set(Some("Password: use at least 8 characters.".into()));
+            return;
+        }
+        busy.set(true);
+        let token = token.clone();
+        let navigate = navigate.clone();
+        leptos::task::spawn_local(async move {
+            let result = state
+                .accept_invite(
+                    &token,
+                    name.get_untracked().trim(),
+                    &password.get_untracked(),
+                )
+                .await;
+            busy.set(false);
+            match result {
+                Ok(session) if session.role() == Role::Portal => {
+                    navigate("/portal", Default::default())
+                }
+                Ok(_) => navigate("/", Default::default()),
+                Err(message) => error.set(Some(message)),
+            }
+        });
+    };
+    view! {
+        <section class="form-screen invite">
+            <h1>"Join Partnero"</h1>
+            {move || match info.get() {
+                None => view! { <p role="status">"Checking the invitation…"</p> }.into_any(),
+                Some(Err(message)) => view! { <p class="banner error" role="alert" id="invite-unusable">{message}</p> }.into_any(),
+                Some(Ok(invite)) => {
+                    let role = invite.role.parse::<Role>().map(Role::label).unwrap_or("Member");
+                    view! {
+                        <p>"You are invited as "<strong>{role}</strong>" with the email "<strong id="invite-email-shown">{invite.email.clone()}</strong>"."</p>
+                        {move || state.session.get().map(|session| view! {
+                            <p class="banner warning">"This device is signed in as "{session.user.email}". Sign out first (Account), then open this link again: each account keeps its own data on the device."</p>
+                        })}
+                        <form class="partner-form" on:submit=submit.clone() novalidate>
+                            <fieldset>
+                                <div class="field">
+                                    <label for="invite-accept-name">"Your name"</label>
+                                    <input id="invite-accept-name" type="text" autocomplete="name" prop:value=move || name.get()
+                                        on:input=move |event| name.set(event_target_value(&event))/>
+                                </div>
+                                <div class="field">
+                                    <label for="invite-accept-password">"Choose a password"</label>
+                                    <input id="invite-accept-password" type="password" autocomplete="new-password" prop:value=move || password.get()
+                                        on:input=move |event| password.set(event_target_value(&event))/>
+                                    <p class="hint">"At least 8 characters."</p>
+                                </div>
+                                <Show when=move || error.get().is_some()>
+                                    <p class="banner error" role="alert" id="invite-accept-error">{move || error.get()}</p>
+                                </Show>
+                                <div class="form-actions">
+                                    <button type="submit" class="button primary" id="invite-accept-button" disabled=move || busy.get() || state.session.get().is_some()>
+                                        {move || if busy.get() { "Creating your account…" } else { "Create my account" }}
+                                    </button>
+                                </div>
+                            </fieldset>
+                        </form>
+                    }.into_any()
+                }
+            }}
+        </section>
+    }
+}
