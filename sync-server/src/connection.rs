@@ -22,6 +22,7 @@ use tokio::sync::{broadcast, mpsc};
 
 use crate::accounts::Session;
 use crate::database::{Database, DurableChanges};
+use crate::permissions::Permissions;
 
 /// How long an acknowledgement may wait for its changes to be committed.
 const DURABILITY_TIMEOUT: Duration = Duration::from_secs(10);
@@ -41,8 +42,11 @@ pub struct SyncContext {
     pub database: Database,
     pub durable: Arc<DurableChanges>,
     pub max_message_bytes: usize,
-    /// Session ids revoked by sign-out; their live connections close.
+    /// Sessions revoked (sign-out, deactivation, "revoke sessions"); their live connections
+    /// close.
     pub revocations: broadcast::Sender<i64>,
+    /// Who may read and write what; the connection registers its peer id here.
+    pub permissions: Permissions,
 }
 
 type Incoming = Result<Vec<u8>, std::io::Error>;
@@ -56,8 +60,14 @@ pub async fn serve(socket: WebSocket, session: Session, context: SyncContext) {
 
     let transport = Transport::new(from_client, to_client)
         .with_expected_peer_id(session.peer_id.clone().into());
+    // Registered before samod sees the connection: the share policy is asked about the
+    // first document this peer names, and must know whose peer it is by then.
+    context
+        .permissions
+        .register_peer(&session.peer_id, session.user.id);
     if context.acceptor.accept(transport).is_err() {
         tracing::warn!("sync repo is stopping; refusing connection");
+        context.permissions.unregister_peer(&session.peer_id);
         return;
     }
     tracing::info!(user = session.user.id, peer = %session.peer_id, "sync connection opened");
@@ -110,6 +120,7 @@ pub async fn serve(socket: WebSocket, session: Session, context: SyncContext) {
         drop(to_samod);
     };
 
+    let permissions = context.permissions.clone();
     let mut revocations = context.revocations.subscribe();
     let session_id = session.id;
     let writer = async move {
@@ -134,7 +145,17 @@ pub async fn serve(socket: WebSocket, session: Session, context: SyncContext) {
                     }
                 }
                 revoked = revocations.recv() => {
-                    if matches!(revoked, Ok(id) if id == session_id) {
+                    let revoked = match revoked {
+                        Ok(id) => id == session_id,
+                        // Notices were missed (a burst of revocations): ask the database.
+                        Err(broadcast::error::RecvError::Lagged(_)) => !context
+                            .database
+                            .session_is_live(session_id, crate::server::now_seconds())
+                            .await
+                            .unwrap_or(true),
+                        Err(broadcast::error::RecvError::Closed) => false,
+                    };
+                    if revoked {
                         break Some((close_code::SESSION_REVOKED, "signed out".to_owned()));
                     }
                 }
@@ -162,6 +183,7 @@ pub async fn serve(socket: WebSocket, session: Session, context: SyncContext) {
         }
         () = &mut writer => {}
     }
+    permissions.unregister_peer(&session.peer_id);
     tracing::info!(user = session.user.id, peer = %session.peer_id, "sync connection closed");
 }
 

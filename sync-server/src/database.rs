@@ -51,9 +51,11 @@ CREATE TABLE IF NOT EXISTS users (
     email         TEXT NOT NULL UNIQUE COLLATE NOCASE,
     name          TEXT NOT NULL,
     password_hash TEXT NOT NULL,    -- Argon2id PHC string
-    is_admin      INTEGER NOT NULL DEFAULT 0,
+    is_admin      INTEGER NOT NULL DEFAULT 0, -- kept equal to role = 'admin' for older tools
     disabled      INTEGER NOT NULL DEFAULT 0,
-    created_at    INTEGER NOT NULL
+    created_at    INTEGER NOT NULL,
+    role          TEXT NOT NULL DEFAULT 'manager', -- partnero::model::Role::as_str
+    portal_partner TEXT             -- for role portal: bs58check id of their partner's document
 );
 CREATE TABLE IF NOT EXISTS sessions (
     id         INTEGER PRIMARY KEY,
@@ -81,7 +83,60 @@ CREATE TABLE IF NOT EXISTS settings (
     key   TEXT PRIMARY KEY,
     value TEXT NOT NULL
 );
+CREATE TABLE IF NOT EXISTS assignments (
+    user_id INTEGER NOT NULL REFERENCES users(id),
+    partner TEXT NOT NULL,          -- bs58check id of a partner document assigned to the user
+    PRIMARY KEY (user_id, partner)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS document_creators (
+    document TEXT PRIMARY KEY,      -- first user who sent or asked for a document not listed yet
+    user_id  INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS role_denials (
+    role    TEXT NOT NULL,
+    section TEXT NOT NULL,          -- partnero::model::Section::as_str
+    PRIMARY KEY (role, section)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS invites (
+    id             INTEGER PRIMARY KEY,
+    token_hash     BLOB NOT NULL UNIQUE, -- SHA-256 of the token; the token itself is never stored
+    email          TEXT NOT NULL,
+    name           TEXT NOT NULL,
+    role           TEXT NOT NULL,
+    portal_partner TEXT,
+    assigned       TEXT NOT NULL DEFAULT '[]', -- JSON list of partner ids
+    created_by     INTEGER NOT NULL,
+    created_at     INTEGER NOT NULL,
+    expires_at     INTEGER NOT NULL,
+    used_at        INTEGER,
+    user_id        INTEGER              -- the account created by accepting it
+);
+CREATE TABLE IF NOT EXISTS portal_workspaces (
+    user_id  INTEGER PRIMARY KEY,   -- a portal contact
+    document TEXT NOT NULL          -- the workspace document they sync instead of the team's
+);
 ";
+
+/// Brings a database created by an earlier version to the current schema: columns that
+/// `CREATE TABLE IF NOT EXISTS` cannot add to an existing table. Idempotent.
+fn migrate(connection: &Connection) -> rusqlite::Result<()> {
+    let columns: Vec<String> = connection
+        .prepare("SELECT name FROM pragma_table_info('users')")?
+        .query_map([], |row| row.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    if !columns.iter().any(|column| column == "role") {
+        // Before roles every user could do everything: administrators stay administrators,
+        // everyone else becomes a manager (reads and writes every partner), as before.
+        connection.execute_batch(
+            "ALTER TABLE users ADD COLUMN role TEXT NOT NULL DEFAULT 'manager';
+             UPDATE users SET role = 'admin' WHERE is_admin = 1;",
+        )?;
+    }
+    if !columns.iter().any(|column| column == "portal_partner") {
+        connection.execute_batch("ALTER TABLE users ADD COLUMN portal_partner TEXT;")?;
+    }
+    Ok(())
+}
 
 impl Database {
     /// Opens (creating if needed) `partnero.sqlite3` in `data_dir`.
@@ -98,9 +153,12 @@ impl Database {
         connection
             .execute_batch("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=5000;")
             .map_err(|error| anyhow::anyhow!("cannot configure {}: {error}", path.display()))?;
-        connection.execute_batch(SCHEMA).map_err(|error| {
-            anyhow::anyhow!("cannot create the schema in {}: {error}", path.display())
-        })?;
+        connection
+            .execute_batch(SCHEMA)
+            .and_then(|()| migrate(&connection))
+            .map_err(|error| {
+                anyhow::anyhow!("cannot create the schema in {}: {error}", path.display())
+            })?;
         Ok(Self {
             connection: Arc::new(Mutex::new(connection)),
             fault_write_delay: Duration::ZERO,

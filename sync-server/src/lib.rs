@@ -9,7 +9,13 @@
 //! - [`database`]: the embedded SQLite file: samod's `Storage`, and which changes are durable.
 //! - [`files`]: content-addressed storage of verification documents (`/api/files/{sha256}`):
 //!   hash check, allowed media types, size limit, immutable caching.
-//! - [`accounts`]: users (Argon2id), sessions (random tokens stored hashed, expiry, sign-out).
+//! - [`accounts`]: users (Argon2id, roles), sessions (random tokens stored hashed, expiry,
+//!   sign-out, revocation), user management.
+//! - [`permissions`]: who may read and write which document, enforced through samod's share
+//!   policy with the core's `partnero::model::grant`.
+//! - [`invites`]: invitation links (hashed, one-time, 7 days) for staff and partner contacts.
+//! - [`team`]: the team API: users, invitations (and the portal documents they create),
+//!   which sections each role is denied.
 //! - [`shutdown`]: the Ctrl-C / SIGTERM future that triggers graceful shutdown.
 
 pub mod accounts;
@@ -17,5 +23,8 @@ pub mod config;
 pub mod connection;
 pub mod database;
 pub mod files;
+pub mod invites;
+pub mod permissions;
 pub mod server;
 pub mod shutdown;
+pub mod team;

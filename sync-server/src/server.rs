@@ -16,9 +16,9 @@ use axum::extract::{DefaultBodyLimit, Query, Request, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post};
+use axum::routing::{get, patch, post};
 use axum::{Json, Router};
-use samod::{Repo, ShareConfig};
+use samod::Repo;
 use serde::Deserialize;
 use tokio::net::TcpListener;
 use tower::ServiceExt;
@@ -27,8 +27,10 @@ use tower_http::trace::TraceLayer;
 
 use crate::accounts::{AccountError, Session};
 use crate::connection::{self, SyncContext};
-use crate::database::{Database, DurableChanges};
+use crate::database::{Database, DurableChanges, SqliteStorage};
 use crate::files;
+use crate::permissions::Permissions;
+use crate::team;
 
 /// What the server needs to run.
 #[derive(Debug, Clone)]
@@ -48,9 +50,17 @@ pub(crate) struct AppState {
     /// Directory of the built app; its `index.html` answers every route of the SPA.
     dist: PathBuf,
     pub(crate) database: Database,
-    sync: SyncContext,
-    /// The team's workspace document, created on first start and handed to every client.
-    workspace_id: String,
+    pub(crate) sync: SyncContext,
+    /// The team's workspace document, created on first start and handed to every staff client.
+    pub(crate) workspace_id: String,
+    /// The same document, for the server's own edits (the portals index).
+    pub(crate) workspace: samod::DocHandle,
+    /// The sync repo, to create portal workspaces.
+    pub(crate) repo: Repo,
+    /// The repo's storage, to write a document under an id derived from a partner's.
+    pub(crate) storage: SqliteStorage,
+    /// Who may read and write what (shared with the share policy).
+    pub(crate) permissions: Permissions,
     /// Largest file upload, in bytes (see `files.rs`).
     pub(crate) max_file_bytes: usize,
 }
@@ -73,6 +83,8 @@ impl From<AccountError> for ApiError {
             AccountError::InvalidInput(_) | AccountError::EmailTaken(_) => {
                 ApiError(StatusCode::BAD_REQUEST, error.to_string())
             }
+            AccountError::NoSuchUser(_) => ApiError(StatusCode::NOT_FOUND, error.to_string()),
+            AccountError::Conflict(_) => ApiError(StatusCode::CONFLICT, error.to_string()),
             AccountError::Database(_) | AccountError::Hashing(_) => {
                 tracing::error!(%error, "account operation failed");
                 ApiError(
@@ -82,6 +94,20 @@ impl From<AccountError> for ApiError {
             }
         }
     }
+}
+
+impl From<crate::database::DatabaseError> for ApiError {
+    fn from(error: crate::database::DatabaseError) -> Self {
+        AccountError::Database(error).into()
+    }
+}
+
+/// Milliseconds since the Unix epoch, for index entries the server writes.
+pub fn now_millis() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|elapsed| elapsed.as_millis() as i64)
+        .unwrap_or(0)
 }
 
 /// Seconds since the Unix epoch, for session expiry.
@@ -105,12 +131,15 @@ pub async fn build(config: &ServerConfig) -> anyhow::Result<Services> {
         config.fault_write_delay_ms,
     ));
     let durable = Arc::new(DurableChanges::default());
-    // Every signed-in user may read and write every document for now (roles come later). The
+    let permissions = Permissions::load(database.clone()).await?;
+    let storage = database.storage(durable.clone())?;
+    // Every document is shared according to the user behind the peer (permissions.rs); the
     // server never announces documents: a client asks for the ones it knows about.
+    let policy = permissions.clone();
     let repo = Repo::build_tokio()
-        .with_storage(database.storage(durable.clone())?)
+        .with_storage(storage.clone())
         .with_peer_id("partnero-server".into())
-        .with_share_policy(ShareConfig::read_write().with_announce(false))
+        .with_share_policy(move |document, peer| policy.share(document, peer))
         .load()
         .await;
     let workspace_id = match database.setting("workspace_id").await? {
@@ -125,7 +154,12 @@ pub async fn build(config: &ServerConfig) -> anyhow::Result<Services> {
                 .await?
         }
     };
-    ensure_workspace_settings(&repo, &workspace_id).await?;
+    let workspace = ensure_workspace_settings(&repo, &workspace_id).await?;
+    permissions.set_workspace(workspace_id.parse().map_err(|_| {
+        anyhow::anyhow!("the stored workspace id {workspace_id} is not a document id")
+    })?);
+    permissions.refresh_listing(&workspace).await;
+    permissions.watch_workspace(workspace.clone());
     let acceptor = repo
         .make_acceptor(samod::Url::parse("ws://partnero/sync")?)
         .map_err(|_| anyhow::anyhow!("the sync repo stopped"))?;
@@ -136,12 +170,17 @@ pub async fn build(config: &ServerConfig) -> anyhow::Result<Services> {
         durable,
         max_message_bytes: config.max_message_bytes,
         revocations,
+        permissions: permissions.clone(),
     };
     let state = AppState {
         dist: config.dist.clone(),
         database,
         sync,
         workspace_id,
+        workspace,
+        repo: repo.clone(),
+        storage,
+        permissions,
         max_file_bytes: config.max_file_bytes,
     };
     let router = Router::new()
@@ -150,6 +189,13 @@ pub async fn build(config: &ServerConfig) -> anyhow::Result<Services> {
         .route("/api/sign-out", post(sign_out))
         .route("/api/session", get(current_session))
         .route("/api/changes", get(changes))
+        .route("/api/users", get(team::list_users))
+        .route("/api/users/{id}", patch(team::update_user))
+        .route("/api/users/{id}/revoke-sessions", post(team::revoke_sessions))
+        .route("/api/invites", post(team::create_invite))
+        .route("/api/invites/{token}", get(team::show_invite))
+        .route("/api/invites/{token}/accept", post(team::accept_invite))
+        .route("/api/access", get(team::show_access).put(team::replace_access))
         // axum's body limit on this route is the file limit, so an upload is never buffered
         // beyond it (the default of 2 MB would refuse legitimate files).
         .route(
@@ -163,7 +209,7 @@ pub async fn build(config: &ServerConfig) -> anyhow::Result<Services> {
         .with_state(state)
         .layer(middleware::from_fn(cache_headers))
         .layer(TraceLayer::new_for_http().make_span_with(|request: &Request| {
-            tracing::info_span!("request", method = %request.method(), path = %request.uri().path())
+            tracing::info_span!("request", method = %request.method(), path = %loggable_path(request.uri().path()))
         }));
     Ok(Services { router, repo })
 }
@@ -180,7 +226,7 @@ fn new_workspace_document() -> anyhow::Result<automerge::Automerge> {
 /// Gives a workspace document created before settings existed its `settings` map, written once
 /// here on the server: if devices created it, two of them doing so concurrently would leave one
 /// map (and the rules set in it) hidden behind the other after the merge.
-async fn ensure_workspace_settings(repo: &Repo, id: &str) -> anyhow::Result<()> {
+async fn ensure_workspace_settings(repo: &Repo, id: &str) -> anyhow::Result<samod::DocHandle> {
     let document_id: samod::DocumentId = id
         .parse()
         .map_err(|_| anyhow::anyhow!("the stored workspace id {id} is not a document id"))?;
@@ -191,7 +237,8 @@ async fn ensure_workspace_settings(repo: &Repo, id: &str) -> anyhow::Result<()> 
     else {
         anyhow::bail!("the workspace document {id} is missing from the database");
     };
-    handle.with_document(upgrade_workspace)
+    handle.with_document(upgrade_workspace)?;
+    Ok(handle)
 }
 
 /// Adds to a workspace document what later versions keep in it (the settings, settings
@@ -235,9 +282,9 @@ fn upgrade_workspace(doc: &mut automerge::Automerge) -> anyhow::Result<()> {
             }
         }
     }
-    // The indexes of finance and activity documents, created here once for the same
-    // reason as the settings: two devices creating a map concurrently would hide one.
-    for key in ["finance", "activity"] {
+    // The indexes of finance, activity and portal documents, created here once for the
+    // same reason as the settings: two devices creating a map concurrently would hide one.
+    for key in ["finance", "activity", "portals"] {
         if doc.get(automerge::ROOT, key)?.is_none() {
             let mut transaction = doc.transaction();
             autosurgeon::reconcile_prop(
@@ -307,13 +354,14 @@ async fn sign_in(
         Err(_) => {}
     }
     let signed_in = signed_in?;
-    Ok(Json(serde_json::json!({
-        "token": signed_in.token,
-        "peer_id": signed_in.peer_id,
-        "user": signed_in.user,
-        "expires_at": signed_in.expires_at,
-        "workspace_id": state.workspace_id,
-    }))
+    state.permissions.ensure_loaded(signed_in.user.id).await?;
+    Ok(Json(team::session_json(
+        &state,
+        Some(&signed_in.token),
+        &signed_in.peer_id,
+        &signed_in.user,
+        signed_in.expires_at,
+    )?)
     .into_response())
 }
 
@@ -345,6 +393,7 @@ pub(crate) async fn authenticate(
         )
     })?;
     let session = state.database.authenticate(&token, now_seconds()).await?;
+    state.permissions.ensure_loaded(session.user.id).await?;
     Ok((token, session))
 }
 
@@ -365,12 +414,13 @@ async fn current_session(
     Query(query): Query<TokenQuery>,
 ) -> Result<Json<serde_json::Value>, ApiError> {
     let (_, session) = authenticate(&state, &headers, &query).await?;
-    Ok(Json(serde_json::json!({
-        "peer_id": session.peer_id,
-        "user": session.user,
-        "expires_at": session.expires_at,
-        "workspace_id": state.workspace_id,
-    })))
+    Ok(Json(team::session_json(
+        &state,
+        None,
+        &session.peer_id,
+        &session.user,
+        session.expires_at,
+    )?))
 }
 
 #[derive(Deserialize)]
@@ -386,7 +436,7 @@ async fn changes(
     headers: HeaderMap,
     Query(query): Query<ChangesQuery>,
 ) -> Result<Json<serde_json::Value>, ApiError> {
-    authenticate(&state, &headers, &TokenQuery::default()).await?;
+    let (_, session) = authenticate(&state, &headers, &TokenQuery::default()).await?;
     let (cursor, documents) = state
         .database
         .changes_since(query.since)
@@ -398,6 +448,21 @@ async fn changes(
                 "the server could not read its change feed".into(),
             )
         })?;
+    // Only documents this user may read: the feed would otherwise tell a portal contact
+    // (or a role denied finance) which documents exist and when they change.
+    let documents: Vec<String> = documents
+        .into_iter()
+        .filter(|document| {
+            document
+                .parse::<partnero::model::DocumentId>()
+                .is_ok_and(|id| {
+                    state
+                        .permissions
+                        .grant_for_user(session.user.id, &id)
+                        .may_read()
+                })
+        })
+        .collect();
     Ok(Json(
         serde_json::json!({ "cursor": cursor, "documents": documents }),
     ))
@@ -432,6 +497,18 @@ async fn serve_app(State(state): State<AppState>, request: Request) -> Response 
         _ if looks_like_app_route(&path) => index_html(&state.dist).await,
         _ => (StatusCode::NOT_FOUND, "not found").into_response(),
     }
+}
+
+/// A request path fit for the log: an invitation's token (in `/api/invites/{token}` and the
+/// app's `/invite/{token}` page) is as good as a password until it is used.
+fn loggable_path(path: &str) -> std::borrow::Cow<'_, str> {
+    for prefix in ["/api/invites/", "/invite/"] {
+        if let Some(rest) = path.strip_prefix(prefix) {
+            let after_token = rest.find('/').map_or("", |slash| &rest[slash..]);
+            return format!("{prefix}…{after_token}").into();
+        }
+    }
+    path.into()
 }
 
 fn looks_like_app_route(path: &str) -> bool {
@@ -482,7 +559,19 @@ mod tests {
     use automerge::transaction::Transactable;
     use automerge::ReadDoc;
 
-    use super::upgrade_workspace;
+    use super::{loggable_path, upgrade_workspace};
+
+    #[test]
+    fn invitation_tokens_stay_out_of_the_log() {
+        assert_eq!(
+            loggable_path("/api/invites/abc123/accept"),
+            "/api/invites/…/accept"
+        );
+        assert_eq!(loggable_path("/api/invites/abc123"), "/api/invites/…");
+        assert_eq!(loggable_path("/invite/abc123"), "/invite/…");
+        assert_eq!(loggable_path("/api/invites"), "/api/invites");
+        assert_eq!(loggable_path("/partners/x"), "/partners/x");
+    }
 
     /// A workspace written by the first version (partners only) gains settings with the
     /// newer ones, and the finance and activity indexes; a second pass changes nothing.
@@ -504,7 +593,7 @@ mod tests {
             partnero::model::WorkspaceSettings::default()
         );
         assert!(!workspace.settings.templates.is_empty());
-        for key in ["settings", "finance", "activity"] {
+        for key in ["settings", "finance", "activity", "portals"] {
             assert!(doc.get(automerge::ROOT, key).unwrap().is_some(), "{key}");
         }
         let heads = doc.get_heads();

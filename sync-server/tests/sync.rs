@@ -269,6 +269,25 @@ impl Device {
     }
 }
 
+impl Device {
+    /// Lists `id` in the team's workspace index as a partner, as the app does when it
+    /// registers one, so every manager may read and write it.
+    async fn list_as_partner(&mut self, id: DocumentId) {
+        let workspace = self.workspace_id();
+        self.request(workspace).await;
+        self.sync().await;
+        let doc = self.docs.docs.get_mut(&workspace).unwrap();
+        let partners = doc.get(ROOT, "partners").unwrap().unwrap().1;
+        let entry = doc
+            .put_object(&partners, id.to_string(), automerge::ObjType::Map)
+            .unwrap();
+        doc.put(&entry, "added_at_ms", 1_i64).unwrap();
+        doc.commit();
+        self.changed(workspace).await;
+        self.sync().await;
+    }
+}
+
 fn new_partner(name: &str) -> Partner {
     let draft = PartnerDraft {
         kind: "supplier".into(),
@@ -439,6 +458,9 @@ async fn randomized_edits_and_disconnects_converge_and_keep_every_edit() {
         devices[0].connect().await;
         devices[0].changed(shared).await;
         devices[0].sync().await;
+        // Listed in the team's index, so the other user may write it too (a document not
+        // listed anywhere is its creator's alone).
+        devices[0].list_as_partner(shared).await;
     }
     for device in devices.iter_mut().skip(1) {
         device.connect().await;
@@ -681,7 +703,8 @@ async fn bad_input_is_refused_clearly_and_hurts_nobody_else() {
     healthy_doc.commit();
     healthy.changed(doc_id).await;
     healthy.sync().await;
-    let mut reader = Device::sign_in(&server, "ana@example.com").await;
+    // (Another device of the same user: the document is not listed, so it is its creator's.)
+    let mut reader = Device::sign_in(&server, "ben@example.com").await;
     reader.connect().await;
     reader.request(doc_id).await;
     reader.sync().await;
@@ -1105,7 +1128,8 @@ async fn the_javascript_automerge_repo_client_syncs_both_ways() {
     rust.sync().await;
 
     // The JavaScript client signs in with its own token and peer id, reads it, writes one.
-    let js = sign_in(&server.base, "ben@example.com", PASSWORD)
+    // (The same user: a document not listed in the workspace is its creator's alone.)
+    let js = sign_in(&server.base, "ana@example.com", PASSWORD)
         .await
         .unwrap();
     let mut node = tokio::process::Command::new("node")
