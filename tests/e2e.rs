@@ -1325,7 +1325,7 @@ async fn a_partner_contact_proposes_an_iban_offline_and_staff_accept_it() -> Res
     ana.driver()
         .goto(ana.url(&format!("/partners/{supplier}")))
         .await?;
-    ana.wait_for_text(By::Id("portal-proposals"), "ES9121000418450200051332")
+    ana.wait_for_text(By::Id("portal-proposals"), "ES91 2100 0418 4502 0005 1332")
         .await?;
     ana.wait_for_text(By::Id("portal-proposals"), "needs approval")
         .await?;

@@ -138,19 +138,6 @@ fn PortalProposals(partner: DocumentId, staff: bool) -> impl IntoView {
                                 <thead><tr><th>"Field"</th><th>"In the record"</th><th>"Proposed"</th><th>"Decision"</th></tr></thead>
                                 <tbody>
                                     {fields.into_iter().map(|field| {
-                                        let name = field.field.clone();
-                                        let decide = {
-                                            let proposal_id = proposal_id.clone();
-                                            move |accept: bool| {
-                                                let proposal_id = proposal_id.clone();
-                                                let name = name.clone();
-                                                leptos::task::spawn_local(async move {
-                                                    let result = state.decide_field(partner, &proposal_id, &name, accept).await;
-                                                    error.set(result.err());
-                                                });
-                                            }
-                                        };
-                                        let reject = decide.clone();
                                         let decision = field.decision.clone();
                                         let row_id = format!("proposal-{}-{}", proposal_id, field.field);
                                         view! {
@@ -170,9 +157,7 @@ fn PortalProposals(partner: DocumentId, staff: bool) -> impl IntoView {
                                                             </span>
                                                         }.into_any(),
                                                         None if may_decide() => view! {
-                                                            <button type="button" class="button small primary accept-field" on:click=move |_| decide(true)>"Accept"</button>
-                                                            " "
-                                                            <button type="button" class="button small reject-field" on:click=move |_| reject(false)>"Reject"</button>
+                                                            <DecisionButtons partner=partner proposal=proposal_id.clone() field=field.field.clone() error=error/>
                                                         }.into_any(),
                                                         None if staff => view! { <span class="muted" title=refusal()>"Waiting for a decision"</span> }.into_any(),
                                                         None => view! { <span class="muted">"Waiting for the company"</span> }.into_any(),
@@ -188,6 +173,31 @@ fn PortalProposals(partner: DocumentId, staff: bool) -> impl IntoView {
                 }).collect_view().into_any(),
             }}
         </div>
+    }
+}
+
+/// Accept and reject buttons of one proposed field.
+#[component]
+fn DecisionButtons(
+    partner: DocumentId,
+    proposal: String,
+    field: String,
+    error: RwSignal<Option<String>>,
+) -> impl IntoView {
+    let state = use_app_state();
+    let decide = move |accept: bool| {
+        let (proposal, field) = (proposal.clone(), field.clone());
+        leptos::task::spawn_local(async move {
+            let result = state.decide_field(partner, &proposal, &field, accept).await;
+            error.set(result.err());
+        });
+    };
+    let accept = decide.clone();
+    view! {
+        <span class="decision-buttons">
+            <button type="button" class="button small primary accept-field" on:click=move |_| accept(true)>"Accept"</button>
+            <button type="button" class="button small reject-field" on:click=move |_| decide(false)>"Reject"</button>
+        </span>
     }
 }
 

@@ -67,6 +67,7 @@ pub fn UsersPage() -> impl IntoView {
                     <InviteCard/>
                     <div class="card">
                         <h2>"Team"</h2>
+                        <div class="table-scroll">
                         <table class="data-table" id="users-table">
                             <thead><tr><th>"Name"</th><th>"Role"</th><th>"Assigned partners"</th><th>"Status"</th><th>"Actions"</th></tr></thead>
                             <tbody>
@@ -75,6 +76,7 @@ pub fn UsersPage() -> impl IntoView {
                                 </For>
                             </tbody>
                         </table>
+                        </div>
                     </div>
                     <RoleSections/>
                 }.into_any(),
@@ -386,6 +388,7 @@ fn RoleSections() -> impl IntoView {
         <div class="card" id="role-sections">
             <h2>"Sections per role"</h2>
             <p class="muted">"A denied section is never sent to that role's devices. Administrators see everything."</p>
+            <div class="table-scroll">
             <table class="data-table">
                 <thead><tr><th>"Role"</th>{Section::ALL.map(|section| view! { <th>{section.label()}</th> }).collect_view()}</tr></thead>
                 <tbody>
@@ -419,6 +422,7 @@ fn RoleSections() -> impl IntoView {
                     }).collect_view()}
                 </tbody>
             </table>
+            </div>
             <button type="button" class="button primary" id="role-sections-save" on:click=save>"Save sections"</button>
             {move || message.get().map(|text| view! { <p role="status">{text}</p> })}
         </div>

@@ -183,7 +183,13 @@ impl AppState {
 
     /// Every user of the team (administrators only).
     pub async fn team_users(&self) -> Result<Vec<TeamUser>, String> {
-        web_session::api("GET", "/api/users", None, Some(&self.token()?)).await
+        #[derive(Deserialize)]
+        struct Listed {
+            users: Vec<TeamUser>,
+        }
+        let listed: Listed =
+            web_session::api("GET", "/api/users", None, Some(&self.token()?)).await?;
+        Ok(listed.users)
     }
 
     /// Changes a user's role, assignments or whether they are active (administrators only).
