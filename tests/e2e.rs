@@ -621,17 +621,18 @@ impl Browser {
 
 const TEAM_PASSWORD: &str = "correct horse battery";
 
-/// A server whose database has two team members, ana@ and ben@example.com, and its data dir.
+/// A server whose database has two team members, ana@ (administrator: she changes the
+/// settings) and ben@example.com (manager), and its data dir.
 async fn team_server() -> Result<(tempfile::TempDir, TestServer)> {
     let data = tempfile::tempdir()?;
     let database = partnero_sync_server::database::Database::open(data.path())?;
-    for email in ["ana@example.com", "ben@example.com"] {
+    for (email, admin) in [("ana@example.com", true), ("ben@example.com", false)] {
         database
             .add_user(
                 email,
                 "",
                 TEAM_PASSWORD,
-                false,
+                admin,
                 partnero_sync_server::server::now_seconds(),
             )
             .await?;
