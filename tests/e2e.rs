@@ -1354,5 +1354,19 @@ async fn a_partner_contact_proposes_an_iban_offline_and_staff_accept_it() -> Res
     lucia
         .wait_for_text(By::Id("portal-proposals"), "Accepted by Ana Admin")
         .await?;
+
+    // The administrator's user list shows the contact and invites a sales rep.
+    ana.click("users-link").await?;
+    ana.wait_for_text(By::Id("users-table"), "lucia@hierros.example")
+        .await?;
+    ana.wait_for_text(By::Id("users-table"), "Contact of Hierros del Norte")
+        .await?;
+    ana.type_into("invite-email", "sara@example.com").await?;
+    ana.type_into("invite-name", "Sara Soto").await?;
+    ana.click("invite-submit").await?;
+    let link = ana.wait_for(By::Id("invite-link")).await?;
+    let link = link.prop("value").await?.context("the link has a value")?;
+    assert!(link.contains("/invite/"), "{link}");
+    ana.screenshot("22-users-phone").await?;
     Ok(())
 }

@@ -350,16 +350,30 @@ impl SyncClient {
 
     /// Progress of the documents the caller holds.
     pub fn progress(&mut self, documents: &mut impl SyncDocuments) -> SyncProgress {
+        self.progress_except(documents, |_| false)
+    }
+
+    /// Like [`Self::progress`], but a document for which `refused` is true (the server will
+    /// not take this user's changes to it) does not count as syncing because of its own
+    /// unsent changes: they will never be acknowledged, and "syncing" forever would hide that
+    /// everything else is up to date. Its changes still count as pending.
+    pub fn progress_except(
+        &mut self,
+        documents: &mut impl SyncDocuments,
+        refused: impl Fn(&DocumentId) -> bool,
+    ) -> SyncProgress {
         let mut progress = SyncProgress::default();
         for id in documents.document_ids() {
             self.adopt(&id, documents);
             let Some(doc) = documents.document_mut(&id) else {
                 continue;
             };
-            if !self.is_document_synced(&id, doc) {
+            let pending = self.pending_changes(&id, doc);
+            let held_back = pending > 0 && refused(&id);
+            if !held_back && !self.is_document_synced(&id, doc) {
                 progress.documents_syncing += 1;
             }
-            progress.pending_changes += self.pending_changes(&id, doc);
+            progress.pending_changes += pending;
         }
         progress
     }

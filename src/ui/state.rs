@@ -571,6 +571,16 @@ impl AppState {
             peer_id: session.peer_id.clone(),
             workspace_id,
             fetch_first,
+            refused: {
+                let (session, created) = (self.session, self.created_here);
+                Box::new(move |registry: &Registry<IndexedDbStore>| {
+                    team::refused_ids(
+                        registry,
+                        session.get_untracked().as_ref(),
+                        &created.get_untracked(),
+                    )
+                })
+            },
         };
         let report = self.sync_report;
         let view = self.view;

@@ -4,6 +4,7 @@
 //! exponential backoff and jitter when the connection drops. Everything it decides comes from the core; it
 //! only moves bytes and reports status.
 
+use std::collections::BTreeSet;
 use std::rc::Rc;
 
 use futures::channel::mpsc::{unbounded, UnboundedReceiver, UnboundedSender};
@@ -70,6 +71,9 @@ impl SyncHandle {
     }
 }
 
+/// Finds the documents whose local changes the server refuses from this user.
+pub type RefusedDocuments = Box<dyn Fn(&Registry<IndexedDbStore>) -> BTreeSet<DocumentId>>;
+
 /// What the pump needs to know about the session.
 pub struct PumpConfig {
     pub token: String,
@@ -78,6 +82,9 @@ pub struct PumpConfig {
     /// Documents to ask the server for on every connection, whatever the change feed says
     /// (one whose refused local changes were just discarded).
     pub fetch_first: Vec<DocumentId>,
+    /// The documents whose local changes the server refuses from this user (they do not keep
+    /// the status at "syncing"; the app names them and offers to discard them).
+    pub refused: RefusedDocuments,
 }
 
 /// Starts the pump; `report` is called after every event, and `changed` with the registry and
@@ -205,7 +212,11 @@ async fn run(
     wasm_bindgen_futures::spawn_local(ticker(sender.clone()));
     let mut attempt = 0u32;
     loop {
-        let progress = client.progress(&mut *registry.lock().await);
+        let progress = {
+            let mut registry = registry.lock().await;
+            let refused = (config.refused)(&registry);
+            client.progress_except(&mut *registry, |id| refused.contains(id))
+        };
         report(SyncReport {
             link: LinkState::Connecting,
             progress,
@@ -346,7 +357,8 @@ async fn run(
                 }
                 PumpEvent::Poll => {}
             }
-            let progress = client.progress(registry);
+            let refused = (config.refused)(registry);
+            let progress = client.progress_except(registry, |id| refused.contains(id));
             let link = if !confirmed {
                 up_to_date_since = None;
                 LinkState::Connecting

@@ -1648,3 +1648,116 @@ async fn a_device_started_from_its_cache_receives_a_partner_registered_elsewhere
     assert_eq!(reopened.loaded_count(), 0);
     assert!(reopened.stale_documents().await.unwrap().is_empty());
 }
+
+impl RegistryDevice {
+    /// Exchanges whatever arrives for `time`, whether or not the device ever counts as in
+    /// sync (a device holding a refused change never does).
+    async fn pump_for(&mut self, time: Duration) {
+        let deadline = tokio::time::Instant::now() + time;
+        while let Some(socket) = self.socket.as_mut() {
+            let left = deadline.saturating_duration_since(tokio::time::Instant::now());
+            let Ok(Some(Ok(WsMessage::Binary(bytes)))) =
+                tokio::time::timeout(left, socket.next()).await
+            else {
+                return;
+            };
+            let step =
+                partnero::sync::session::received(&mut self.client, &mut self.registry, &bytes, 1)
+                    .await
+                    .unwrap();
+            self.send_all(step.send).await;
+        }
+    }
+}
+
+/// Issue 7: a viewer's device changes a record anyway (it does not know its rules yet). The
+/// server ignores the change, so it never reaches a colleague's connected device and stays
+/// "unsent" on the viewer's; discarding it deletes the local copy and a fresh connection
+/// fetches the server's version, after which nothing is left unsent.
+#[tokio::test(flavor = "current_thread")]
+async fn a_refused_edit_stays_apart_until_discarded_and_the_servers_version_returns() {
+    let server = TestServer::start(1 << 20).await;
+    Database::open(server._data.path())
+        .unwrap()
+        .add_user_with_role(
+            "vic@example.com",
+            "Vic",
+            PASSWORD,
+            partnero::model::Role::Viewer,
+            now_seconds(),
+        )
+        .await
+        .unwrap();
+    let store = || std::rc::Rc::new(partnero::store::MemoryStore::new());
+    let ana_session = sign_in(&server.base, "ana@example.com", PASSWORD)
+        .await
+        .unwrap();
+    let mut ana = RegistryDevice::open(&server.base, ana_session, store()).await;
+    ana.connect().await;
+    ana.sync().await;
+    let partner = random_document_id(21);
+    ana.registry
+        .create_partner(partner, profile("supplier", "Forjas del Valle"), 1)
+        .await
+        .unwrap();
+    ana.local_change(&[partner, ana.registry.workspace_id()])
+        .await;
+    ana.sync().await;
+
+    let vic_session = sign_in(&server.base, "vic@example.com", PASSWORD)
+        .await
+        .unwrap();
+    let mut vic = RegistryDevice::open(&server.base, vic_session, store()).await;
+    vic.connect().await;
+    vic.sync().await;
+    let mut edited = vic.registry.partner(&partner).unwrap().profile.clone();
+    assert_eq!(edited.legal_name, "Forjas del Valle");
+    edited.trade_name = "Written by a viewer".into();
+    vic.registry
+        .update_profile(&partner, edited, 5)
+        .await
+        .unwrap();
+    vic.local_change(&[partner]).await;
+    vic.pump_for(Duration::from_millis(600)).await;
+    ana.pump_for(Duration::from_millis(300)).await;
+
+    assert_eq!(
+        ana.registry.partner(&partner).unwrap().profile.trade_name,
+        "",
+        "the refused change reached another device"
+    );
+    assert!(vic.registry.has_unsent_changes(&partner));
+    assert!(!vic
+        .registry
+        .has_unsent_changes(&vic.registry.workspace_id()));
+    // It would keep the device "syncing" forever; told it is refused, the status can say
+    // up to date (with the change still counted as not on the server).
+    let stuck = vic.client.progress(&mut vic.registry);
+    assert_eq!((stuck.documents_syncing, stuck.pending_changes), (1, 1));
+    let told = vic
+        .client
+        .progress_except(&mut vic.registry, |id| *id == partner);
+    assert_eq!((told.documents_syncing, told.pending_changes), (0, 1));
+
+    // Discard: the copy goes, and a fresh connection fetches the server's version.
+    vic.registry.discard_local_changes(&partner).await.unwrap();
+    assert!(vic.registry.partner(&partner).is_none());
+    vic.disconnect();
+    vic.client = SyncClient::new(vic.session.peer_id.clone());
+    let team = vic.session.workspace_id.parse().unwrap();
+    partnero::sync::session::restore(&mut vic.client, &mut vic.registry, team)
+        .await
+        .unwrap();
+    vic.connect().await;
+    let (messages, _) =
+        partnero::sync::session::remote_changes(&mut vic.client, &mut vic.registry, &[partner])
+            .await
+            .unwrap();
+    vic.send_all(messages).await;
+    vic.sync().await;
+    let fetched = vic.registry.partner(&partner).expect("fetched again");
+    assert_eq!(fetched.profile.legal_name, "Forjas del Valle");
+    assert_eq!(fetched.profile.trade_name, "");
+    assert!(!vic.registry.has_unsent_changes(&partner));
+    assert_eq!(vic.client.progress(&mut vic.registry).pending_changes, 0);
+}

@@ -6,6 +6,8 @@
 //! The UI uses these grants only to hide or disable controls with a reason; the server is what
 //! refuses (ARCHITECTURE.md, invariant 4).
 
+use std::collections::BTreeSet;
+
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -13,9 +15,10 @@ use super::{AppState, RegistryView};
 use crate::model::{
     grant, DocumentClass, DocumentId, FileRef, Grant, PartnerProfile, RequestKind, Role, Section,
 };
-use crate::registry::{companion_id, CompanionKind};
+use crate::registry::{companion_id, Companion, CompanionKind, Registry};
 use crate::sync::SyncDocuments;
 use crate::web::session::{self as web_session, StoredSession};
+use crate::web::IndexedDbStore;
 use crate::web::{new_row_id, now_ms};
 
 /// A user as the administrators' screen lists them (`GET /api/users`).
@@ -70,26 +73,69 @@ pub struct Refused {
     pub label: String,
 }
 
-/// The class of a document as far as permissions go, from this device's copy of the index.
-pub fn class_of(view: &RegistryView, workspace: DocumentId, id: &DocumentId) -> DocumentClass {
-    if *id == workspace {
+/// The class of a document as far as permissions go, from what the registry holds it as.
+pub fn class_of(registry: &Registry<IndexedDbStore>, id: &DocumentId) -> DocumentClass {
+    if *id == registry.workspace_id() {
         return DocumentClass::Workspace;
     }
-    if view.partners.contains_key(id) {
+    if registry.partner(id).is_some() {
         return DocumentClass::Partner(*id);
     }
-    for partner in view.partners.keys() {
-        if companion_id(partner, CompanionKind::Finance) == *id {
-            return DocumentClass::Finance(*partner);
-        }
-        if companion_id(partner, CompanionKind::Activity) == *id {
-            return DocumentClass::Activity(*partner);
-        }
-        if companion_id(partner, CompanionKind::Portal) == *id {
-            return DocumentClass::Portal(*partner);
-        }
+    let partner_of = |text: &str| text.parse::<DocumentId>().ok();
+    match registry.companion(id) {
+        Some(Companion::Finance(finance)) => partner_of(&finance.partner_id).map_or(
+            DocumentClass::Unlisted { creator: None },
+            DocumentClass::Finance,
+        ),
+        Some(Companion::Activity(activity)) => partner_of(&activity.partner_id).map_or(
+            DocumentClass::Unlisted { creator: None },
+            DocumentClass::Activity,
+        ),
+        Some(Companion::Portal(portal)) => partner_of(&portal.partner).map_or(
+            DocumentClass::Unlisted { creator: None },
+            DocumentClass::Portal,
+        ),
+        None => DocumentClass::Unlisted { creator: None },
     }
-    DocumentClass::Unlisted { creator: None }
+}
+
+/// The grant of a session on a class of document; `created` are the partners the user
+/// registered on this device (a sales rep writes those).
+fn grant_for(
+    session: Option<&StoredSession>,
+    created: &BTreeSet<String>,
+    class: DocumentClass,
+) -> Grant {
+    let Some(session) = session else {
+        return Grant::Write;
+    };
+    let creator = match class {
+        DocumentClass::Partner(partner)
+        | DocumentClass::Finance(partner)
+        | DocumentClass::Activity(partner)
+        | DocumentClass::Portal(partner) => created
+            .contains(&partner.to_string())
+            .then_some(session.user.id),
+        _ => None,
+    };
+    grant(&session.subject(), &class, creator)
+}
+
+/// The documents with changes this device made that the server will not take from this user.
+pub fn refused_ids(
+    registry: &Registry<IndexedDbStore>,
+    session: Option<&StoredSession>,
+    created: &BTreeSet<String>,
+) -> BTreeSet<DocumentId> {
+    if session.is_none() {
+        return BTreeSet::new();
+    }
+    registry
+        .document_ids()
+        .into_iter()
+        .filter(|id| registry.has_unsent_changes(id))
+        .filter(|id| !grant_for(session, created, class_of(registry, id)).may_write())
+        .collect()
 }
 
 impl AppState {
@@ -108,20 +154,10 @@ impl AppState {
     /// The grant on a class of document for the signed-in user (tracked). Partners registered
     /// on this device count as created by the user.
     pub fn grant_on(&self, class: DocumentClass) -> Grant {
-        let Some(session) = self.session.get() else {
-            return Grant::Write;
-        };
-        let creator = match class {
-            DocumentClass::Partner(partner)
-            | DocumentClass::Finance(partner)
-            | DocumentClass::Activity(partner)
-            | DocumentClass::Portal(partner) => self
-                .created_here
-                .with(|created| created.contains(&partner.to_string()))
-                .then_some(session.user.id),
-            _ => None,
-        };
-        grant(&session.subject(), &class, creator)
+        self.session.with(|session| {
+            self.created_here
+                .with(|created| grant_for(session.as_ref(), created, class))
+        })
     }
 
     /// The grant on a partner's record.
@@ -357,27 +393,16 @@ impl AppState {
         let Ok(shared) = self.registry() else {
             return Vec::new();
         };
-        if self.session.get_untracked().is_none() {
-            return Vec::new();
-        }
+        let session = self.session.get_untracked();
+        let created = self.created_here.get_untracked();
         let registry = shared.lock().await;
-        let workspace = registry.workspace_id();
-        let unsent: Vec<DocumentId> = registry
-            .document_ids()
-            .into_iter()
-            .filter(|id| registry.has_unsent_changes(id))
-            .collect();
-        drop(registry);
+        let refused = refused_ids(&registry, session.as_ref(), &created);
         self.view.with_untracked(|view| {
-            unsent
+            refused
                 .into_iter()
-                .filter_map(|id| {
-                    let class = class_of(view, workspace, &id);
-                    if self.grant_on(class).may_write() {
-                        return None;
-                    }
+                .map(|id| {
                     let name = |partner: &DocumentId| view.name_of(partner);
-                    let label = match class {
+                    let label = match class_of(&registry, &id) {
                         DocumentClass::Workspace => "the team's partner index and settings".into(),
                         DocumentClass::Partner(partner) => name(&partner),
                         DocumentClass::Finance(partner) => format!("{}: finance", name(&partner)),
@@ -389,7 +414,7 @@ impl AppState {
                         }
                         _ => format!("document {id}"),
                     };
-                    Some(Refused { id, label })
+                    Refused { id, label }
                 })
                 .collect()
         })
