@@ -148,11 +148,19 @@ fn RefusedBanner() -> impl IntoView {
     let state = use_app_state();
     let refused = RwSignal::new(Vec::<state::Refused>::new());
     let error = RwSignal::new(None::<String>);
-    // Re-checked after every sync report and session change (a role may have changed).
+    // Re-checked after every sync report and session change (a role may have changed). A
+    // refused change is an unsent one, so with nothing pending there is nothing to scan.
     Effect::new(move || {
-        state.sync_report.track();
         state.session.track();
-        state.view.with(|_| ());
+        let pending = state
+            .sync_report
+            .with(|report| report.map_or(0, |report| report.progress.pending_changes));
+        if pending == 0 {
+            if !refused.with_untracked(Vec::is_empty) {
+                refused.set(Vec::new());
+            }
+            return;
+        }
         leptos::task::spawn_local(async move {
             let found = state.refused_changes().await;
             if refused.get_untracked() != found {
