@@ -43,6 +43,7 @@ fn every_role_against_every_kind_of_document() {
             None,
             [W, W, W, R, No],
         ),
+        ("settings", DocumentClass::Settings, None, [W, R, R, R, No]),
         (
             "own partner",
             DocumentClass::Partner(own),
@@ -151,6 +152,7 @@ fn nobody_without_a_role_gets_anything() {
     };
     for class in [
         DocumentClass::Workspace,
+        DocumentClass::Settings,
         DocumentClass::Partner(id(1)),
         DocumentClass::Unlisted { creator: None },
     ] {

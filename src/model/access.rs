@@ -8,7 +8,8 @@
 //!
 //! | document | administrator | manager | sales rep | viewer | portal contact |
 //! |---|---|---|---|---|---|
-//! | workspace (index, settings) | write | write | write | read | — |
+//! | workspace (partner index) | write | write | write | read | — |
+//! | settings | write | read | read | read | — |
 //! | partner record | write | write | write if assigned or created by them, else read | read | read, own partner only |
 //! | finance, activity | write¹ | write¹ | as the partner¹ | read¹ | — |
 //! | portal (proposals, requests) | write | write | as the partner | read | write, own partner only |
@@ -163,8 +164,12 @@ impl Grant {
 /// tables; the app from its copy of the same index.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum DocumentClass {
-    /// The team's workspace: the partner index and the settings.
+    /// The team's workspace: the partner index (and, for older app versions, a copy of the
+    /// settings as they were when the settings document was created).
     Workspace,
+    /// The team's settings document (`Workspace::settings_document`): only administrators
+    /// write it, everyone on the staff reads it.
+    Settings,
     Partner(DocumentId),
     Finance(DocumentId),
     Activity(DocumentId),
@@ -223,6 +228,8 @@ pub fn grant(subject: &Subject, class: &DocumentClass, partner_creator: Option<i
             Grant::Write
         }
         (Role::Portal, _) | (_, DocumentClass::PortalWorkspace(_)) => Grant::None,
+        (Role::Admin, DocumentClass::Settings) => Grant::Write,
+        (_, DocumentClass::Settings) => Grant::Read,
         (Role::Viewer, DocumentClass::Workspace) => Grant::Read,
         (_, DocumentClass::Workspace) => Grant::Write,
         (_, DocumentClass::Partner(partner) | DocumentClass::Portal(partner)) => {

@@ -53,4 +53,6 @@ pub use verification::{
     day_of, parse_iso_date, DocumentKind, Documents, FileRef, ReviewStatus, VerificationDocument,
     VerificationState,
 };
-pub use workspace::{CompanionEntry, PartnerEntry, Workspace, WORKSPACE_SCHEMA_VERSION};
+pub use workspace::{
+    CompanionEntry, PartnerEntry, Workspace, SETTINGS_SCHEMA_VERSION, WORKSPACE_SCHEMA_VERSION,
+};

@@ -10,6 +10,10 @@ use super::settings::WorkspaceSettings;
 /// Shape version of the workspace document; bump it only together with a migration.
 pub const WORKSPACE_SCHEMA_VERSION: u64 = 1;
 
+/// Shape version of the team's settings document, whose root is [`WorkspaceSettings`] plus
+/// this number under `schema_version` (as every other document of the app carries one).
+pub const SETTINGS_SCHEMA_VERSION: u64 = 1;
+
 /// Root of the workspace document.
 #[derive(Debug, Clone, PartialEq, Eq, Reconcile, Hydrate, Serialize, Deserialize)]
 pub struct Workspace {
@@ -17,9 +21,22 @@ pub struct Workspace {
     /// Partner documents of this workspace, keyed by their bs58check document id. A map rather
     /// than a list so that two devices adding partners concurrently both keep theirs.
     pub partners: BTreeMap<String, PartnerEntry>,
-    /// The company's rules for partner records (older workspaces have none yet).
+    /// The company's rules for partner records (older workspaces have none yet). Once the
+    /// workspace names a [`Workspace::settings_document`], the settings live there and this map
+    /// is left as the server copied it (older app versions still read it); the registry then
+    /// shows the settings document's value here (`registry::settings`).
     #[autosurgeon(missing = "Default::default")]
     pub settings: WorkspaceSettings,
+    /// The id of the team's settings document: a document of its own so that only
+    /// administrators can write the settings (managers and sales reps must write this
+    /// workspace to register partners, and the server grants by document). Written once, by
+    /// the sync server; a device never writes it (see [`reconcile_settings_document`]).
+    #[autosurgeon(
+        missing = "Default::default",
+        reconcile = "reconcile_settings_document"
+    )]
+    #[serde(default)]
+    pub settings_document: Option<String>,
     /// Partners that have a finance document (invoices, payments, purchase orders), keyed by
     /// the partner's id; the document's id is derived from it (`registry::companion_id`).
     /// Separate documents so that finance can be withheld from a role by document.
@@ -61,7 +78,21 @@ impl Workspace {
             finance: BTreeMap::new(),
             activity: BTreeMap::new(),
             portals: BTreeMap::new(),
+            settings_document: None,
         }
+    }
+}
+
+/// Writes the settings document's id only when there is one: a device that does not know it
+/// yet must not write `null` over the server's id (two concurrent values of one key leave
+/// only one visible, and it could be the `null`).
+fn reconcile_settings_document<R: autosurgeon::Reconciler>(
+    value: &Option<String>,
+    mut reconciler: R,
+) -> Result<(), R::Error> {
+    match value {
+        Some(id) => reconciler.str(id),
+        None => Ok(()),
     }
 }
 

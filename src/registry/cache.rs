@@ -37,8 +37,9 @@ use crate::store::{is_sync_state_key, StorageKey};
 /// How many buckets the cache is split into (one per first byte of a document id).
 pub const BUCKETS: usize = 256;
 
-/// The encoding's version: raise it whenever [`Partner`] (or anything in it) changes shape.
-pub const CACHE_FORMAT: u32 = 4;
+/// The encoding's version: raise it whenever [`Partner`], [`Workspace`] (or anything in them)
+/// changes shape.
+pub const CACHE_FORMAT: u32 = 5;
 
 const CACHE_ROOT: &str = "partnero-cache";
 

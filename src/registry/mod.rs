@@ -23,6 +23,7 @@ mod merge;
 mod portal;
 mod quality;
 mod remote;
+mod settings;
 mod workspace;
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -41,6 +42,7 @@ pub use conflicts::{choose_value, display_value, find_conflicts, FieldConflict, 
 pub use document::COMPACT_AFTER_CHUNKS;
 pub use merge::{differing_fields, merge_profiles, MergeField, MergeSide};
 pub use remote::RemoteOutcome;
+pub use settings::new_settings_document;
 
 /// Why a registry operation failed; every message is fit to show to the user.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -149,6 +151,9 @@ pub struct Registry<S: Store> {
     cache_dirty: BTreeSet<u8>,
     /// Partners' finance, activity and portal documents (see `companion.rs`).
     companions: BTreeMap<DocumentId, Record<Companion>>,
+    /// The team's settings document once the workspace names it and it is on this device
+    /// (see `settings.rs`); its value is shown as `workspace.settings`.
+    settings: Option<settings::SettingsRecord>,
     /// The team's workspace document, once signed in. While it differs from `workspace_id`
     /// this device still uses its local workspace and merges it in when the team's arrives.
     team_workspace: Option<DocumentId>,
@@ -233,6 +238,7 @@ impl<S: Store> Registry<S> {
             incoming: BTreeMap::new(),
             cache_dirty: BTreeSet::new(),
             companions: BTreeMap::new(),
+            settings: None,
             team_workspace: None,
             by: None,
             device: None,
@@ -270,6 +276,9 @@ impl<S: Store> Registry<S> {
         }
         registry.open_companions(&mut cached).await?;
         registry.keep_cached_portals(&mut cached);
+        // Small, so always loaded: the cached workspace already shows its value, this only
+        // makes it ready to sync and to write (and corrects a cache that was behind).
+        registry.open_settings_document().await?;
         // Entries of documents no longer in the index (a sign-out, a test) are dropped.
         for id in cached.keys() {
             registry.cache_dirty.insert(cache::bucket_of(id));
@@ -367,6 +376,9 @@ impl<S: Store> Registry<S> {
         if *id == self.workspace_id {
             return self.workspace_document.as_ref().map(|stored| &stored.doc);
         }
+        if let Some(record) = self.settings.as_ref().filter(|record| record.id == *id) {
+            return Some(&record.stored.doc);
+        }
         self.partner_document(id).or_else(|| {
             self.companions
                 .get(id)
@@ -446,6 +458,9 @@ impl<S: Store> Registry<S> {
         if let Some(record) = self.partners.get(id) {
             return record.unsent();
         }
+        if let Some(record) = self.settings.as_ref().filter(|record| record.id == *id) {
+            return record.stored.has_unsent();
+        }
         self.companions.get(id).is_some_and(Record::unsent)
     }
 
@@ -469,7 +484,9 @@ impl<S: Store> Registry<S> {
             return self.rewind_workspace_to_server().await;
         }
         let text = id.to_string();
-        let known = self.partners.contains_key(id)
+        let settings = self.settings_document_id() == Some(*id);
+        let known = settings
+            || self.partners.contains_key(id)
             || self.companions.contains_key(id)
             || self.incoming.contains_key(id)
             || self.unreadable.iter().any(|document| document.id == text);
@@ -482,6 +499,10 @@ impl<S: Store> Registry<S> {
         self.store.remove_range(std::slice::from_ref(&text)).await?;
         self.partners.remove(id);
         self.companions.remove(id);
+        if settings {
+            // The settings shown stay as they were until the server's version arrives.
+            self.settings = None;
+        }
         self.unreadable.retain(|document| document.id != text);
         self.incoming
             .insert(*id, StoredDocument::new(self.actor.clone()));
@@ -510,7 +531,8 @@ impl<S: Store> Registry<S> {
             .clone()
             .fork_at(&shared)
             .map_err(|error| RegistryError::Document(error.to_string()))?;
-        let workspace: Workspace = document::read_value(&past)?;
+        let mut workspace: Workspace = document::read_value(&past)?;
+        self.overlay_settings(&mut workspace);
         past.set_actor(self.actor.clone());
         let mut rewound = StoredDocument::new(self.actor.clone());
         rewound.doc = past;

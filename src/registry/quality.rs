@@ -7,18 +7,30 @@ use crate::model::{DocumentId, ReviewStatus, VerificationDocument, WorkspaceSett
 use crate::store::Store;
 
 impl<S: Store> Registry<S> {
-    /// The company's rules, as the workspace document holds them.
+    /// The company's rules: the team's settings document once the workspace names one (see
+    /// `settings.rs`), else the workspace document's own.
     pub fn settings(&self) -> &WorkspaceSettings {
         &self.workspace.settings
     }
 
-    /// Replaces the settings. Only the rules that differ become changes, so two administrators
-    /// editing different rules concurrently both keep theirs.
+    /// Replaces the settings, in the settings document when the workspace names one (the
+    /// workspace document is then left alone), else in the workspace. Only the rules that
+    /// differ become changes, so two administrators editing different rules concurrently both
+    /// keep theirs.
     pub async fn update_settings(
         &mut self,
         settings: WorkspaceSettings,
         now_ms: i64,
     ) -> Result<(), RegistryError> {
+        // The workspace as its document says it is now: it may name a settings document the
+        // start-up cache did not know of yet.
+        self.ensure_workspace_loaded().await?;
+        if self
+            .write_settings_document(settings.clone(), now_ms)
+            .await?
+        {
+            return Ok(());
+        }
         self.edit_workspace("change settings", now_ms, |workspace| {
             workspace.settings = settings;
         })

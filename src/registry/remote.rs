@@ -29,6 +29,10 @@ pub struct RemoteOutcome {
     /// Documents this device changed while handling the remote change (the workspace when it
     /// merged its local index into the team's): offer them to the server.
     pub local_changes: Vec<DocumentId>,
+    /// Documents whose value as the registry shows it changed along with the one stored: the
+    /// workspace, when its settings document changed (its settings are shown in the
+    /// workspace), so that the view refreshes them.
+    pub changed: Vec<DocumentId>,
 }
 
 impl<S: Store> Registry<S> {
@@ -47,10 +51,11 @@ impl<S: Store> Registry<S> {
 
     /// Partners listed in the workspace that are not on this device yet.
     pub fn waiting_for(&self) -> Vec<DocumentId> {
+        let settings = self.named_settings_document();
         self.incoming
             .keys()
             .copied()
-            .filter(|id| Some(*id) != self.team_workspace)
+            .filter(|id| Some(*id) != self.team_workspace && Some(*id) != settings)
             .collect()
     }
 
@@ -65,8 +70,19 @@ impl<S: Store> Registry<S> {
             // The sync client only changes a workspace document it was given, so it is loaded.
             if let Some(stored) = self.workspace_document.as_mut() {
                 stored.save_changes(&self.store, id).await?;
-                self.workspace = read_value(&stored.doc)?;
+                let mut workspace = read_value(&stored.doc)?;
+                self.overlay_settings(&mut workspace);
+                self.workspace = workspace;
                 self.workspace_cache_dirty = true;
+                // The server may just have named the settings document: from the store if an
+                // earlier session fetched it, else `listed_but_missing` fetches it.
+                if let (_, Some(missing)) = self.open_settings_document().await? {
+                    self.incoming.remove(&missing);
+                }
+            }
+        } else if let Some(settings_changed) = self.store_remote_settings(id).await? {
+            if settings_changed {
+                outcome.changed.push(self.workspace_id);
             }
         } else if let Some(record) = self.partners.get_mut(id) {
             // The sync client only changes documents it was given, so this one is loaded.
@@ -120,17 +136,25 @@ impl<S: Store> Registry<S> {
         Ok(outcome)
     }
 
-    /// Partners the workspace lists that are neither open nor being fetched: start fetching.
+    /// Documents the workspace lists or names (partners, companions, the settings document)
+    /// that are neither open nor being fetched: start fetching.
     fn listed_but_missing(&mut self) -> Vec<DocumentId> {
         let listed: Vec<DocumentId> = (self.workspace.partners.keys())
             .filter_map(|text| text.parse().ok())
             .chain(self.listed_companions().into_iter().map(|(id, _, _)| id))
+            .chain(self.named_settings_document())
             .collect();
+        let settings = self.settings_document_id();
         let mut fetch = Vec::new();
         for id in listed {
             if !self.partners.contains_key(&id)
                 && !self.companions.contains_key(&id)
                 && !self.incoming.contains_key(&id)
+                && settings != Some(id)
+                && !self
+                    .unreadable
+                    .iter()
+                    .any(|document| document.id == id.to_string())
             {
                 self.incoming
                     .insert(id, StoredDocument::new(self.actor.clone()));
@@ -182,6 +206,11 @@ impl<S: Store> Registry<S> {
         self.workspace = index;
         self.workspace_document = Some(team);
         self.workspace_cache_dirty = true;
+        // The team's settings document, from the store if an earlier session fetched it
+        // (else `listed_but_missing` fetches it).
+        if let (_, Some(missing)) = self.open_settings_document().await? {
+            self.incoming.remove(&missing);
+        }
         // The local index lives on inside the team's; its document is no longer needed.
         self.store.remove_range(&[old.to_string()]).await?;
         Ok(())
@@ -196,6 +225,9 @@ impl<S: Store> Registry<S> {
         }
         if let Some(record) = self.companions.get_mut(id) {
             return record.stored.as_mut();
+        }
+        if let Some(record) = self.settings.as_mut().filter(|record| record.id == *id) {
+            return Some(&mut record.stored);
         }
         self.incoming.get_mut(id)
     }
@@ -221,6 +253,8 @@ impl<S: Store> Registry<S> {
             record.stored.as_mut()
         } else if let Some(record) = self.companions.get_mut(id) {
             record.stored.as_mut()
+        } else if let Some(record) = self.settings.as_mut().filter(|record| record.id == *id) {
+            Some(&mut record.stored)
         } else {
             self.incoming.get_mut(id)
         }) else {
@@ -234,6 +268,7 @@ impl<S: Store> Registry<S> {
             .await?;
         let was_unsent = stored.has_unsent();
         stored.server_heads = heads;
+        // The settings document's state is not cached: it is loaded at every start.
         if was_unsent != stored.has_unsent() && *id == self.workspace_id {
             self.workspace_cache_dirty = true;
         } else if was_unsent != stored.has_unsent()
@@ -290,6 +325,7 @@ impl<S: Store> SyncDocuments for Registry<S> {
             .collect();
         if self.uses_team_workspace() {
             ids.push(self.workspace_id);
+            ids.extend(self.settings_document_id());
         }
         ids
     }
@@ -308,6 +344,9 @@ impl<S: Store> SyncDocuments for Registry<S> {
         }
         if let Some(record) = self.companions.get_mut(id) {
             return record.stored.as_mut().map(|stored| &mut stored.doc);
+        }
+        if let Some(record) = self.settings.as_mut().filter(|record| record.id == *id) {
+            return Some(&mut record.stored.doc);
         }
         self.incoming.get_mut(id).map(|stored| &mut stored.doc)
     }

@@ -14,7 +14,7 @@ use automerge::ActorId;
 use super::cache::{self, CachedWorkspace};
 use super::document::{self, StoredDocument};
 use super::{PartnerOpenError, Registry, RegistryError, UnreadableDocument};
-use crate::model::{DocumentId, Workspace, WORKSPACE_SCHEMA_VERSION};
+use crate::model::{DocumentId, Workspace, WorkspaceSettings, WORKSPACE_SCHEMA_VERSION};
 use crate::store::{Store, StoreError};
 
 /// Loads and reads a workspace document; any problem makes the registry unusable, so it is a
@@ -56,8 +56,9 @@ impl<S: Store> Registry<S> {
         if self.workspace_document.is_some() {
             return Ok(Vec::new());
         }
-        let (workspace, stored) =
+        let (mut workspace, stored) =
             load_document(&self.store, &self.workspace_id, &self.actor).await?;
+        self.overlay_settings(&mut workspace);
         let fingerprint_changed = stored.fingerprint() != self.workspace_cached.0;
         self.workspace_document = Some(stored);
         if workspace == self.workspace {
@@ -66,6 +67,8 @@ impl<S: Store> Registry<S> {
         }
         self.workspace = workspace;
         self.workspace_cache_dirty = true;
+        // It may name a settings document the cached value did not.
+        self.open_settings_document().await?;
         let mut changed = vec![self.workspace_id];
         changed.extend(self.open_newly_listed().await?);
         Ok(changed)
@@ -123,6 +126,9 @@ impl<S: Store> Registry<S> {
     }
 
     /// Applies `edit` to the workspace as its document says it is now, and stores the change.
+    /// When the settings come from a settings document, `edit` sees the workspace document's
+    /// own `settings` map (which it leaves alone), not the settings shown: writing those back
+    /// would copy the settings document into the workspace with every partner registered.
     pub(super) async fn edit_workspace(
         &mut self,
         message: &str,
@@ -136,14 +142,43 @@ impl<S: Store> Registry<S> {
             ));
         };
         let mut workspace = self.workspace.clone();
+        // Only the settings map is read from the document: hydrating the whole workspace (a
+        // hundred thousand index entries) for every edit would cost more than the edit.
+        let own_settings = match self.settings_document_id() {
+            Some(_) => Some(
+                autosurgeon::hydrate_prop::<_, Option<WorkspaceSettings>, _, _>(
+                    &stored.doc,
+                    automerge::ROOT,
+                    "settings",
+                )
+                .map_err(|error| RegistryError::Document(error.to_string()))?
+                .unwrap_or_default(),
+            ),
+            None => None,
+        };
+        if let Some(own) = &own_settings {
+            workspace.settings = own.clone();
+        }
         edit(&mut workspace);
-        if workspace == self.workspace {
+        let unchanged = match &own_settings {
+            Some(own) => {
+                let edited =
+                    std::mem::replace(&mut workspace.settings, self.workspace.settings.clone());
+                let unchanged = workspace == self.workspace && edited == *own;
+                workspace.settings = edited;
+                unchanged
+            }
+            None => workspace == self.workspace,
+        };
+        if unchanged {
             return Ok(());
         }
         let mut stored = stored.clone();
         document::write_value(&mut stored.doc, &workspace, &self.stamped(message), now_ms)?;
         stored.save_changes(&self.store, &self.workspace_id).await?;
-        self.workspace = document::read_value(&stored.doc)?;
+        let mut workspace = document::read_value(&stored.doc)?;
+        self.overlay_settings(&mut workspace);
+        self.workspace = workspace;
         self.workspace_document = Some(stored);
         self.workspace_cache_dirty = true;
         self.flush_workspace_cache().await?;

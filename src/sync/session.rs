@@ -132,6 +132,7 @@ pub async fn received<S: Store>(
                 Effect::DocumentChanged(id) => {
                     let outcome = registry.store_remote_change(&id, now_ms).await?;
                     step.changed.push(id);
+                    step.changed.extend(outcome.changed.iter().copied());
                     for fetch in outcome.fetch.iter().chain(&outcome.local_changes) {
                         follow_up.extend(client.document_changed(fetch, registry));
                     }

@@ -9,7 +9,8 @@
 //!   connection is open (the transport already refuses a peer id other than the session's).
 //! - **Their subject**: role, portal partner, assigned partners, sections denied to the role.
 //!   A disabled user has none, so every grant is `None`.
-//! - **What a document is**: the team workspace, the partners its index lists, their finance,
+//! - **What a document is**: the team workspace, its settings document (named in it), the
+//!   partners its index lists, their finance,
 //!   activity and portal documents (ids derived from the partner's), and portal workspaces.
 //!   The index is re-read (keys only, never hydrated: it may list 100,000 partners) whenever
 //!   the workspace document changes. Anything else is *unlisted*, and its creator is the first
@@ -51,6 +52,8 @@ pub struct Listing {
     pub finance: Vec<DocumentId>,
     pub activity: Vec<DocumentId>,
     pub portals: Vec<DocumentId>,
+    /// The team's settings document (`Workspace::settings_document`), once the server named it.
+    pub settings: Option<DocumentId>,
 }
 
 /// Reads the keys of the workspace's index maps without hydrating the workspace. Keys that
@@ -69,6 +72,12 @@ pub fn read_listing(doc: &automerge::Automerge) -> Listing {
         finance: keys("finance"),
         activity: keys("activity"),
         portals: keys("portals"),
+        settings: match doc.get(automerge::ROOT, "settings_document") {
+            Ok(Some((automerge::Value::Scalar(id), _))) => {
+                id.as_str().and_then(|text| text.parse().ok())
+            }
+            _ => None,
+        },
     }
 }
 
@@ -76,6 +85,8 @@ pub fn read_listing(doc: &automerge::Automerge) -> Listing {
 #[derive(Debug, Default)]
 struct DocumentIndex {
     workspace: Option<DocumentId>,
+    /// The settings document: only administrators write it.
+    settings: Option<DocumentId>,
     partners: HashSet<DocumentId>,
     /// Companion documents (finance, activity, portal) of every listed partner. Derived for
     /// every partner, not only those the finance / activity / portals maps list, so a document
@@ -94,6 +105,8 @@ impl DocumentIndex {
     ) -> DocumentClass {
         if self.workspace.as_ref() == Some(document) {
             DocumentClass::Workspace
+        } else if self.settings.as_ref() == Some(document) {
+            DocumentClass::Settings
         } else if self.partners.contains(document) {
             DocumentClass::Partner(*document)
         } else if let Some(class) = self.companions.get(document) {
@@ -131,6 +144,7 @@ impl DocumentIndex {
         }
         self.partners = partners;
         self.companions = companions;
+        self.settings = listing.settings;
     }
 }
 
@@ -567,6 +581,7 @@ impl Permissions {
         let mut state = self.state();
         state.index.partners = fresh.partners;
         state.index.companions = fresh.companions;
+        state.index.settings = fresh.settings;
         drop(state);
         self.bump();
     }

@@ -155,6 +155,7 @@ pub async fn build(config: &ServerConfig) -> anyhow::Result<Services> {
         }
     };
     let workspace = ensure_workspace_settings(&repo, &workspace_id).await?;
+    ensure_settings_document(&repo, &workspace).await?;
     permissions.set_workspace(workspace_id.parse().map_err(|_| {
         anyhow::anyhow!("the stored workspace id {workspace_id} is not a document id")
     })?);
@@ -297,6 +298,62 @@ fn upgrade_workspace(doc: &mut automerge::Automerge) -> anyhow::Result<()> {
             tracing::info!(index = key, "added an index to the workspace document");
         }
     }
+    Ok(())
+}
+
+/// Gives the team its settings document, once: a document of its own so that only
+/// administrators can write the settings (managers and sales reps write the workspace to
+/// register partners, and permissions are granted by document). It starts with the
+/// workspace's current settings, so nothing set so far is lost, and its id is written into the
+/// workspace (`settings_document`), which is how devices and `permissions.rs` learn it. The
+/// workspace's own `settings` map is kept as it is: older app versions still read it.
+///
+/// Created here rather than by devices for the same reason as the maps above: two devices
+/// creating it concurrently would make two settings documents. A crash between the creation
+/// and the workspace write leaves an unnamed document nobody reads; the next start makes
+/// another.
+async fn ensure_settings_document(repo: &Repo, workspace: &samod::DocHandle) -> anyhow::Result<()> {
+    let Some(settings) = workspace.with_document(|doc| settings_document_to_create(doc))? else {
+        return Ok(());
+    };
+    let handle = repo
+        .create(settings)
+        .await
+        .map_err(|_| anyhow::anyhow!("the sync repo stopped"))?;
+    let id = handle.document_id().to_string();
+    workspace.with_document(|doc| name_settings_document(doc, &id))?;
+    tracing::info!(document = %id, "moved the settings into a settings document");
+    Ok(())
+}
+
+/// The settings document to create for a workspace that names none yet, holding the
+/// workspace's current settings; `None` when it names one.
+fn settings_document_to_create(
+    doc: &automerge::Automerge,
+) -> anyhow::Result<Option<automerge::Automerge>> {
+    use automerge::ReadDoc;
+    if let Some((automerge::Value::Scalar(id), _)) =
+        doc.get(automerge::ROOT, "settings_document")?
+    {
+        if id.as_str().is_some() {
+            return Ok(None);
+        }
+    }
+    let settings: Option<partnero::model::WorkspaceSettings> =
+        autosurgeon::hydrate_prop(doc, automerge::ROOT, "settings")?;
+    Ok(Some(partnero::registry::new_settings_document(
+        &settings.unwrap_or_default(),
+        automerge::ActorId::random(),
+    )?))
+}
+
+/// Writes the settings document's id into the workspace (the server's edit, like the maps
+/// `upgrade_workspace` adds).
+fn name_settings_document(doc: &mut automerge::Automerge, id: &str) -> anyhow::Result<()> {
+    use automerge::transaction::Transactable;
+    let mut transaction = doc.transaction();
+    transaction.put(automerge::ROOT, "settings_document", id)?;
+    transaction.commit();
     Ok(())
 }
 
@@ -559,7 +616,9 @@ mod tests {
     use automerge::transaction::Transactable;
     use automerge::ReadDoc;
 
-    use super::{loggable_path, upgrade_workspace};
+    use super::{
+        loggable_path, name_settings_document, settings_document_to_create, upgrade_workspace,
+    };
 
     #[test]
     fn invitation_tokens_stay_out_of_the_log() {
@@ -626,6 +685,52 @@ mod tests {
                 .0
                 .as_u64(),
             Some(45)
+        );
+    }
+
+    /// A workspace without a settings document gets one holding its current settings (rules
+    /// set so far carry over), named in the workspace; the workspace's own settings map stays
+    /// for older clients; once named, nothing more is created.
+    #[test]
+    fn the_settings_move_into_a_document_named_in_the_workspace() {
+        let mut doc = automerge::Automerge::new();
+        let mut transaction = doc.transaction();
+        transaction
+            .put(automerge::ROOT, "schema_version", 1_u64)
+            .unwrap();
+        transaction
+            .put_object(automerge::ROOT, "partners", automerge::ObjType::Map)
+            .unwrap();
+        transaction.commit();
+        upgrade_workspace(&mut doc).unwrap();
+        let mut settings: partnero::model::WorkspaceSettings =
+            autosurgeon::hydrate_prop(&doc, automerge::ROOT, "settings").unwrap();
+        settings.expiry_warning_days = 45;
+        let mut transaction = doc.transaction();
+        autosurgeon::reconcile_prop(&mut transaction, automerge::ROOT, "settings", &settings)
+            .unwrap();
+        transaction.commit();
+
+        let created = settings_document_to_create(&doc).unwrap().expect("created");
+        let moved: partnero::model::WorkspaceSettings = autosurgeon::hydrate(&created).unwrap();
+        assert_eq!(moved, settings);
+        let version: u64 =
+            autosurgeon::hydrate_prop(&created, automerge::ROOT, "schema_version").unwrap();
+        assert_eq!(version, partnero::model::SETTINGS_SCHEMA_VERSION);
+
+        let id = partnero::model::DocumentId::from_random_bytes([7; 16]).to_string();
+        name_settings_document(&mut doc, &id).unwrap();
+        let workspace: partnero::model::Workspace = autosurgeon::hydrate(&doc).unwrap();
+        assert_eq!(workspace.settings_document, Some(id));
+        assert_eq!(
+            workspace.settings, settings,
+            "the old map stays for older clients"
+        );
+        assert!(settings_document_to_create(&doc).unwrap().is_none());
+        let listing = crate::permissions::read_listing(&doc);
+        assert_eq!(
+            listing.settings,
+            Some(partnero::model::DocumentId::from_random_bytes([7; 16]))
         );
     }
 }

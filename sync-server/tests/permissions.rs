@@ -808,3 +808,33 @@ async fn user_management_validates_and_keeps_an_administrator() {
     let (status, _) = server.call("GET", "/api/session", token, json!(null)).await;
     assert_eq!(status, 401);
 }
+
+/// The settings document the server creates at start (named in the workspace) is written by
+/// administrators only: a manager's write never reaches an observer, an administrator's does.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn only_an_administrators_settings_change_reaches_others() {
+    let server = TestServer::start(&STAFF).await;
+    let mut admin = Device::sign_in(&server, "admin@example.com").await;
+    let workspace = id_of(&admin.session["workspace_id"]);
+    admin.request(workspace).await;
+    admin.settle().await;
+    let settings: DocumentId = {
+        let doc = &admin.docs.docs[&workspace];
+        let (value, _) = doc.get(ROOT, "settings_document").unwrap().unwrap();
+        value.as_str().unwrap().parse().unwrap()
+    };
+    let mut observer = Device::sign_in(&server, "observer@example.com").await;
+    let mut manager = Device::sign_in(&server, "manager@example.com").await;
+    for device in [&mut admin, &mut observer, &mut manager] {
+        device.request(settings).await;
+        device.settle().await;
+        assert!(device.has(&settings), "staff read the settings");
+    }
+    manager.write(settings, "manager_probe").await;
+    manager.settle().await;
+    admin.write(settings, "admin_probe").await;
+    admin.settle().await;
+    observer.settle().await;
+    assert!(observer.sees(&settings, "admin_probe"));
+    assert!(!observer.sees(&settings, "manager_probe"));
+}

@@ -78,6 +78,9 @@ pub fn class_of(registry: &Registry<IndexedDbStore>, id: &DocumentId) -> Documen
     if *id == registry.workspace_id() {
         return DocumentClass::Workspace;
     }
+    if registry.settings_document_id() == Some(*id) {
+        return DocumentClass::Settings;
+    }
     if registry.partner(id).is_some() {
         return DocumentClass::Partner(*id);
     }
@@ -403,7 +406,8 @@ impl AppState {
                 .map(|id| {
                     let name = |partner: &DocumentId| view.name_of(partner);
                     let label = match class_of(&registry, &id) {
-                        DocumentClass::Workspace => "the team's partner index and settings".into(),
+                        DocumentClass::Workspace => "the team's partner index".into(),
+                        DocumentClass::Settings => "the workspace settings".into(),
                         DocumentClass::Partner(partner) => name(&partner),
                         DocumentClass::Finance(partner) => format!("{}: finance", name(&partner)),
                         DocumentClass::Activity(partner) => {
