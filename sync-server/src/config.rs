@@ -34,9 +34,13 @@ pub enum UserCommand {
         email: String,
         #[arg(long, default_value = "")]
         name: String,
-        /// Make the user an administrator.
+        /// Make the user an administrator (the same as `--role admin`).
         #[arg(long)]
         admin: bool,
+        /// The user's role: admin, manager (the default), sales or viewer. Partner contacts
+        /// are invited from a partner's page instead.
+        #[arg(long, value_parser = parse_staff_role)]
+        role: Option<partnero::model::Role>,
     },
 }
 
@@ -92,4 +96,14 @@ pub struct ServeOptions {
         global = true
     )]
     pub log_json: bool,
+}
+
+/// A staff role named on the command line (`partnero::model::Role`), with the same message
+/// as the API when it is not one.
+fn parse_staff_role(text: &str) -> Result<partnero::model::Role, String> {
+    let role: partnero::model::Role = text.parse()?;
+    if role == partnero::model::Role::Portal {
+        return Err("partner contacts are invited from a partner's page, not added here".into());
+    }
+    Ok(role)
 }

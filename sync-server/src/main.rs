@@ -1,6 +1,7 @@
 //! The `partnero-sync-server` binary: read the configuration, set up logging, then serve until
 //! Ctrl-C or SIGTERM, or run a maintenance sub-command (`user add`).
 
+use partnero::model::Role;
 use std::io::BufRead;
 
 use anyhow::Context;
@@ -34,8 +35,17 @@ async fn main() -> anyhow::Result<()> {
     }
     match cli.command.unwrap_or(Command::Serve) {
         Command::Serve => serve(options).await,
-        Command::User(UserCommand::Add { email, name, admin }) => {
-            add_user(&options, &email, &name, admin).await
+        Command::User(UserCommand::Add {
+            email,
+            name,
+            admin,
+            role,
+        }) => {
+            let role = match (admin, role) {
+                (true, _) => Role::Admin,
+                (false, role) => role.unwrap_or(Role::Manager),
+            };
+            add_user(&options, &email, &name, role).await
         }
     }
 }
@@ -105,7 +115,7 @@ async fn add_user(
     options: &ServeOptions,
     email: &str,
     name: &str,
-    admin: bool,
+    role: Role,
 ) -> anyhow::Result<()> {
     let password = match std::env::var("PARTNERO_NEW_PASSWORD") {
         Ok(password) => password,
@@ -118,13 +128,8 @@ async fn add_user(
     };
     let database = Database::open(&options.data_dir)?;
     let user = database
-        .add_user(email, name, &password, admin, now_seconds())
+        .add_user_with_role(email, name, &password, role, now_seconds())
         .await?;
-    println!(
-        "added {} ({}){}",
-        user.email,
-        user.name,
-        if user.is_admin { ", administrator" } else { "" }
-    );
+    println!("added {} ({}), {}", user.email, user.name, role.label());
     Ok(())
 }
