@@ -50,7 +50,6 @@ impl<S: Store> Registry<S> {
             Ok(())
         })
         .await
-        .map(drop)
     }
 
     /// Records a review decision on a document, with who made it and when.
@@ -72,7 +71,6 @@ impl<S: Store> Registry<S> {
             Ok(())
         })
         .await
-        .map(drop)
     }
 
     /// Removes a verification document from the record (its file stays in the file stores,
@@ -88,6 +86,5 @@ impl<S: Store> Registry<S> {
             Ok(())
         })
         .await
-        .map(drop)
     }
 }
