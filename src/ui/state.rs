@@ -600,6 +600,8 @@ impl AppState {
                     })
                 {
                     state.upload_files();
+                    // A role or assignment may have changed while this device was away.
+                    state.refresh_session();
                 }
                 report.set(Some(latest));
             },
