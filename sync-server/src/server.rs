@@ -632,10 +632,8 @@ mod tests {
         assert_eq!(loggable_path("/partners/x"), "/partners/x");
     }
 
-    /// A workspace written by the first version (partners only) gains settings with the
-    /// newer ones, and the finance and activity indexes; a second pass changes nothing.
-    #[test]
-    fn an_old_workspace_gains_what_later_versions_keep_in_it() {
+    /// A workspace as the first version wrote it: a schema version and the partner index.
+    fn first_version_workspace() -> automerge::Automerge {
         let mut doc = automerge::Automerge::new();
         let mut transaction = doc.transaction();
         transaction
@@ -645,6 +643,14 @@ mod tests {
             .put_object(automerge::ROOT, "partners", automerge::ObjType::Map)
             .unwrap();
         transaction.commit();
+        doc
+    }
+
+    /// A workspace written by the first version (partners only) gains settings with the
+    /// newer ones, and the finance and activity indexes; a second pass changes nothing.
+    #[test]
+    fn an_old_workspace_gains_what_later_versions_keep_in_it() {
+        let mut doc = first_version_workspace();
         upgrade_workspace(&mut doc).unwrap();
         let workspace: partnero::model::Workspace = autosurgeon::hydrate(&doc).unwrap();
         assert_eq!(
@@ -693,15 +699,7 @@ mod tests {
     /// for older clients; once named, nothing more is created.
     #[test]
     fn the_settings_move_into_a_document_named_in_the_workspace() {
-        let mut doc = automerge::Automerge::new();
-        let mut transaction = doc.transaction();
-        transaction
-            .put(automerge::ROOT, "schema_version", 1_u64)
-            .unwrap();
-        transaction
-            .put_object(automerge::ROOT, "partners", automerge::ObjType::Map)
-            .unwrap();
-        transaction.commit();
+        let mut doc = first_version_workspace();
         upgrade_workspace(&mut doc).unwrap();
         let mut settings: partnero::model::WorkspaceSettings =
             autosurgeon::hydrate_prop(&doc, automerge::ROOT, "settings").unwrap();
