@@ -399,8 +399,10 @@ fn Guard(
     section: &'static str,
     children: ChildrenFn,
 ) -> impl IntoView {
+    // Re-rendered only when the grant itself changes, not on every session refresh.
+    let grant = Memo::new(move |_| grant());
     view! {
-        {move || match grant() {
+        {move || match grant.get() {
             Grant::Write => children().into_any(),
             Grant::Read => view! {
                 <fieldset class="grant-guard" disabled=true title=refusal().unwrap_or_default()>

@@ -131,8 +131,10 @@ fn UnreadableBanner() -> impl IntoView {
 #[component]
 fn Home() -> impl IntoView {
     let state = use_app_state();
+    // A memo, so that a refreshed session with the same role does not mount the list again.
+    let portal = Memo::new(move |_| state.is_portal());
     move || {
-        if state.is_portal() {
+        if portal.get() {
             view! { <portal::PortalHome/> }.into_any()
         } else {
             view! { <list::PartnerList/> }.into_any()

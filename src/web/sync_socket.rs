@@ -74,6 +74,25 @@ impl SyncHandle {
 /// Finds the documents whose local changes the server refuses from this user.
 pub type RefusedDocuments = Box<dyn Fn(&Registry<IndexedDbStore>) -> BTreeSet<DocumentId>>;
 
+/// The progress to report. Refused documents are looked up only when something is both
+/// pending and still syncing: finding them walks every document, which a download of
+/// thousands of documents (nothing pending) should not pay for on every message.
+fn progress_now(
+    client: &mut SyncClient,
+    registry: &mut Registry<IndexedDbStore>,
+    refused: &RefusedDocuments,
+) -> SyncProgress {
+    let plain = client.progress(registry);
+    if plain.pending_changes == 0 || plain.documents_syncing == 0 {
+        return plain;
+    }
+    let refused = refused(registry);
+    if refused.is_empty() {
+        return plain;
+    }
+    client.progress_except(registry, |id| refused.contains(id))
+}
+
 /// What the pump needs to know about the session.
 pub struct PumpConfig {
     pub token: String,
@@ -214,8 +233,7 @@ async fn run(
     loop {
         let progress = {
             let mut registry = registry.lock().await;
-            let refused = (config.refused)(&registry);
-            client.progress_except(&mut *registry, |id| refused.contains(id))
+            progress_now(&mut client, &mut registry, &config.refused)
         };
         report(SyncReport {
             link: LinkState::Connecting,
@@ -357,8 +375,7 @@ async fn run(
                 }
                 PumpEvent::Poll => {}
             }
-            let refused = (config.refused)(registry);
-            let progress = client.progress_except(registry, |id| refused.contains(id));
+            let progress = progress_now(&mut client, registry, &config.refused);
             let link = if !confirmed {
                 up_to_date_since = None;
                 LinkState::Connecting
