@@ -21,8 +21,10 @@ fn subject(role: Role) -> Subject {
         role: Some(role),
         portal_partner: (role == Role::Portal).then(|| id(1)),
         assigned: (role == Role::Sales).then(|| id(1)).into_iter().collect(),
-        denied: if role == Role::Admin || role == Role::Viewer || role == Role::Sales {
+        denied: if role == Role::Admin || role == Role::Viewer {
             // Denied to admins too, to show that it does not apply to them.
+            BTreeSet::from([Section::Finance, Section::Banking])
+        } else if role == Role::Sales {
             BTreeSet::from([Section::Finance])
         } else {
             BTreeSet::new()
@@ -67,6 +69,18 @@ fn every_role_against_every_kind_of_document() {
             DocumentClass::Finance(own),
             None,
             [W, W, No, No, No],
+        ),
+        (
+            "own banking",
+            DocumentClass::Banking(own),
+            None,
+            [W, W, W, No, R],
+        ),
+        (
+            "other banking",
+            DocumentClass::Banking(other),
+            None,
+            [W, W, R, No, No],
         ),
         (
             "other activity",

@@ -171,7 +171,9 @@ fn a_proposal_is_compared_decided_and_applied_under_the_contacts_name() {
             .await
             .unwrap();
         let portal_id = companion_id(&partner, CompanionKind::Portal);
-        assert_eq!(changed, [partner, portal_id]);
+        // The bank accounts went to the partner's banking document (see `registry::assemble`).
+        let banking_id = companion_id(&partner, CompanionKind::Banking);
+        assert_eq!(changed, [partner, banking_id, portal_id]);
         let changed = registry
             .decide_field(&partner, "p1", "phones", false, NOW_MS + 3000)
             .await
@@ -209,8 +211,9 @@ fn a_proposal_is_compared_decided_and_applied_under_the_contacts_name() {
         assert_eq!(entry.attribution.device.as_deref(), Some("Laptop"));
         assert_eq!(entry.attribution.action, "accept proposed bank_accounts");
         assert_eq!(entry.fields, ["profile.bank_accounts.b2"]);
+        // A bank-account change is a change of the banking document.
         let message = registry
-            .partner_document(&partner)
+            .document(&banking_id)
             .unwrap()
             .clone()
             .get_change_by_hash(&entry.hash.parse().unwrap())

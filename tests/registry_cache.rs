@@ -6,10 +6,10 @@
 use automerge::ActorId;
 use futures::executor::block_on;
 use partnero::model::{
-    CompanionEntry, DataRequest, Decision, DocumentId, FileRef, GeoPosition, Interaction,
-    InteractionKind, Invoice, InvoiceDirection, Partner, PartnerActivity, PartnerEntry,
-    PartnerFinance, PartnerPortal, PartnerStatus, Payment, PaymentMethod, Proposal, PurchaseOrder,
-    PurchaseOrderStatus, Reminder, RequestKind, Workspace,
+    BankAccount, CompanionEntry, DataRequest, Decision, DocumentId, FileRef, GeoPosition,
+    Interaction, InteractionKind, Invoice, InvoiceDirection, Partner, PartnerActivity,
+    PartnerBanking, PartnerEntry, PartnerFinance, PartnerPortal, PartnerStatus, Payment,
+    PaymentMethod, Proposal, PurchaseOrder, PurchaseOrderStatus, Reminder, RequestKind, Workspace,
 };
 use partnero::registry::cache::{
     bucket_key, bucket_of, decode_bucket, decode_workspace, encode_bucket, encode_workspace,
@@ -154,8 +154,10 @@ fn an_entry_behind_its_document_is_found_and_repaired() {
             .await
             .unwrap();
         let mut profile = registry.partner(&id).unwrap().profile.clone();
-        let old_notes = profile.notes.clone();
-        profile.notes = "Changed just before the crash".into();
+        // The trade name: a field of the partner document itself (notes and bank accounts
+        // live in companion documents with buckets of their own).
+        let old_name = profile.trade_name.clone();
+        profile.trade_name = "Changed just before the crash".into();
         registry.update_profile(&id, profile, 5).await.unwrap();
         drop(registry);
         store.put_raw(bucket.clone(), before);
@@ -164,15 +166,15 @@ fn an_entry_behind_its_document_is_found_and_repaired() {
             .await
             .unwrap();
         assert_eq!(
-            reopened.partner(&id).unwrap().profile.notes,
-            old_notes,
+            reopened.partner(&id).unwrap().profile.trade_name,
+            old_name,
             "the stale value, until checked"
         );
         let stale = reopened.stale_documents().await.unwrap();
         assert_eq!(stale, vec![id], "the check names exactly the stale entry");
         assert_eq!(reopened.ensure_loaded(&stale).await.unwrap(), vec![id]);
         assert_eq!(
-            reopened.partner(&id).unwrap().profile.notes,
+            reopened.partner(&id).unwrap().profile.trade_name,
             "Changed just before the crash"
         );
         reopened.flush_cache().await.unwrap();
@@ -181,7 +183,7 @@ fn an_entry_behind_its_document_is_found_and_repaired() {
             .await
             .unwrap();
         assert_eq!(
-            repaired.partner(&id).unwrap().profile.notes,
+            repaired.partner(&id).unwrap().profile.trade_name,
             "Changed just before the crash"
         );
         assert!(repaired.stale_documents().await.unwrap().is_empty());
@@ -241,10 +243,12 @@ fn partners_never_synced_are_loaded_for_the_first_sync() {
         unsent.sort();
         let mut all = ids.clone();
         all.push(registry.workspace_id());
+        // The banking and activity documents holding the partners' bank accounts and notes.
+        all.extend(registry.companions().map(|(id, _)| id));
         all.sort();
         assert_eq!(
             unsent, all,
-            "nothing was ever sent, so every partner and the workspace are unsent"
+            "nothing was ever sent, so every partner, companion and the workspace are unsent"
         );
     });
 }
@@ -372,6 +376,13 @@ fn the_cache_format_is_pinned() {
             closed: true,
         },
     );
+    let mut banking = PartnerBanking::new(id.to_string());
+    banking.bank_accounts.push(BankAccount {
+        id: "b1".into(),
+        iban: "DE89370400440532013000".into(),
+        bic: "COBADEFFXXX".into(),
+        holder: "Sample GmbH".into(),
+    });
     let entries = vec![
         entry,
         CacheEntry {
@@ -392,6 +403,12 @@ fn the_cache_format_is_pinned() {
             unsent: true,
             value: CachedValue::Portal(portal),
         },
+        CacheEntry {
+            id: [4; 16],
+            fingerprint: 4,
+            unsent: false,
+            value: CachedValue::Banking(banking),
+        },
     ];
     let bytes = encode_bucket(entries.clone());
     assert_eq!(decode_bucket(&bytes).unwrap(), entries);
@@ -405,6 +422,9 @@ fn the_cache_format_is_pinned() {
     workspace
         .portals
         .insert(id.to_string(), CompanionEntry { added_at_ms: 6 });
+    workspace
+        .banking
+        .insert(id.to_string(), CompanionEntry { added_at_ms: 7 });
     workspace.settings_document = Some(id.to_string());
     let cached_workspace = CachedWorkspace {
         id: [9; 16],
@@ -423,7 +443,7 @@ fn the_cache_format_is_pinned() {
         .map(|byte| format!("{byte:02x}"))
         .collect();
     assert_eq!(
-        hash, "66ee5fe141104ca7",
+        hash, "87107ce4d4c85613",
         "the cache encoding changed: raise CACHE_FORMAT and update this hash"
     );
 }

@@ -11,7 +11,8 @@
 //! | workspace (partner index) | write | write | write | read | — |
 //! | settings | write | read | read | read | — |
 //! | partner record | write | write | write if assigned or created by them, else read | read | read, own partner only |
-//! | finance, activity | write¹ | write¹ | as the partner¹ | read¹ | — |
+//! | finance, activity (with internal notes) | write¹ | write¹ | as the partner¹ | read¹ | — |
+//! | banking (bank accounts) | write¹ | write¹ | as the partner¹ | read¹ | read, own partner only |
 //! | portal (proposals, requests) | write | write | as the partner | read | write, own partner only |
 //! | portal workspace | — | — | — | — | read, their own |
 //! | not listed yet | write if they created it | same | same | — | — |
@@ -107,16 +108,19 @@ impl FromStr for Role {
 pub enum Section {
     /// Invoices, payments, purchase orders.
     Finance,
+    /// A partner's bank accounts (its banking document).
+    Banking,
     /// Calls, visits, internal notes, reminders.
     Activity,
 }
 
 impl Section {
-    pub const ALL: [Section; 2] = [Section::Finance, Section::Activity];
+    pub const ALL: [Section; 3] = [Section::Finance, Section::Banking, Section::Activity];
 
     pub fn as_str(self) -> &'static str {
         match self {
             Section::Finance => "finance",
+            Section::Banking => "banking",
             Section::Activity => "activity",
         }
     }
@@ -124,7 +128,8 @@ impl Section {
     pub fn label(self) -> &'static str {
         match self {
             Section::Finance => "Finance (invoices, payments, orders)",
-            Section::Activity => "Activity (calls, visits, notes, reminders)",
+            Section::Banking => "Bank accounts",
+            Section::Activity => "Activity (calls, visits, internal notes, reminders)",
         }
     }
 }
@@ -136,7 +141,7 @@ impl FromStr for Section {
         Section::ALL
             .into_iter()
             .find(|section| section.as_str() == text)
-            .ok_or_else(|| format!("section {text:?} is not one of finance, activity"))
+            .ok_or_else(|| format!("section {text:?} is not one of finance, banking, activity"))
     }
 }
 
@@ -160,7 +165,7 @@ impl Grant {
 }
 
 /// What a document is, as far as permissions go. The server learns it from the team's
-/// workspace index (partners, their finance, activity and portal documents) and its own
+/// workspace index (partners, their finance, banking, activity and portal documents) and its own
 /// tables; the app from its copy of the same index.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum DocumentClass {
@@ -172,6 +177,8 @@ pub enum DocumentClass {
     Settings,
     Partner(DocumentId),
     Finance(DocumentId),
+    /// A partner's banking document (its bank accounts).
+    Banking(DocumentId),
     Activity(DocumentId),
     /// A partner's portal document (its contacts' proposals, the company's requests).
     Portal(DocumentId),
@@ -227,6 +234,13 @@ pub fn grant(subject: &Subject, class: &DocumentClass, partner_creator: Option<i
         {
             Grant::Write
         }
+        // Contacts see their own bank details, to check them and propose corrections (through
+        // the portal document, like every other field).
+        (Role::Portal, DocumentClass::Banking(partner))
+            if subject.portal_partner == Some(*partner) =>
+        {
+            Grant::Read
+        }
         (Role::Portal, _) | (_, DocumentClass::PortalWorkspace(_)) => Grant::None,
         (Role::Admin, DocumentClass::Settings) => Grant::Write,
         (_, DocumentClass::Settings) => Grant::Read,
@@ -236,6 +250,7 @@ pub fn grant(subject: &Subject, class: &DocumentClass, partner_creator: Option<i
             partner_grant(role, own(partner))
         }
         (_, DocumentClass::Finance(partner)) => section(Section::Finance, partner),
+        (_, DocumentClass::Banking(partner)) => section(Section::Banking, partner),
         (_, DocumentClass::Activity(partner)) => section(Section::Activity, partner),
         (_, DocumentClass::Unlisted { creator }) => {
             let theirs = creator.is_none_or(|creator| creator == subject.user_id);

@@ -1,4 +1,4 @@
-//! The follow-up document of one partner (interactions and reminders), and the follow-up
+//! The follow-up document of one partner (interactions, reminders and internal notes), and the follow-up
 //! settings the workspace keeps: message templates and alert rules.
 //!
 //! Activity lives in its own Automerge document per partner, next to the partner and finance
@@ -34,6 +34,11 @@ pub struct PartnerActivity {
     /// Reminders keyed by row id.
     #[autosurgeon(missing = "Default::default")]
     pub reminders: BTreeMap<String, Reminder>,
+    /// The partner's internal notes: here rather than in the partner record so that a role
+    /// denied activity is denied them too (the registry shows them as `profile.notes`).
+    #[autosurgeon(missing = "Default::default")]
+    #[serde(default)]
+    pub notes: String,
 }
 
 /// How we were in touch with the partner.
@@ -174,6 +179,7 @@ impl PartnerActivity {
             partner_id: partner_id.into(),
             interactions: BTreeMap::new(),
             reminders: BTreeMap::new(),
+            notes: String::new(),
         }
     }
 

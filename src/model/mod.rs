@@ -1,7 +1,7 @@
 //! Plain domain data of Partnero and its mapping onto Automerge documents.
 //!
 //! Each partner is its own Automerge document, with companion documents for its finance, its
-//! activity and its portal (what its contacts propose, what the company asks them); a workspace
+//! bank accounts, its activity and its portal (what its contacts propose, what the company asks them); a workspace
 //! document holds the index of them. Types here carry no signals and no IO: reactivity and
 //! storage wrap them from the outside. The Automerge shape is a compatibility boundary, so every
 //! document carries a schema version (see [`PARTNER_SCHEMA_VERSION`] and
@@ -9,6 +9,7 @@
 
 mod access;
 mod activity;
+mod banking;
 mod classification;
 mod document_id;
 mod finance;
@@ -24,6 +25,7 @@ pub use activity::{
     MessageTemplate, PartnerActivity, Reminder, TemplateValues, ACTIVITY_SCHEMA_VERSION,
     TEMPLATE_PLACEHOLDERS,
 };
+pub use banking::{PartnerBanking, BANKING_SCHEMA_VERSION};
 pub use classification::{
     add_term, dangling_references, merge_terms_in_settings, reassign_term, references_term,
     rename_term, term_usage, TermList,

@@ -45,6 +45,10 @@ pub struct Workspace {
     /// Partners that have an activity document (interactions, reminders), likewise.
     #[autosurgeon(missing = "Default::default")]
     pub activity: BTreeMap<String, CompanionEntry>,
+    /// Partners that have a banking document (bank accounts), likewise.
+    #[autosurgeon(missing = "Default::default")]
+    #[serde(default)]
+    pub banking: BTreeMap<String, CompanionEntry>,
     /// Partners that have a portal document (their contacts' proposals, the company's
     /// requests), likewise. Written by the sync server when staff invite a partner's contact,
     /// never by devices: a portal contact cannot write the workspace, and a device writing
@@ -54,7 +58,7 @@ pub struct Workspace {
     pub portals: BTreeMap<String, CompanionEntry>,
 }
 
-/// A partner's finance, activity or portal document listed in the workspace.
+/// A partner's finance, banking, activity or portal document listed in the workspace.
 #[derive(Debug, Clone, PartialEq, Eq, Reconcile, Hydrate, Serialize, Deserialize)]
 pub struct CompanionEntry {
     /// When the document was first written, in milliseconds since the Unix epoch.
@@ -77,6 +81,7 @@ impl Workspace {
             settings: WorkspaceSettings::default(),
             finance: BTreeMap::new(),
             activity: BTreeMap::new(),
+            banking: BTreeMap::new(),
             portals: BTreeMap::new(),
             settings_document: None,
         }

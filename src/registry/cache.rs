@@ -1,5 +1,6 @@
 //! The start-up cache of the registry: every partner's current value (and that of its finance,
-//! activity and portal documents), kept next to the Automerge
+//! banking, activity and portal documents; a partner's cached value is its document's, the
+//! bank accounts and notes shown with it come from the cached companions), kept next to the Automerge
 //! documents so that a device with 100,000 partners shows its list without loading 100,000
 //! documents. A partner's document is loaded when it is opened, edited or synced.
 //!
@@ -30,7 +31,7 @@ use sha2::{Digest, Sha256};
 
 use super::companion::Companion;
 use crate::model::{
-    DocumentId, Partner, PartnerActivity, PartnerFinance, PartnerPortal, Workspace,
+    DocumentId, Partner, PartnerActivity, PartnerBanking, PartnerFinance, PartnerPortal, Workspace,
 };
 use crate::store::{is_sync_state_key, StorageKey};
 
@@ -39,7 +40,7 @@ pub const BUCKETS: usize = 256;
 
 /// The encoding's version: raise it whenever [`Partner`], [`Workspace`] (or anything in them)
 /// changes shape.
-pub const CACHE_FORMAT: u32 = 5;
+pub const CACHE_FORMAT: u32 = 6;
 
 const CACHE_ROOT: &str = "partnero-cache";
 
@@ -126,6 +127,7 @@ pub enum CachedValue {
     Partner(Partner),
     Finance(PartnerFinance),
     Activity(PartnerActivity),
+    Banking(PartnerBanking),
     Portal(PartnerPortal),
 }
 
@@ -133,6 +135,7 @@ impl From<Companion> for CachedValue {
     fn from(companion: Companion) -> Self {
         match companion {
             Companion::Finance(finance) => CachedValue::Finance(finance),
+            Companion::Banking(banking) => CachedValue::Banking(banking),
             Companion::Activity(activity) => CachedValue::Activity(activity),
             Companion::Portal(portal) => CachedValue::Portal(portal),
         }

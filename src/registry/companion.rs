@@ -30,8 +30,9 @@ use super::{
     settle_load, LoadSinks, PartnerOpenError, Record, Registry, RegistryError, UnreadableDocument,
 };
 use crate::model::{
-    CompanionEntry, DocumentId, PartnerActivity, PartnerFinance, PartnerPortal, Workspace,
-    ACTIVITY_SCHEMA_VERSION, FINANCE_SCHEMA_VERSION, PORTAL_SCHEMA_VERSION,
+    CompanionEntry, DocumentId, PartnerActivity, PartnerBanking, PartnerFinance, PartnerPortal,
+    Workspace, ACTIVITY_SCHEMA_VERSION, BANKING_SCHEMA_VERSION, FINANCE_SCHEMA_VERSION,
+    PORTAL_SCHEMA_VERSION,
 };
 use crate::store::Store;
 
@@ -39,14 +40,17 @@ use crate::store::Store;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum CompanionKind {
     Finance,
+    /// The partner's bank accounts (shown in `profile.bank_accounts`, see `assemble.rs`).
+    Banking,
     Activity,
     Portal,
 }
 
 impl CompanionKind {
     /// Every kind, in the order they are listed.
-    pub const ALL: [CompanionKind; 3] = [
+    pub const ALL: [CompanionKind; 4] = [
         CompanionKind::Finance,
+        CompanionKind::Banking,
         CompanionKind::Activity,
         CompanionKind::Portal,
     ];
@@ -55,6 +59,7 @@ impl CompanionKind {
     pub fn name(self) -> &'static str {
         match self {
             CompanionKind::Finance => "finance",
+            CompanionKind::Banking => "banking",
             CompanionKind::Activity => "activity",
             CompanionKind::Portal => "portal",
         }
@@ -64,14 +69,19 @@ impl CompanionKind {
     pub fn listing(self, workspace: &Workspace) -> &BTreeMap<String, CompanionEntry> {
         match self {
             CompanionKind::Finance => &workspace.finance,
+            CompanionKind::Banking => &workspace.banking,
             CompanionKind::Activity => &workspace.activity,
             CompanionKind::Portal => &workspace.portals,
         }
     }
 
-    fn listing_mut(self, workspace: &mut Workspace) -> &mut BTreeMap<String, CompanionEntry> {
+    pub(super) fn listing_mut(
+        self,
+        workspace: &mut Workspace,
+    ) -> &mut BTreeMap<String, CompanionEntry> {
         match self {
             CompanionKind::Finance => &mut workspace.finance,
+            CompanionKind::Banking => &mut workspace.banking,
             CompanionKind::Activity => &mut workspace.activity,
             CompanionKind::Portal => &mut workspace.portals,
         }
@@ -88,14 +98,16 @@ impl CompanionKind {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Companion {
     Finance(PartnerFinance),
+    Banking(PartnerBanking),
     Activity(PartnerActivity),
     Portal(PartnerPortal),
 }
 
 impl Companion {
-    fn new(kind: CompanionKind, partner: &DocumentId) -> Self {
+    pub(super) fn new(kind: CompanionKind, partner: &DocumentId) -> Self {
         match kind {
             CompanionKind::Finance => Companion::Finance(PartnerFinance::new(partner.to_string())),
+            CompanionKind::Banking => Companion::Banking(PartnerBanking::new(partner.to_string())),
             CompanionKind::Activity => {
                 Companion::Activity(PartnerActivity::new(partner.to_string()))
             }
@@ -106,6 +118,7 @@ impl Companion {
     pub fn kind(&self) -> CompanionKind {
         match self {
             Companion::Finance(_) => CompanionKind::Finance,
+            Companion::Banking(_) => CompanionKind::Banking,
             Companion::Activity(_) => CompanionKind::Activity,
             Companion::Portal(_) => CompanionKind::Portal,
         }
@@ -114,6 +127,7 @@ impl Companion {
     fn from_cached(value: CachedValue) -> Option<Self> {
         match value {
             CachedValue::Finance(finance) => Some(Companion::Finance(finance)),
+            CachedValue::Banking(banking) => Some(Companion::Banking(banking)),
             CachedValue::Activity(activity) => Some(Companion::Activity(activity)),
             CachedValue::Portal(portal) => Some(Companion::Portal(portal)),
             CachedValue::Partner(_) => None,
@@ -136,6 +150,11 @@ impl Companion {
                 let finance: PartnerFinance = autosurgeon::hydrate(doc).map_err(shape)?;
                 let version = finance.schema_version;
                 (Companion::Finance(finance), version, FINANCE_SCHEMA_VERSION)
+            }
+            CompanionKind::Banking => {
+                let banking: PartnerBanking = autosurgeon::hydrate(doc).map_err(shape)?;
+                let version = banking.schema_version;
+                (Companion::Banking(banking), version, BANKING_SCHEMA_VERSION)
             }
             CompanionKind::Activity => {
                 let activity: PartnerActivity = autosurgeon::hydrate(doc).map_err(shape)?;
@@ -168,6 +187,7 @@ impl Companion {
     ) -> Result<(), RegistryError> {
         match self {
             Companion::Finance(finance) => document::write_value(doc, finance, message, now_ms),
+            Companion::Banking(banking) => document::write_value(doc, banking, message, now_ms),
             Companion::Activity(activity) => document::write_value(doc, activity, message, now_ms),
             Companion::Portal(portal) => document::write_value(doc, portal, message, now_ms),
         }
@@ -210,6 +230,26 @@ fn first_change(
     let mut stored = StoredDocument::new(creation_actor(&id));
     value.write(&mut stored.doc, "create", 0)?;
     Ok((value, stored))
+}
+
+/// A new companion document of `kind` for a partner being registered: the first change, then
+/// `value` written with `message` by `actor`, stored. Not listed yet: the caller lists a batch
+/// of them in one workspace change (`Registry::create_partners`).
+pub(super) async fn create_stored<S: Store>(
+    store: &S,
+    actor: &ActorId,
+    partner: &DocumentId,
+    value: Companion,
+    message: &str,
+    now_ms: i64,
+) -> Result<(DocumentId, StoredDocument), RegistryError> {
+    let kind = value.kind();
+    let id = companion_id(partner, kind);
+    let (_, mut stored) = first_change(partner, kind)?;
+    stored.doc.set_actor(actor.clone());
+    value.write(&mut stored.doc, message, now_ms)?;
+    stored.save_changes(store, &id).await?;
+    Ok((id, stored))
 }
 
 /// A partner's companion document of `kind` as its first change makes it, byte for byte what
@@ -354,7 +394,20 @@ impl<S: Store> Registry<S> {
             .value
         {
             Companion::Finance(finance) => Some(finance),
-            Companion::Activity(_) | Companion::Portal(_) => None,
+            _ => None,
+        }
+    }
+
+    /// A partner's banking document (its bank accounts), if this device holds one. The
+    /// partner as [`Registry::partner`] shows it already carries these accounts.
+    pub fn banking(&self, partner: &DocumentId) -> Option<&PartnerBanking> {
+        match &self
+            .companions
+            .get(&companion_id(partner, CompanionKind::Banking))?
+            .value
+        {
+            Companion::Banking(banking) => Some(banking),
+            _ => None,
         }
     }
 
@@ -366,7 +419,7 @@ impl<S: Store> Registry<S> {
             .value
         {
             Companion::Activity(activity) => Some(activity),
-            Companion::Finance(_) | Companion::Portal(_) => None,
+            _ => None,
         }
     }
 
@@ -398,7 +451,7 @@ impl<S: Store> Registry<S> {
             now_ms,
             |value| match value {
                 Companion::Finance(finance) => edit(finance),
-                Companion::Activity(_) | Companion::Portal(_) => Err(RegistryError::Document(
+                _ => Err(RegistryError::Document(
                     "a finance document holds something else".into(),
                 )),
             },
@@ -421,7 +474,7 @@ impl<S: Store> Registry<S> {
             now_ms,
             |value| match value {
                 Companion::Activity(activity) => edit(activity),
-                Companion::Finance(_) | Companion::Portal(_) => Err(RegistryError::Document(
+                _ => Err(RegistryError::Document(
                     "an activity document holds something else".into(),
                 )),
             },
@@ -430,9 +483,26 @@ impl<S: Store> Registry<S> {
     }
 
     /// Applies `edit` to a partner's companion document of `kind`, creating it on first use
-    /// (with the first change every device writes). Finance and activity documents are then
-    /// listed in the workspace; portal documents never are by a device (see the module header).
+    /// (with the first change every device writes). Finance, banking and activity documents
+    /// are then listed in the workspace; portal documents never are by a device (see the
+    /// module header). A banking or activity change also changes the partner as shown; it is
+    /// then among the documents returned.
     pub(super) async fn edit_companion(
+        &mut self,
+        partner: &DocumentId,
+        kind: CompanionKind,
+        message: &str,
+        now_ms: i64,
+        edit: impl FnOnce(&mut Companion) -> Result<(), RegistryError>,
+    ) -> Result<Vec<DocumentId>, RegistryError> {
+        let message = self.stamped(message);
+        self.edit_companion_with_message(partner, kind, &message, now_ms, edit)
+            .await
+    }
+
+    /// [`Registry::edit_companion`] with the whole commit message given (attribution
+    /// included), for a change written as part of a partner's save (see `assemble.rs`).
+    pub(super) async fn edit_companion_with_message(
         &mut self,
         partner: &DocumentId,
         kind: CompanionKind,
@@ -465,12 +535,15 @@ impl<S: Store> Registry<S> {
         if value == before && self.companions.contains_key(&id) {
             return Ok(Vec::new());
         }
-        value.write(&mut stored.doc, &self.stamped(message), now_ms)?;
+        value.write(&mut stored.doc, message, now_ms)?;
         stored.save_changes(&self.store, &id).await?;
         let value = Companion::hydrate_kind(kind, &stored.doc).map_err(RegistryError::Document)?;
         self.incoming.remove(&id);
         self.companions.insert(id, Record::loaded(value, stored));
         self.cache_dirty.insert(cache::bucket_of(&id));
+        if self.reassemble(partner) {
+            changed.push(*partner);
+        }
 
         // Listed in the workspace after the document is stored, as a new partner is.
         let key = partner.to_string();

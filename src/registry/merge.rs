@@ -240,23 +240,27 @@ impl<S: Store> Registry<S> {
         let survivor_key = survivor.to_string();
         let merged_key = merged.to_string();
         let mut changed = vec![*survivor];
-        self.edit_partner(survivor, "merge partner", now_ms, |partner| {
-            partner.profile = profile;
-            for (client, link) in &gone.clients {
-                if *client != survivor_key {
-                    partner.clients.entry(client.clone()).or_insert(*link);
+        let written = self
+            .edit_partner(survivor, "merge partner", now_ms, |partner| {
+                partner.profile = profile;
+                for (client, link) in &gone.clients {
+                    if *client != survivor_key {
+                        partner.clients.entry(client.clone()).or_insert(*link);
+                    }
                 }
-            }
-            for (row, document) in &gone.documents {
-                let mut key = row.clone();
-                while partner.documents.contains_key(&key) {
-                    key.push_str("-merged");
+                for (row, document) in &gone.documents {
+                    let mut key = row.clone();
+                    while partner.documents.contains_key(&key) {
+                        key.push_str("-merged");
+                    }
+                    partner.documents.insert(key, document.clone());
                 }
-                partner.documents.insert(key, document.clone());
-            }
-            Ok(())
-        })
-        .await?;
+                Ok(())
+            })
+            .await?;
+        // Its banking and activity documents (and the workspace listing them), when the
+        // bank accounts or notes changed.
+        changed.extend(written.into_iter().filter(|id| id != survivor));
         // Suppliers of the merged-away client now supply the survivor.
         let suppliers = self.suppliers_of(merged);
         for supplier in suppliers {

@@ -13,6 +13,7 @@
 //!
 //! Pure: time, the actor id and new document ids come in as arguments.
 
+mod assemble;
 pub mod cache;
 mod classification;
 mod companion;
@@ -28,7 +29,7 @@ mod workspace;
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use automerge::{ActorId, AutoCommit, ChangeHash};
+use automerge::{ActorId, AutoCommit};
 
 use crate::model::{
     ClientLink, DocumentId, Partner, PartnerEntry, PartnerProfile, PartnerStatus, Workspace,
@@ -37,6 +38,7 @@ use crate::model::{
 use crate::store::{workspace_pointer_key, Store, StoreError};
 use document::{LoadProblem, StoredDocument};
 
+pub use assemble::assemble;
 pub use companion::{companion_id, new_companion_document, Companion, CompanionKind};
 pub use conflicts::{choose_value, display_value, find_conflicts, FieldConflict, PathStep};
 pub use document::COMPACT_AFTER_CHUNKS;
@@ -143,6 +145,10 @@ pub struct Registry<S: Store> {
     /// The cached workspace is out of date.
     workspace_cache_dirty: bool,
     partners: BTreeMap<DocumentId, PartnerRecord>,
+    /// Partners as shown where that differs from their document's value: with the bank
+    /// accounts of their banking document and the notes of their activity document (see
+    /// `assemble.rs`).
+    assembled: BTreeMap<DocumentId, Partner>,
     unreadable: Vec<UnreadableDocument>,
     /// Documents being fetched from the server that are not (yet) a readable partner, or the
     /// team's workspace before this device adopted it. See `remote.rs`.
@@ -234,6 +240,7 @@ impl<S: Store> Registry<S> {
             workspace_cached,
             workspace_cache_dirty: write_workspace_cache,
             partners: BTreeMap::new(),
+            assembled: BTreeMap::new(),
             unreadable: Vec::new(),
             incoming: BTreeMap::new(),
             cache_dirty: BTreeSet::new(),
@@ -276,6 +283,7 @@ impl<S: Store> Registry<S> {
         }
         registry.open_companions(&mut cached).await?;
         registry.keep_cached_portals(&mut cached);
+        registry.reassemble_all();
         // Small, so always loaded: the cached workspace already shows its value, this only
         // makes it ready to sync and to write (and corrects a cache that was behind).
         registry.open_settings_document().await?;
@@ -358,6 +366,11 @@ impl<S: Store> Registry<S> {
             }
         }
         changed.extend(self.ensure_companions_loaded(ids).await?);
+        for partner in self.reassemble_for(ids) {
+            if !changed.contains(&partner) {
+                changed.push(partner);
+            }
+        }
         if ids.contains(&self.workspace_id) {
             changed.extend(self.ensure_workspace_loaded().await?);
         }
@@ -365,9 +378,11 @@ impl<S: Store> Registry<S> {
     }
 
     /// The fingerprint of a partner's stored document as this registry knows it (see
-    /// `cache.rs`): what the stored search index is checked against.
+    /// `cache.rs`), mixed with those of its banking and activity documents (which hold part
+    /// of the partner as shown): what the stored search index is checked against.
     pub fn partner_fingerprint(&self, id: &DocumentId) -> Option<u64> {
-        self.partners.get(id).map(PartnerRecord::fingerprint)
+        let record = self.partners.get(id)?;
+        Some(self.assembled_fingerprint(id, record.fingerprint()))
     }
 
     /// Any loaded document of this registry (a partner, a finance or activity document, the
@@ -387,11 +402,19 @@ impl<S: Store> Registry<S> {
         })
     }
 
-    /// Every partner with its fingerprint, in id order.
+    /// Every partner with its fingerprint (as [`Registry::partner_fingerprint`]), in id order.
     pub fn partner_fingerprints(&self) -> impl Iterator<Item = (DocumentId, u64)> + '_ {
-        self.partners
-            .iter()
-            .map(|(id, record)| (*id, record.fingerprint()))
+        let mixed = self.companion_fingerprints();
+        self.partners.iter().map(move |(id, record)| {
+            let base = record.fingerprint();
+            let fingerprint = match mixed.get(id) {
+                // Already mixed (`companion_fingerprints`): XOR keeps it equal to
+                // `partner_fingerprint`'s, in any order.
+                Some(companions) => base ^ companions,
+                None => base,
+            };
+            (*id, fingerprint)
+        })
     }
 
     /// Whether a partner's document is loaded (for tests and the UI's "opening" state).
@@ -497,8 +520,15 @@ impl<S: Store> Registry<S> {
         }
         // Storage first: if it fails, memory still says what is stored.
         self.store.remove_range(std::slice::from_ref(&text)).await?;
+        let assembled_partner = self.assembled_partner_of(id);
         self.partners.remove(id);
         self.companions.remove(id);
+        self.assembled.remove(id);
+        if let Some(partner) = assembled_partner {
+            // Its bank accounts or notes are shown from the partner document until the
+            // server's version of the companion arrives.
+            self.reassemble(&partner);
+        }
         if settings {
             // The settings shown stay as they were until the server's version arrives.
             self.settings = None;
@@ -623,16 +653,20 @@ impl<S: Store> Registry<S> {
         &self.unreadable
     }
 
-    /// One open partner.
+    /// One open partner, as shown: with the bank accounts and notes of its banking and
+    /// activity documents (see `assemble.rs`).
     pub fn partner(&self, id: &DocumentId) -> Option<&Partner> {
-        self.partners.get(id).map(|record| &record.value)
+        self.assembled
+            .get(id)
+            .or_else(|| self.partners.get(id).map(|record| &record.value))
     }
 
-    /// Every open partner, in id order.
+    /// Every open partner as shown, in id order.
     pub fn partners(&self) -> impl Iterator<Item = (DocumentId, &Partner)> {
-        self.partners
-            .iter()
-            .map(|(id, record)| (*id, &record.value))
+        self.partners.iter().map(|(id, record)| {
+            let shown = self.assembled.get(id).unwrap_or(&record.value);
+            (*id, shown)
+        })
     }
 
     /// The Automerge document behind a partner, once loaded (see [`Registry::ensure_loaded`]).
@@ -665,7 +699,12 @@ impl<S: Store> Registry<S> {
         {
             return Err(RegistryError::PartnerExists(id));
         }
-        let partner = Partner::new(profile, now_ms);
+        // The partner document without bank accounts and notes; they go to the banking and
+        // activity documents below, once the partner is listed (see `assemble.rs`).
+        let assembled = Partner::new(profile, now_ms);
+        let mut partner = assembled.clone();
+        partner.profile.bank_accounts.clear();
+        partner.profile.notes.clear();
         let mut stored = StoredDocument::new(self.actor.clone());
         document::write_value(
             &mut stored.doc,
@@ -689,6 +728,11 @@ impl<S: Store> Registry<S> {
             .insert(id, PartnerRecord::loaded(partner, stored));
         self.cache_dirty.insert(cache::bucket_of(&id));
         self.flush_cache().await?;
+        if assembled != self.partners[&id].value {
+            let message = self.stamped("register partner");
+            self.save_assembled(&id, &message, now_ms, assembled)
+                .await?;
+        }
         Ok(())
     }
 
@@ -708,22 +752,54 @@ impl<S: Store> Registry<S> {
                 return Err(RegistryError::PartnerExists(*id));
             }
         }
+        let message = self.stamped("register partner");
         let mut records = Vec::with_capacity(partners.len());
-        for (id, profile) in partners {
+        // Banking and activity documents of the partners that have bank accounts or notes
+        // (see `assemble.rs`), listed with the partners in the one workspace change.
+        let mut companions = Vec::new();
+        for (id, mut profile) in partners {
+            let accounts = std::mem::take(&mut profile.bank_accounts);
+            let notes = std::mem::take(&mut profile.notes);
             let partner = Partner::new(profile, now_ms);
             let mut stored = StoredDocument::new(self.actor.clone());
-            document::write_value(
-                &mut stored.doc,
-                &partner,
-                &self.stamped("register partner"),
-                now_ms,
-            )?;
+            document::write_value(&mut stored.doc, &partner, &message, now_ms)?;
             stored.save_changes(&self.store, &id).await?;
             let partner = document::read_value(&stored.doc)?;
             records.push((
                 id,
                 Record::from_cache(partner, stored.fingerprint(), stored.has_unsent()),
             ));
+            let mut values = Vec::new();
+            if !accounts.is_empty() {
+                let mut banking = crate::model::PartnerBanking::new(id.to_string());
+                banking.bank_accounts = accounts;
+                values.push(Companion::Banking(banking));
+            }
+            if !notes.is_empty() {
+                let mut activity = crate::model::PartnerActivity::new(id.to_string());
+                activity.notes = notes;
+                values.push(Companion::Activity(activity));
+            }
+            for value in values {
+                let kind = value.kind();
+                let (companion, stored) = companion::create_stored(
+                    &self.store,
+                    &self.actor,
+                    &id,
+                    value,
+                    &message,
+                    now_ms,
+                )
+                .await?;
+                let value =
+                    Companion::hydrate_kind(kind, &stored.doc).map_err(RegistryError::Document)?;
+                companions.push((
+                    id,
+                    kind,
+                    companion,
+                    Record::from_cache(value, stored.fingerprint(), stored.has_unsent()),
+                ));
+            }
         }
         self.edit_workspace("add partners to index", now_ms, |workspace| {
             for (id, _) in &records {
@@ -734,16 +810,31 @@ impl<S: Store> Registry<S> {
                     },
                 );
             }
+            for (partner, kind, _, _) in &companions {
+                kind.listing_mut(workspace)
+                    .entry(partner.to_string())
+                    .or_insert(crate::model::CompanionEntry {
+                        added_at_ms: now_ms,
+                    });
+            }
         })
         .await?;
         for (id, record) in records {
             self.cache_dirty.insert(cache::bucket_of(&id));
             self.partners.insert(id, record);
         }
+        for (partner, _, id, record) in companions {
+            self.cache_dirty.insert(cache::bucket_of(&id));
+            self.incoming.remove(&id);
+            self.companions.insert(id, record);
+            self.reassemble(&partner);
+        }
         self.flush_cache().await
     }
 
-    /// Replaces the editable profile of a partner; status, links and history stay.
+    /// Replaces the editable profile of a partner; status, links and history stay. The bank
+    /// accounts go to its banking document and the notes to its activity document, each only
+    /// when they changed (see `assemble.rs`; [`Registry::assembly_documents`] names them).
     pub async fn update_profile(
         &mut self,
         id: &DocumentId,
@@ -755,6 +846,7 @@ impl<S: Store> Registry<S> {
             Ok(())
         })
         .await
+        .map(drop)
     }
 
     /// Archives or restores a partner.
@@ -773,6 +865,7 @@ impl<S: Store> Registry<S> {
             Ok(())
         })
         .await
+        .map(drop)
     }
 
     /// Records that `supplier` supplies `client`. Both must be open; the supplier must be a
@@ -814,6 +907,7 @@ impl<S: Store> Registry<S> {
             Ok(())
         })
         .await
+        .map(drop)
     }
 
     /// Removes the link from `supplier` to `client` (and to records merged into it); unlinking
@@ -846,48 +940,49 @@ impl<S: Store> Registry<S> {
             Ok(())
         })
         .await
+        .map(drop)
     }
 
-    /// The history of a partner's record, newest first (its document is loaded for it).
+    /// The ids of the documents that make up a partner as shown: its own, then its banking
+    /// and activity documents.
+    fn shown_documents(id: &DocumentId) -> [DocumentId; 3] {
+        [
+            *id,
+            companion_id(id, CompanionKind::Banking),
+            companion_id(id, CompanionKind::Activity),
+        ]
+    }
+
+    /// The history of a partner's record, newest first (its documents are loaded for it): the
+    /// partner document's changes, and those of its banking document (as
+    /// `profile.bank_accounts…`) and of the notes in its activity document (as
+    /// `profile.notes`).
     pub async fn partner_history(
         &mut self,
         id: &DocumentId,
     ) -> Result<Vec<history::HistoryEntry>, RegistryError> {
-        self.ensure_loaded(&[*id]).await?;
+        self.ensure_loaded(&Self::shown_documents(id)).await?;
         let mut doc = self
             .partner_document(id)
             .ok_or(RegistryError::PartnerNotFound(*id))?
             .clone();
-        Ok(history::history(&mut doc))
+        let mut entries = history::history(&mut doc);
+        entries.extend(self.companion_history(id));
+        // Stable: entries of one second keep each document's own order.
+        entries.sort_by_key(|entry| std::cmp::Reverse(entry.at_ms));
+        Ok(entries)
     }
 
-    /// The record as it was just before change `hash` (`before`) or just after it.
+    /// The record as it was just before change `hash` (`before`) or just after it: a change of
+    /// its partner document (shown with today's bank accounts and notes) or of its banking or
+    /// activity document (today's record with that document's values then).
     pub fn partner_around_change(
         &mut self,
         id: &DocumentId,
         hash: &str,
         before: bool,
     ) -> Result<Partner, RegistryError> {
-        let doc = self
-            .partners
-            .get_mut(id)
-            .and_then(|record| record.stored.as_mut())
-            .map(|stored| &mut stored.doc)
-            .ok_or(RegistryError::PartnerNotFound(*id))?;
-        let change_hash: ChangeHash = hash
-            .parse()
-            .map_err(|_| RegistryError::InvalidChange(format!("{hash} is not a change")))?;
-        let heads = if before {
-            doc.get_change_by_hash(&change_hash)
-                .ok_or_else(|| {
-                    RegistryError::InvalidChange(format!("change {hash} is not in this record"))
-                })?
-                .deps()
-                .to_vec()
-        } else {
-            vec![change_hash]
-        };
-        history::partner_at(doc, &heads).map_err(RegistryError::Document)
+        self.shown_around_change(id, hash, before, false)
     }
 
     /// Puts field `path` back to its value from just before change `hash`, as a new change:
@@ -899,14 +994,18 @@ impl<S: Store> Registry<S> {
         path: &str,
         now_ms: i64,
     ) -> Result<(), RegistryError> {
-        self.ensure_loaded(&[*id]).await?;
-        let past = self.partner_around_change(id, hash, true)?;
+        self.ensure_loaded(&Self::shown_documents(id)).await?;
+        // The partner document as it was (bank accounts and notes included, for a change made
+        // before they moved), or today's record with the companion's values then: either way
+        // the field is put back into the document that holds it now (`save_assembled`).
+        let past = self.shown_around_change(id, hash, true, true)?;
         self.edit_partner(id, &format!("restore {path}"), now_ms, |partner| {
             *partner = history::restore_field(partner, &past, path)
                 .map_err(RegistryError::InvalidChange)?;
             Ok(())
         })
         .await
+        .map(drop)
     }
 
     /// Fields of a partner changed concurrently on two devices, with all their values. Known
@@ -957,18 +1056,21 @@ impl<S: Store> Registry<S> {
         let partner = document::read_value(&stored.doc)?;
         self.partners
             .insert(*id, PartnerRecord::loaded(partner, stored));
+        self.reassemble(id);
         self.cache_dirty.insert(cache::bucket_of(id));
         self.flush_cache().await
     }
 
-    /// Applies `edit` to a copy of the partner, stores the change, then swaps the copy in.
+    /// Applies `edit` to a copy of the partner as shown, stores the change (bank accounts and
+    /// notes in their own documents, see `assemble.rs`), then swaps the copy in. Returns the
+    /// documents written.
     async fn edit_partner(
         &mut self,
         id: &DocumentId,
         message: &str,
         now_ms: i64,
         edit: impl FnOnce(&mut Partner) -> Result<(), RegistryError>,
-    ) -> Result<(), RegistryError> {
+    ) -> Result<Vec<DocumentId>, RegistryError> {
         let message = self.stamped(message);
         self.edit_partner_with_message(id, &message, now_ms, edit)
             .await
@@ -982,24 +1084,19 @@ impl<S: Store> Registry<S> {
         message: &str,
         now_ms: i64,
         edit: impl FnOnce(&mut Partner) -> Result<(), RegistryError>,
-    ) -> Result<(), RegistryError> {
-        self.ensure_loaded(&[*id]).await?;
-        let record = self
-            .partners
-            .get(id)
-            .ok_or(RegistryError::PartnerNotFound(*id))?;
-        let Some(stored) = &record.stored else {
+    ) -> Result<Vec<DocumentId>, RegistryError> {
+        self.ensure_loaded(&Self::shown_documents(id)).await?;
+        let loaded = (self.partners.get(id)).is_some_and(|record| record.stored.is_some());
+        let Some(shown) = self.partner(id).filter(|_| loaded) else {
             return Err(RegistryError::PartnerNotFound(*id));
         };
-        let mut partner = record.value.clone();
+        let mut partner = shown.clone();
         edit(&mut partner)?;
-        if partner == record.value {
-            return Ok(());
+        if partner == *shown {
+            return Ok(Vec::new());
         }
         partner.updated_at_ms = now_ms;
-        let mut stored = stored.clone();
-        document::write_value(&mut stored.doc, &partner, message, now_ms)?;
-        self.store_edited(id, stored).await
+        self.save_assembled(id, message, now_ms, partner).await
     }
 }
 

@@ -75,7 +75,7 @@ impl<S: Store> Registry<S> {
             .value
         {
             Companion::Portal(portal) => Some(portal),
-            Companion::Finance(_) | Companion::Activity(_) => None,
+            _ => None,
         }
     }
 
@@ -95,7 +95,7 @@ impl<S: Store> Registry<S> {
             now_ms,
             |value| match value {
                 Companion::Portal(portal) => edit(portal),
-                Companion::Finance(_) | Companion::Activity(_) => Err(RegistryError::Document(
+                _ => Err(RegistryError::Document(
                     "a portal document holds something else".into(),
                 )),
             },
@@ -217,13 +217,17 @@ impl<S: Store> Registry<S> {
                 self.device.as_deref(),
             );
             let field_name = field.to_owned();
-            self.edit_partner_with_message(partner, &message, now_ms, move |record| {
-                record.profile =
-                    apply_field(&record.profile, &field_name, &json).map_err(refused)?;
-                Ok(())
-            })
-            .await?;
+            // Bank accounts go to the banking document (see `assemble.rs`), still named
+            // after the contact and the approver.
+            let written = self
+                .edit_partner_with_message(partner, &message, now_ms, move |record| {
+                    record.profile =
+                        apply_field(&record.profile, &field_name, &json).map_err(refused)?;
+                    Ok(())
+                })
+                .await?;
             changed.push(*partner);
+            changed.extend(written.into_iter().filter(|id| id != partner));
         }
         let decision = Decision {
             accepted: accept,

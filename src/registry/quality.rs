@@ -50,6 +50,7 @@ impl<S: Store> Registry<S> {
             Ok(())
         })
         .await
+        .map(drop)
     }
 
     /// Records a review decision on a document, with who made it and when.
@@ -71,6 +72,7 @@ impl<S: Store> Registry<S> {
             Ok(())
         })
         .await
+        .map(drop)
     }
 
     /// Removes a verification document from the record (its file stays in the file stores,
@@ -86,5 +88,6 @@ impl<S: Store> Registry<S> {
             Ok(())
         })
         .await
+        .map(drop)
     }
 }

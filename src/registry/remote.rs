@@ -31,7 +31,8 @@ pub struct RemoteOutcome {
     pub local_changes: Vec<DocumentId>,
     /// Documents whose value as the registry shows it changed along with the one stored: the
     /// workspace, when its settings document changed (its settings are shown in the
-    /// workspace), so that the view refreshes them.
+    /// workspace), and a partner, when its banking or activity document changed its bank
+    /// accounts or notes (see `assemble.rs`), so that the view refreshes them.
     pub changed: Vec<DocumentId>,
 }
 
@@ -92,6 +93,7 @@ impl<S: Store> Registry<S> {
                 // Written in batches by the session (`flush_cache`), not per message: a
                 // bucket left behind by a crash is found stale at the next start.
                 self.cache_dirty.insert(super::cache::bucket_of(id));
+                self.reassemble(id);
             }
         } else if let Some(record) = self.companions.get_mut(id) {
             if let Some(stored) = record.stored.as_mut() {
@@ -99,6 +101,8 @@ impl<S: Store> Registry<S> {
                 record.value = Companion::hydrate_kind(record.value.kind(), &stored.doc)
                     .map_err(RegistryError::Document)?;
                 self.cache_dirty.insert(super::cache::bucket_of(id));
+                // A banking or activity document is part of its partner as shown.
+                outcome.changed.extend(self.reassemble_for(&[*id]));
             }
         } else if Some(*id) == self.team_workspace {
             self.adopt_team_workspace(*id, now_ms, &mut outcome).await?;
@@ -115,6 +119,7 @@ impl<S: Store> Registry<S> {
                     if let Some(stored) = self.incoming.remove(id) {
                         self.companions.insert(*id, Record::loaded(value, stored));
                         self.cache_dirty.insert(super::cache::bucket_of(id));
+                        outcome.changed.extend(self.reassemble_for(&[*id]));
                     }
                 }
             }
@@ -128,6 +133,8 @@ impl<S: Store> Registry<S> {
                         self.partners
                             .insert(*id, PartnerRecord::loaded(partner, stored));
                         self.cache_dirty.insert(super::cache::bucket_of(id));
+                        // Its banking or activity document may have arrived first.
+                        self.reassemble(id);
                     }
                 }
             }

@@ -337,7 +337,9 @@ fn PartnerPage(
                 <dl class="facts">
                     <dt>"Payment terms"</dt><dd id="payment-terms">{payment}</dd>
                 </dl>
-                {if profile.bank_accounts.is_empty() {
+                {if !state.section_grant(id, Section::Banking).may_read() {
+                    view! { <p class="muted" id="bank-accounts-denied">"Bank accounts are not available to your role."</p> }.into_any()
+                } else if profile.bank_accounts.is_empty() {
                     view! { <p class="muted">"No bank account yet."</p> }.into_any()
                 } else {
                     view! {

@@ -8,7 +8,8 @@ use leptos_router::hooks::{use_navigate, use_params_map};
 use super::fields::{InputKind, SelectField, TextField};
 use super::state::use_app_state;
 use crate::model::{
-    AddressKind, CustomFieldDef, CustomFieldType, DocumentId, PartnerKind, PaymentMethod, TermList,
+    AddressKind, CustomFieldDef, CustomFieldType, DocumentId, PartnerKind, PaymentMethod, Section,
+    TermList,
 };
 use crate::validate::{
     loose_profile, validate_partner_with, AddressDraft, BankAccountDraft, ContactDraft, FieldError,
@@ -203,6 +204,18 @@ where
     Fut: std::future::Future<Output = Result<DocumentId, String>> + 'static,
 {
     let draft = RwSignal::new(initial);
+    let state_for_grants = use_app_state();
+    // A contact's form makes a proposal, not a write, so their grants do not apply to it.
+    let banking_refusal = move || {
+        (!contact)
+            .then(|| state_for_grants.section_refusal(editing, Section::Banking))
+            .flatten()
+    };
+    let notes_refusal = move || {
+        (!contact)
+            .then(|| state_for_grants.section_refusal(editing, Section::Activity))
+            .flatten()
+    };
     let errors = RwSignal::new(Vec::<FieldError>::new());
     let saving = RwSignal::new(false);
     let save_error = RwSignal::new(None::<String>);
@@ -423,6 +436,10 @@ where
                     <TextField label="Payment terms (days)" field="payment_days".into() value=payment_days on_input=set_payment_days errors=errors kind=InputKind::Number/>
                     <SelectField label="Payment method" field="payment_method".into() options=method_options value=payment_method on_change=set_payment_method errors=errors/>
                 </div>
+                // Bank accounts are a document of their own that a role may only read or not
+                // get at all; the rows are then disabled, with the reason.
+                {move || banking_refusal().map(|reason| view! { <p class="muted" id="bank-accounts-refused">{reason}</p> })}
+                <fieldset class="grant-guard" disabled=move || banking_refusal().is_some() title=move || banking_refusal().unwrap_or_default()>
                 <For each={indexed_rows::<BankAccountDraft>(draft)} key=|row| row.clone() let:row>
                     {
                         let (index, row_id) = row;
@@ -446,13 +463,15 @@ where
                     }
                 </For>
                 <button type="button" class="button" id="add-bank-account" on:click=move |_| draft.update(|d| d.bank_accounts.push(BankAccountDraft::new(new_row_id())))>"Add bank account"</button>
+                </fieldset>
             </fieldset>
 
             <Show when=move || !contact>
                 <ClassificationFields draft=draft errors=errors/>
                 <CustomFields draft=draft errors=errors/>
-                <fieldset>
+                <fieldset disabled=move || notes_refusal().is_some() title=move || notes_refusal().unwrap_or_default()>
                     <legend>"Notes"</legend>
+                    {move || notes_refusal().map(|reason| view! { <p class="muted">{reason}</p> })}
                     <TextField label="Internal notes" field="notes".into() value=notes on_input=set_notes errors=errors kind=InputKind::Multiline/>
                 </fieldset>
             </Show>

@@ -145,6 +145,7 @@ pub fn HistoryCard(
                 {move || as_of.get().map(|(hash, partner)| view! {
                     <div class="as-of" id="as-of" role="region" aria-label="The record as it was">
                         <h3>"As it was after change "{hash.chars().take(8).collect::<String>()}</h3>
+                        <p class="muted">"Bank accounts and internal notes are kept in documents of their own; for a change to the rest of the record they are shown as they are today."</p>
                         {match partner {
                             Ok(partner) => view! { <AsOf partner=partner/> }.into_any(),
                             Err(reason) => view! { <p class="failed">{reason}</p> }.into_any(),

@@ -101,6 +101,9 @@ impl RegistryView {
                     self.portals.insert(partner, portal.clone());
                 }
             }
+            // Shown through the partner: the registry puts its accounts into
+            // `profile.bank_accounts` (the partner is refreshed with it).
+            Companion::Banking(_) => {}
         }
     }
 
@@ -880,8 +883,18 @@ impl AppState {
     /// After a stored local change: copies the partners into the view and offers the changed
     /// documents to the server.
     fn refresh(&self, registry: &Registry<IndexedDbStore>, ids: &[DocumentId]) {
-        copy_into_view(self.view, self.search, registry, ids);
-        self.offer(ids.to_vec());
+        // A partner's save may also write its banking and activity documents (bank accounts,
+        // notes) and the workspace listing them: offer those too (unchanged ones cost nothing).
+        let mut ids = ids.to_vec();
+        for id in ids.clone() {
+            for related in registry.assembly_documents(&id) {
+                if !ids.contains(&related) {
+                    ids.push(related);
+                }
+            }
+        }
+        copy_into_view(self.view, self.search, registry, &ids);
+        self.offer(ids);
     }
 
     /// Registers a partner; resolves once it is stored in IndexedDB.

@@ -11,7 +11,7 @@
 //!   A disabled user has none, so every grant is `None`.
 //! - **What a document is**: the team workspace, its settings document (named in it), the
 //!   partners its index lists, their finance,
-//!   activity and portal documents (ids derived from the partner's), and portal workspaces.
+//!   banking, activity and portal documents (ids derived from the partner's), and portal workspaces.
 //!   The index is re-read (keys only, never hydrated: it may list 100,000 partners) whenever
 //!   the workspace document changes. Anything else is *unlisted*, and its creator is the first
 //!   user allowed to create partners who asked for it: that is how a sales rep keeps writing
@@ -50,6 +50,7 @@ pub fn portal_document_id(partner: &DocumentId) -> DocumentId {
 pub struct Listing {
     pub partners: Vec<DocumentId>,
     pub finance: Vec<DocumentId>,
+    pub banking: Vec<DocumentId>,
     pub activity: Vec<DocumentId>,
     pub portals: Vec<DocumentId>,
     /// The team's settings document (`Workspace::settings_document`), once the server named it.
@@ -70,6 +71,7 @@ pub fn read_listing(doc: &automerge::Automerge) -> Listing {
     Listing {
         partners: keys("partners"),
         finance: keys("finance"),
+        banking: keys("banking"),
         activity: keys("activity"),
         portals: keys("portals"),
         settings: match doc.get(automerge::ROOT, "settings_document") {
@@ -88,7 +90,7 @@ struct DocumentIndex {
     /// The settings document: only administrators write it.
     settings: Option<DocumentId>,
     partners: HashSet<DocumentId>,
-    /// Companion documents (finance, activity, portal) of every listed partner. Derived for
+    /// Companion documents (finance, banking, activity, portal) of every listed partner. Derived for
     /// every partner, not only those the finance / activity / portals maps list, so a document
     /// a device creates before it is listed is already the partner's (a sales rep not assigned
     /// to the partner cannot write its finance document by being the first to send it).
@@ -126,15 +128,20 @@ impl DocumentIndex {
             .partners
             .iter()
             .chain(&listing.finance)
+            .chain(&listing.banking)
             .chain(&listing.activity)
             .chain(&listing.portals)
             .copied()
             .collect();
-        let mut companions = HashMap::with_capacity(all.len() * 3);
+        let mut companions = HashMap::with_capacity(all.len() * 4);
         for partner in all {
             companions.insert(
                 companion_id(&partner, CompanionKind::Finance),
                 DocumentClass::Finance(partner),
+            );
+            companions.insert(
+                companion_id(&partner, CompanionKind::Banking),
+                DocumentClass::Banking(partner),
             );
             companions.insert(
                 companion_id(&partner, CompanionKind::Activity),
@@ -200,6 +207,7 @@ impl State {
         match class {
             DocumentClass::Partner(partner)
             | DocumentClass::Finance(partner)
+            | DocumentClass::Banking(partner)
             | DocumentClass::Activity(partner)
             | DocumentClass::Portal(partner) => self.creators.get(partner).copied(),
             _ => None,
@@ -658,6 +666,11 @@ mod tests {
         assert_eq!(
             index.classify(&portal_document_id(&id(1)), &creators),
             DocumentClass::Portal(id(1))
+        );
+        // Derived for every listed partner, listed in `banking` or not.
+        assert_eq!(
+            index.classify(&companion_id(&id(1), CompanionKind::Banking), &creators),
+            DocumentClass::Banking(id(1))
         );
         assert_eq!(
             index.classify(&id(3), &creators),

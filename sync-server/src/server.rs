@@ -243,7 +243,7 @@ async fn ensure_workspace_settings(repo: &Repo, id: &str) -> anyhow::Result<samo
 }
 
 /// Adds to a workspace document what later versions keep in it (the settings, settings
-/// added since, the finance and activity indexes), each created once, here, rather than by
+/// added since, the finance, banking and activity indexes), each created once, here, rather than by
 /// devices that could create the same map concurrently and hide one of them.
 fn upgrade_workspace(doc: &mut automerge::Automerge) -> anyhow::Result<()> {
     use automerge::ReadDoc;
@@ -285,7 +285,7 @@ fn upgrade_workspace(doc: &mut automerge::Automerge) -> anyhow::Result<()> {
     }
     // The indexes of finance, activity and portal documents, created here once for the
     // same reason as the settings: two devices creating a map concurrently would hide one.
-    for key in ["finance", "activity", "portals"] {
+    for key in ["finance", "banking", "activity", "portals"] {
         if doc.get(automerge::ROOT, key)?.is_none() {
             let mut transaction = doc.transaction();
             autosurgeon::reconcile_prop(
@@ -658,7 +658,7 @@ mod tests {
             partnero::model::WorkspaceSettings::default()
         );
         assert!(!workspace.settings.templates.is_empty());
-        for key in ["settings", "finance", "activity", "portals"] {
+        for key in ["settings", "finance", "banking", "activity", "portals"] {
             assert!(doc.get(automerge::ROOT, key).unwrap().is_some(), "{key}");
         }
         let heads = doc.get_heads();

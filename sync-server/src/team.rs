@@ -414,7 +414,7 @@ fn list_portal(doc: &mut automerge::Automerge, partner: &str, now_ms: i64) -> an
 }
 
 /// A portal contact's workspace: the model's empty workspace listing their one partner (and
-/// its portal document, in `portals`).
+/// its portal and banking documents, in `portals` and `banking`).
 fn new_portal_workspace(partner: &str, now_ms: i64) -> anyhow::Result<automerge::Automerge> {
     let mut workspace = partnero::model::Workspace::new();
     workspace.partners.insert(
@@ -425,6 +425,16 @@ fn new_portal_workspace(partner: &str, now_ms: i64) -> anyhow::Result<automerge:
     );
     // The contact's app finds the portal document the way staff find it in the team's index.
     workspace.portals.insert(
+        partner.to_owned(),
+        CompanionEntry {
+            added_at_ms: now_ms,
+        },
+    );
+    // And its banking document (its bank accounts, which the contact may read to check them
+    // and propose corrections). Listed even before it exists: a partner's first bank account
+    // creates it later, and the contact's app keeps asking for a listed document until the
+    // server has it.
+    workspace.banking.insert(
         partner.to_owned(),
         CompanionEntry {
             added_at_ms: now_ms,
@@ -494,7 +504,7 @@ fn access_json(denials: &BTreeMap<Role, BTreeSet<Section>>) -> Value {
 }
 
 /// The roles sections can be denied to: administrators never are, and partner contacts never
-/// see finance or activity anyway.
+/// see finance or activity anyway (and always read their own bank accounts).
 const DENIABLE_ROLES: [Role; 3] = [Role::Manager, Role::Sales, Role::Viewer];
 
 #[derive(Deserialize)]

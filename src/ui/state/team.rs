@@ -90,6 +90,10 @@ pub fn class_of(registry: &Registry<IndexedDbStore>, id: &DocumentId) -> Documen
             DocumentClass::Unlisted { creator: None },
             DocumentClass::Finance,
         ),
+        Some(Companion::Banking(banking)) => partner_of(&banking.partner_id).map_or(
+            DocumentClass::Unlisted { creator: None },
+            DocumentClass::Banking,
+        ),
         Some(Companion::Activity(activity)) => partner_of(&activity.partner_id).map_or(
             DocumentClass::Unlisted { creator: None },
             DocumentClass::Activity,
@@ -115,6 +119,7 @@ fn grant_for(
     let creator = match class {
         DocumentClass::Partner(partner)
         | DocumentClass::Finance(partner)
+        | DocumentClass::Banking(partner)
         | DocumentClass::Activity(partner)
         | DocumentClass::Portal(partner) => created
             .contains(&partner.to_string())
@@ -172,8 +177,25 @@ impl AppState {
     pub fn section_grant(&self, partner: DocumentId, section: Section) -> Grant {
         self.grant_on(match section {
             Section::Finance => DocumentClass::Finance(partner),
+            Section::Banking => DocumentClass::Banking(partner),
             Section::Activity => DocumentClass::Activity(partner),
         })
+    }
+
+    /// Why the user may not change a section (bank accounts, notes via activity) of a partner
+    /// (`None`: one being registered), or `None` when they may.
+    pub fn section_refusal(&self, partner: Option<DocumentId>, section: Section) -> Option<String> {
+        match partner {
+            Some(partner) => {
+                crate::model::refusal(self.section_grant(partner, section), self.role())
+            }
+            None => self.session.with(|session| {
+                let session = session.as_ref()?;
+                let role = session.role();
+                (role != Role::Admin && session.denied.contains(&section))
+                    .then(|| format!("{} is not available to your role", section.label()))
+            }),
+        }
     }
 
     /// Why the user may not change a partner's record, or `None` when they may.
@@ -410,6 +432,9 @@ impl AppState {
                         DocumentClass::Settings => "the workspace settings".into(),
                         DocumentClass::Partner(partner) => name(&partner),
                         DocumentClass::Finance(partner) => format!("{}: finance", name(&partner)),
+                        DocumentClass::Banking(partner) => {
+                            format!("{}: bank accounts", name(&partner))
+                        }
                         DocumentClass::Activity(partner) => {
                             format!("{}: activity", name(&partner))
                         }
