@@ -18,8 +18,13 @@
 //!   that document holds: a user who edits only the name never writes a companion (which the
 //!   server might refuse them). Companions are written first, so a failure part-way leaves the
 //!   new values shown rather than lost.
-//! - The cache keeps each document's own value; the assembled one is rebuilt at start-up from
-//!   the cached partner and companions.
+//! - **In memory** a partner's record holds it as shown, assembled in place: the companions'
+//!   accounts and notes are copied into the value, never the whole partner (at 100,000
+//!   partners with notes, cloning each to assemble it took the cold start over its target).
+//!   The partner document's own accounts and notes, where an earlier version left them, are
+//!   kept aside in [`OwnParts`] so the value can be assembled again when a companion changes.
+//! - The cache keeps each document's own value; start-up moves the companions' parts into the
+//!   cached partners.
 
 use std::collections::BTreeMap;
 
@@ -27,8 +32,30 @@ use automerge::{AutoCommit, ChangeHash};
 
 use super::companion::{companion_id, Companion, CompanionKind};
 use super::{document, history, Registry, RegistryError};
-use crate::model::{DocumentId, Partner, PartnerActivity, PartnerBanking};
+use crate::model::{BankAccount, DocumentId, Partner, PartnerActivity, PartnerBanking};
 use crate::store::Store;
+
+/// The bank accounts and notes a partner document holds itself (written before they moved to
+/// its companions), kept aside while the record's value shows the companions'.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(super) struct OwnParts {
+    bank_accounts: Vec<BankAccount>,
+    notes: String,
+}
+
+impl OwnParts {
+    /// Moves a partner document's own accounts and notes out of `raw`; `None` when it has none
+    /// (every partner written since they moved).
+    pub(super) fn take_from(raw: &mut Partner) -> Option<OwnParts> {
+        if raw.profile.bank_accounts.is_empty() && raw.profile.notes.is_empty() {
+            return None;
+        }
+        Some(OwnParts {
+            bank_accounts: std::mem::take(&mut raw.profile.bank_accounts),
+            notes: std::mem::take(&mut raw.profile.notes),
+        })
+    }
+}
 
 /// The partner as shown: `raw` (its document's value) with the companions' bank accounts and
 /// notes, when held (see the module header).
@@ -38,15 +65,49 @@ pub fn assemble(
     activity: Option<&PartnerActivity>,
 ) -> Partner {
     let mut partner = raw.clone();
-    if let Some(banking) = banking {
-        partner.profile.bank_accounts = banking.bank_accounts.clone();
-    }
-    if let Some(activity) = activity {
-        if !activity.notes.is_empty() || raw.profile.notes.is_empty() {
-            partner.profile.notes = activity.notes.clone();
-        }
-    }
+    let own = OwnParts::take_from(&mut partner);
+    show_bank_accounts(&mut partner, own.as_ref(), banking);
+    show_notes(&mut partner, own.as_ref(), activity);
     partner
+}
+
+/// Puts the bank accounts to show into `shown`: the banking document's when held, else the
+/// partner document's own. Returns whether they changed.
+fn show_bank_accounts(
+    shown: &mut Partner,
+    own: Option<&OwnParts>,
+    banking: Option<&PartnerBanking>,
+) -> bool {
+    let accounts: &[BankAccount] = match (banking, own) {
+        (Some(banking), _) => &banking.bank_accounts,
+        (None, Some(own)) => &own.bank_accounts,
+        (None, None) => &[],
+    };
+    if shown.profile.bank_accounts == accounts {
+        return false;
+    }
+    shown.profile.bank_accounts = accounts.to_vec();
+    true
+}
+
+/// Puts the notes to show into `shown`: the activity document's when held and not empty (or
+/// when the partner document has none of its own), else the partner document's own. Returns
+/// whether they changed.
+fn show_notes(
+    shown: &mut Partner,
+    own: Option<&OwnParts>,
+    activity: Option<&PartnerActivity>,
+) -> bool {
+    let own_notes = own.map_or("", |own| own.notes.as_str());
+    let notes = match activity {
+        Some(activity) if !activity.notes.is_empty() || own_notes.is_empty() => &activity.notes,
+        _ => own_notes,
+    };
+    if shown.profile.notes == notes {
+        return false;
+    }
+    shown.profile.notes = notes.to_owned();
+    true
 }
 
 /// Mixes a companion's fingerprint into a partner's, so that the search index (which checks
@@ -57,28 +118,70 @@ pub(super) fn mix_fingerprint(base: u64, companion: u64) -> u64 {
         .wrapping_mul(0x9E37_79B9_7F4A_7C15)
 }
 
+/// A partner document's own value from the value shown and its own parts (for the cache and
+/// for deciding what a save writes).
+pub(super) fn own_value_of(shown: &Partner, own: Option<&OwnParts>) -> Partner {
+    let mut value = shown.clone();
+    value.profile.bank_accounts = own.map(|own| own.bank_accounts.clone()).unwrap_or_default();
+    value.profile.notes = own.map(|own| own.notes.clone()).unwrap_or_default();
+    value
+}
+
 impl<S: Store> Registry<S> {
-    /// Recomputes the assembled value of `partner` from what is held. Returns whether the
-    /// value [`Registry::partner`] shows changed.
+    /// Assembles the value of `partner` again from its own parts and the companions held, in
+    /// place. Returns whether the value [`Registry::partner`] shows changed.
     pub(super) fn reassemble(&mut self, partner: &DocumentId) -> bool {
-        let before = self.partner(partner).cloned();
-        let Some(record) = self.partners.get(partner) else {
-            self.assembled.remove(partner);
-            return before.is_some();
+        let Some(record) = self.partners.get_mut(partner) else {
+            self.own_parts.remove(partner);
+            return false;
         };
+        let own = self.own_parts.get(partner);
+        let banking = match (self
+            .companions
+            .get(&companion_id(partner, CompanionKind::Banking)))
+        .map(|record| &record.value)
+        {
+            Some(Companion::Banking(banking)) => Some(banking),
+            _ => None,
+        };
+        let activity = match (self
+            .companions
+            .get(&companion_id(partner, CompanionKind::Activity)))
+        .map(|record| &record.value)
+        {
+            Some(Companion::Activity(activity)) => Some(activity),
+            _ => None,
+        };
+        let banking_changed = show_bank_accounts(&mut record.value, own, banking);
+        show_notes(&mut record.value, own, activity) || banking_changed
+    }
+
+    /// Takes a partner record whose value was just read from its document (its own value) and
+    /// makes it the value as shown: its own accounts and notes go aside, the companions' in.
+    /// Returns whether the value shown differs from what the document says.
+    pub(super) fn adopt_own_value(&mut self, partner: &DocumentId) -> bool {
+        let own = (self.partners.get_mut(partner))
+            .and_then(|record| OwnParts::take_from(&mut record.value));
+        match own {
+            Some(own) => self.own_parts.insert(*partner, own),
+            None => self.own_parts.remove(partner),
+        };
+        self.reassemble(partner)
+    }
+
+    /// Makes a freshly loaded partner value (its document's own) the value as shown, without
+    /// touching the registry: for comparing it with what is shown. Returns its own parts.
+    pub(super) fn shown_from_own(
+        &self,
+        partner: &DocumentId,
+        value: &mut Partner,
+    ) -> Option<OwnParts> {
+        let own = OwnParts::take_from(value);
         let banking = self.banking(partner);
         let activity = self.activity(partner);
-        if banking.is_none() && activity.is_none() {
-            self.assembled.remove(partner);
-        } else {
-            let value = assemble(&record.value, banking, activity);
-            if value == record.value {
-                self.assembled.remove(partner);
-            } else {
-                self.assembled.insert(*partner, value);
-            }
-        }
-        self.partner(partner) != before.as_ref()
+        show_bank_accounts(value, own.as_ref(), banking);
+        show_notes(value, own.as_ref(), activity);
+        own
     }
 
     /// The partner a held banking or activity document belongs to.
@@ -90,13 +193,37 @@ impl<S: Store> Registry<S> {
         }
     }
 
-    /// Reassembles every partner that has a banking or activity document held (at start-up).
-    pub(super) fn reassemble_all(&mut self) {
-        let partners: Vec<DocumentId> = (self.companions.keys())
-            .filter_map(|id| self.assembled_partner_of(id))
-            .collect();
-        for partner in partners {
-            self.reassemble(&partner);
+    /// At start-up: moves every held banking and activity document's part into its partner's
+    /// value (cached partners hold their documents' own values). One pass over the companions,
+    /// copying only the accounts and notes.
+    pub(super) fn assemble_all(&mut self) {
+        for (id, record) in self.partners.iter_mut() {
+            if let Some(own) = OwnParts::take_from(&mut record.value) {
+                self.own_parts.insert(*id, own);
+            }
+        }
+        for record in self.companions.values() {
+            let partner_id = match &record.value {
+                Companion::Banking(banking) => &banking.partner_id,
+                Companion::Activity(activity) => &activity.partner_id,
+                Companion::Finance(_) | Companion::Portal(_) => continue,
+            };
+            let Ok(partner) = partner_id.parse::<DocumentId>() else {
+                continue;
+            };
+            let Some(shown) = self.partners.get_mut(&partner) else {
+                continue;
+            };
+            let own = self.own_parts.get(&partner);
+            match &record.value {
+                Companion::Banking(banking) => {
+                    show_bank_accounts(&mut shown.value, own, Some(banking));
+                }
+                Companion::Activity(activity) => {
+                    show_notes(&mut shown.value, own, Some(activity));
+                }
+                Companion::Finance(_) | Companion::Portal(_) => {}
+            }
         }
     }
 
@@ -109,7 +236,7 @@ impl<S: Store> Registry<S> {
             } else if let Some(partner) = self.assembled_partner_of(id) {
                 partner
             } else {
-                self.assembled.remove(id);
+                self.own_parts.remove(id);
                 continue;
             };
             if self.reassemble(&partner) && !changed.contains(&partner) {
@@ -227,6 +354,7 @@ impl<S: Store> Registry<S> {
         let Some(stored) = &record.stored else {
             return Err(RegistryError::PartnerNotFound(*id));
         };
+        let current = own_value_of(&record.value, self.own_parts.get(id));
         let mut own = partner;
         own.profile.bank_accounts.clear();
         own.profile.notes.clear();
@@ -234,8 +362,8 @@ impl<S: Store> Registry<S> {
         // partner document's (its history would list an empty change, and a user allowed
         // only the companion would be refused the partner write).
         let mut same = own.clone();
-        same.updated_at_ms = record.value.updated_at_ms;
-        if same != record.value {
+        same.updated_at_ms = current.updated_at_ms;
+        if same != current {
             let mut stored = stored.clone();
             document::write_value(&mut stored.doc, &own, message, now_ms)?;
             self.store_edited(id, stored).await?;

@@ -24,7 +24,7 @@ use std::collections::BTreeMap;
 use automerge::ActorId;
 use sha2::{Digest, Sha256};
 
-use super::cache::{self, CacheEntry, CachedValue};
+use super::cache::{self, CachedEntries, CachedValue};
 use super::document::{self, LoadProblem, StoredDocument};
 use super::{
     settle_load, LoadSinks, PartnerOpenError, Record, Registry, RegistryError, UnreadableDocument,
@@ -290,9 +290,12 @@ impl<S: Store> Registry<S> {
     /// their documents; missing ones are fetched by sync.
     pub(super) async fn open_companions(
         &mut self,
-        cached: &mut BTreeMap<DocumentId, CacheEntry>,
+        cached: &mut CachedEntries,
     ) -> Result<(), RegistryError> {
-        for (id, _, kind) in self.listed_companions() {
+        // In id order, so each goes in at the end of the map (see the partners in `open`).
+        let mut listed = self.listed_companions();
+        listed.sort_unstable_by_key(|(id, _, _)| *id);
+        for (id, _, kind) in listed {
             let known = self.companions.contains_key(&id)
                 || self.incoming.contains_key(&id)
                 || (self.unreadable.iter()).any(|document| document.id == id.to_string());

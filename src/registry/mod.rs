@@ -145,10 +145,9 @@ pub struct Registry<S: Store> {
     /// The cached workspace is out of date.
     workspace_cache_dirty: bool,
     partners: BTreeMap<DocumentId, PartnerRecord>,
-    /// Partners as shown where that differs from their document's value: with the bank
-    /// accounts of their banking document and the notes of their activity document (see
-    /// `assemble.rs`).
-    assembled: BTreeMap<DocumentId, Partner>,
+    /// The bank accounts and notes partner documents hold themselves, where an earlier version
+    /// left them: each record's value shows its companions' instead (see `assemble.rs`).
+    own_parts: BTreeMap<DocumentId, assemble::OwnParts>,
     unreadable: Vec<UnreadableDocument>,
     /// Documents being fetched from the server that are not (yet) a readable partner, or the
     /// team's workspace before this device adopted it. See `remote.rs`.
@@ -240,7 +239,7 @@ impl<S: Store> Registry<S> {
             workspace_cached,
             workspace_cache_dirty: write_workspace_cache,
             partners: BTreeMap::new(),
-            assembled: BTreeMap::new(),
+            own_parts: BTreeMap::new(),
             unreadable: Vec::new(),
             incoming: BTreeMap::new(),
             cache_dirty: BTreeSet::new(),
@@ -252,17 +251,32 @@ impl<S: Store> Registry<S> {
         };
         let mut cached =
             cache::decode_all(&registry.store.load_range(&cache::buckets_prefix()).await?);
-        let entries: Vec<String> = registry.workspace.partners.keys().cloned().collect();
-        for text in entries {
-            if let Some(entry) = text.parse().ok().and_then(|id| cached.remove(&id)) {
-                if let cache::CachedValue::Partner(partner) = entry.value {
-                    registry.partners.insert(
-                        DocumentId::from_random_bytes(entry.id),
-                        Record::from_cache(partner, entry.fingerprint, entry.unsent),
-                    );
-                    continue;
-                }
+        // Cached partners go in in id order: appending to a B-tree moves nothing, while
+        // inserting in the index's (text) order shifted large values within its nodes.
+        let mut listed = Vec::with_capacity(registry.workspace.partners.len());
+        let mut to_open = Vec::new();
+        for text in registry.workspace.partners.keys() {
+            match text.parse::<DocumentId>() {
+                Ok(id) => listed.push(id),
+                Err(_) => to_open.push(text.clone()),
             }
+        }
+        listed.sort_unstable();
+        for id in listed {
+            match cached.remove(&id) {
+                Some(cache::CacheEntry {
+                    fingerprint,
+                    unsent,
+                    value: cache::CachedValue::Partner(partner),
+                    ..
+                }) => {
+                    (registry.partners)
+                        .insert(id, Record::from_cache(partner, fingerprint, unsent));
+                }
+                _ => to_open.push(id.to_string()),
+            }
+        }
+        for text in to_open {
             match registry.open_partner(&text).await {
                 Ok((id, record)) => {
                     registry.cache_dirty.insert(cache::bucket_of(&id));
@@ -283,7 +297,7 @@ impl<S: Store> Registry<S> {
         }
         registry.open_companions(&mut cached).await?;
         registry.keep_cached_portals(&mut cached);
-        registry.reassemble_all();
+        registry.assemble_all();
         // Small, so always loaded: the cached workspace already shows its value, this only
         // makes it ready to sync and to write (and corrects a cache that was behind).
         registry.open_settings_document().await?;
@@ -343,10 +357,15 @@ impl<S: Store> Registry<S> {
                 continue;
             }
             let cached_fingerprint = record.cached_fingerprint;
+            // Compared with the value shown, so assembled the same way (see `assemble.rs`).
+            let mut own = None;
             let outcome = self
                 .open_partner(&id.to_string())
                 .await
-                .map(|(_, loaded)| loaded);
+                .map(|(_, mut loaded)| {
+                    own = self.shown_from_own(id, &mut loaded.value);
+                    loaded
+                });
             let Self {
                 partners,
                 cache_dirty,
@@ -364,6 +383,10 @@ impl<S: Store> Registry<S> {
             if settle_load(partners, id, cached_fingerprint, outcome, &mut sinks)? {
                 changed.push(*id);
             }
+            match own {
+                Some(own) if self.partners.contains_key(id) => self.own_parts.insert(*id, own),
+                _ => self.own_parts.remove(id),
+            };
         }
         changed.extend(self.ensure_companions_loaded(ids).await?);
         for partner in self.reassemble_for(ids) {
@@ -523,7 +546,7 @@ impl<S: Store> Registry<S> {
         let assembled_partner = self.assembled_partner_of(id);
         self.partners.remove(id);
         self.companions.remove(id);
-        self.assembled.remove(id);
+        self.own_parts.remove(id);
         if let Some(partner) = assembled_partner {
             // Its bank accounts or notes are shown from the partner document until the
             // server's version of the companion arrives.
@@ -604,9 +627,11 @@ impl<S: Store> Registry<S> {
             low[0] = bucket;
             high[0] = bucket;
             let range = DocumentId::from_random_bytes(low)..=DocumentId::from_random_bytes(high);
+            // Partners are cached as their documents' own values (see `assemble.rs`).
             let entries: Vec<cache::CacheEntry> = (self.partners.range(range.clone()))
                 .map(|(id, record)| {
-                    record.cache_entry(id, cache::CachedValue::Partner(record.value.clone()))
+                    let own = assemble::own_value_of(&record.value, self.own_parts.get(id));
+                    record.cache_entry(id, cache::CachedValue::Partner(own))
                 })
                 .chain(self.companions.range(range).map(|(id, record)| {
                     record.cache_entry(id, cache::CachedValue::from(record.value.clone()))
@@ -656,17 +681,12 @@ impl<S: Store> Registry<S> {
     /// One open partner, as shown: with the bank accounts and notes of its banking and
     /// activity documents (see `assemble.rs`).
     pub fn partner(&self, id: &DocumentId) -> Option<&Partner> {
-        self.assembled
-            .get(id)
-            .or_else(|| self.partners.get(id).map(|record| &record.value))
+        self.partners.get(id).map(|record| &record.value)
     }
 
     /// Every open partner as shown, in id order.
     pub fn partners(&self) -> impl Iterator<Item = (DocumentId, &Partner)> {
-        self.partners.iter().map(|(id, record)| {
-            let shown = self.assembled.get(id).unwrap_or(&record.value);
-            (*id, shown)
-        })
+        (self.partners.iter()).map(|(id, record)| (*id, &record.value))
     }
 
     /// The Automerge document behind a partner, once loaded (see [`Registry::ensure_loaded`]).
@@ -726,6 +746,7 @@ impl<S: Store> Registry<S> {
         let partner = document::read_value(&stored.doc)?;
         self.partners
             .insert(id, PartnerRecord::loaded(partner, stored));
+        self.adopt_own_value(&id);
         self.cache_dirty.insert(cache::bucket_of(&id));
         self.flush_cache().await?;
         if assembled != self.partners[&id].value {
@@ -1056,7 +1077,7 @@ impl<S: Store> Registry<S> {
         let partner = document::read_value(&stored.doc)?;
         self.partners
             .insert(*id, PartnerRecord::loaded(partner, stored));
-        self.reassemble(id);
+        self.adopt_own_value(id);
         self.cache_dirty.insert(cache::bucket_of(id));
         self.flush_cache().await
     }

@@ -20,7 +20,7 @@
 
 use std::collections::BTreeMap;
 
-use super::cache::{CacheEntry, CachedValue};
+use super::cache::{CachedEntries, CachedValue};
 use super::companion::{companion_id, Companion, CompanionKind};
 use super::history;
 use super::{Record, Registry, RegistryError};
@@ -37,7 +37,7 @@ fn refused(message: String) -> RegistryError {
 impl<S: Store> Registry<S> {
     /// Takes the cached portal documents of partners this registry holds out of `cached` (the
     /// start-up cache's entries not claimed yet), whether the workspace lists them or not.
-    pub(super) fn keep_cached_portals(&mut self, cached: &mut BTreeMap<DocumentId, CacheEntry>) {
+    pub(super) fn keep_cached_portals(&mut self, cached: &mut CachedEntries) {
         let portals: Vec<DocumentId> = cached
             .iter()
             .filter_map(|(id, entry)| {

@@ -93,7 +93,7 @@ impl<S: Store> Registry<S> {
                 // Written in batches by the session (`flush_cache`), not per message: a
                 // bucket left behind by a crash is found stale at the next start.
                 self.cache_dirty.insert(super::cache::bucket_of(id));
-                self.reassemble(id);
+                self.adopt_own_value(id);
             }
         } else if let Some(record) = self.companions.get_mut(id) {
             if let Some(stored) = record.stored.as_mut() {
@@ -134,7 +134,7 @@ impl<S: Store> Registry<S> {
                             .insert(*id, PartnerRecord::loaded(partner, stored));
                         self.cache_dirty.insert(super::cache::bucket_of(id));
                         // Its banking or activity document may have arrived first.
-                        self.reassemble(id);
+                        self.adopt_own_value(id);
                     }
                 }
             }

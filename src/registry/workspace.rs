@@ -113,7 +113,7 @@ impl<S: Store> Registry<S> {
                 }
             }
         }
-        let mut nothing_cached = std::collections::BTreeMap::new();
+        let mut nothing_cached = cache::CachedEntries::default();
         let before: Vec<DocumentId> = self.companions.keys().copied().collect();
         self.open_companions(&mut nothing_cached).await?;
         opened.extend(
@@ -122,6 +122,14 @@ impl<S: Store> Registry<S> {
                 .filter(|id| !before.contains(id))
                 .copied(),
         );
+        // Partners just opened hold their documents' own values; companions just opened are
+        // part of their partners as shown (see `assemble.rs`).
+        for id in &opened {
+            if self.partners.contains_key(id) {
+                self.adopt_own_value(id);
+            }
+        }
+        self.reassemble_for(&opened);
         Ok(opened)
     }
 
