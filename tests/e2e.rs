@@ -29,12 +29,21 @@ struct TestServer {
 impl TestServer {
     /// Serves the built app with its database in `data`, on `address` (or a free port).
     async fn start(data: &std::path::Path, address: Option<std::net::SocketAddr>) -> Result<Self> {
+        Self::serving(data, address, dist_dir()?).await
+    }
+
+    /// [`TestServer::start`] serving the app from `dist` (a copy a test can redeploy).
+    async fn serving(
+        data: &std::path::Path,
+        address: Option<std::net::SocketAddr>,
+        dist: PathBuf,
+    ) -> Result<Self> {
         let listener =
             tokio::net::TcpListener::bind(address.unwrap_or(([127, 0, 0, 1], 0).into())).await?;
         let address = listener.local_addr()?;
         let (stop, stopped) = oneshot::channel::<()>();
         let config = partnero_sync_server::server::ServerConfig {
-            dist: dist_dir()?,
+            dist,
             data_dir: data.to_owned(),
             max_message_bytes: 8 << 20,
             max_file_bytes: partnero_sync_server::files::DEFAULT_MAX_FILE_BYTES,
@@ -1368,5 +1377,198 @@ async fn a_partner_contact_proposes_an_iban_offline_and_staff_accept_it() -> Res
     let link = link.prop("value").await?.context("the link has a value")?;
     assert!(link.contains("/invite/"), "{link}");
     ana.screenshot("22-users-phone").await?;
+    Ok(())
+}
+
+/// Copies the built app into a directory of its own, so a test can deploy a "new version".
+fn copy_dist(to: &std::path::Path) -> Result<()> {
+    fn copy(from: &std::path::Path, to: &std::path::Path) -> Result<()> {
+        std::fs::create_dir_all(to)?;
+        for entry in std::fs::read_dir(from)? {
+            let entry = entry?;
+            let target = to.join(entry.file_name());
+            if entry.file_type()?.is_dir() {
+                copy(&entry.path(), &target)?;
+            } else {
+                std::fs::copy(entry.path(), target)?;
+            }
+        }
+        Ok(())
+    }
+    copy(&dist_dir()?, to)
+}
+
+impl Browser {
+    /// The version of the service worker controlling the page (`public/sw.js` answers).
+    async fn controlling_version(&self) -> Result<String> {
+        let answer = self
+            .driver()
+            .execute_async(
+                "const done = arguments[arguments.length - 1];
+                 const worker = navigator.serviceWorker.controller;
+                 if (!worker) { done(null); return; }
+                 const channel = new MessageChannel();
+                 channel.port1.onmessage = (event) => done(event.data.version);
+                 worker.postMessage({ type: 'version' }, [channel.port2]);",
+                Vec::new(),
+            )
+            .await?;
+        answer
+            .json()
+            .as_str()
+            .map(str::to_owned)
+            .context("no service worker controls the page")
+    }
+
+    async fn wait_for_controller(&self) -> Result<String> {
+        let deadline = std::time::Instant::now() + WAIT;
+        loop {
+            if let Ok(version) = self.controlling_version().await {
+                return Ok(version);
+            }
+            if std::time::Instant::now() > deadline {
+                bail!("the service worker never took control of the page");
+            }
+            tokio::time::sleep(POLL).await;
+        }
+    }
+
+    /// Where this browser saves downloads (set through the DevTools protocol).
+    async fn allow_downloads(&self, dir: &std::path::Path) -> Result<()> {
+        self.driver()
+            .cdp()
+            .send_raw(
+                "Browser.setDownloadBehavior",
+                serde_json::json!({ "behavior": "allow", "downloadPath": dir.display().to_string() }),
+            )
+            .await?;
+        Ok(())
+    }
+}
+
+/// Issue 8, installable and safe offline: a new deployment is offered as "update available"
+/// and taken only when accepted (a reload before that stays on the running version); a
+/// complete backup downloaded on one device is restored into a fresh browser's empty
+/// workspace with the partner in it.
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "needs Chromium, ChromeDriver and the built app (bash .ci/test runs it)"]
+async fn a_new_version_waits_for_consent_and_a_backup_restores_on_a_fresh_device() -> Result<()> {
+    let deployed = tempfile::tempdir()?;
+    copy_dist(deployed.path())?;
+    let data = tempfile::tempdir()?;
+    let server = TestServer::serving(data.path(), None, deployed.path().to_owned()).await?;
+    let browser = Browser::launch(&server.base()).await?;
+    let downloads = tempfile::tempdir()?;
+    browser.allow_downloads(downloads.path()).await?;
+
+    browser.driver().goto(browser.url("/")).await?;
+    let first = browser.wait_for_controller().await?;
+    let id = browser
+        .register("supplier", "Backup Test S.L.", "Sevilla")
+        .await?;
+
+    // Deploy a new version: a new sw.js (its stamped version changed).
+    let sw = deployed.path().join("sw.js");
+    let script = std::fs::read_to_string(&sw)?;
+    let stamp = format!("const VERSION = \"{first}\";");
+    assert!(script.contains(&stamp), "sw.js is stamped with {first}");
+    std::fs::write(&sw, script.replace(&stamp, "const VERSION = \"e2e-next\";"))?;
+    browser
+        .driver()
+        .execute_async(
+            "const done = arguments[arguments.length - 1];
+             navigator.serviceWorker.getRegistration().then((r) => r.update()).then(() => done(true), () => done(false));",
+            Vec::new(),
+        )
+        .await?;
+    browser
+        .wait_for_text(
+            By::Id("update-banner"),
+            "A new version of Partnero is ready",
+        )
+        .await?;
+    browser.screenshot("update-available").await?;
+    // A reload before accepting stays on the running version, and offers it again.
+    browser
+        .driver()
+        .goto(browser.url(&format!("/partners/{id}")))
+        .await?;
+    browser
+        .wait_for_text(By::Id("partner-name"), "Backup Test S.L.")
+        .await?;
+    assert_eq!(browser.controlling_version().await?, first);
+    browser.wait_for(By::Id("update-banner")).await?;
+    browser.click("update-now").await?;
+    let deadline = std::time::Instant::now() + WAIT;
+    while browser.controlling_version().await.ok().as_deref() != Some("e2e-next") {
+        if std::time::Instant::now() > deadline {
+            bail!("accepting the update did not move to the new version");
+        }
+        tokio::time::sleep(POLL).await;
+    }
+    browser
+        .wait_for_text(By::Id("partner-name"), "Backup Test S.L.")
+        .await?;
+    assert!(
+        browser
+            .driver()
+            .find_all(By::Id("update-banner"))
+            .await?
+            .is_empty(),
+        "no update is offered once on the new version"
+    );
+
+    // A complete backup, downloaded for real.
+    browser.driver().goto(browser.url("/device")).await?;
+    browser
+        .wait_for_text(By::Id("storage-used"), "Partnero uses")
+        .await?;
+    browser.click("download-backup").await?;
+    browser
+        .wait_for_text(By::Id("backup-result"), "Backup downloaded")
+        .await?;
+    let deadline = std::time::Instant::now() + WAIT;
+    let file = loop {
+        let found = std::fs::read_dir(downloads.path())?
+            .filter_map(|entry| entry.ok().map(|entry| entry.path()))
+            .find(|path| {
+                path.extension()
+                    .is_some_and(|extension| extension == "partnero")
+            });
+        if let Some(file) = found {
+            break file;
+        }
+        if std::time::Instant::now() > deadline {
+            bail!(
+                "the backup was never saved in {}",
+                downloads.path().display()
+            );
+        }
+        tokio::time::sleep(POLL).await;
+    };
+    assert!(std::fs::read(&file)?.starts_with(b"PARTNERO-BACKUP\n"));
+
+    // A fresh browser (its own profile, nothing stored) restores it.
+    let fresh = Browser::launch(&server.base()).await?;
+    fresh.driver().goto(fresh.url("/device")).await?;
+    let input = fresh.wait_for(By::Id("restore-file")).await?;
+    input.send_keys(file.display().to_string()).await?;
+    fresh
+        .wait_for_text(By::Id("restore-summary"), "This backup holds")
+        .await?;
+    fresh.screenshot("restore-confirm").await?;
+    fresh.click("confirm-restore").await?;
+    fresh
+        .driver()
+        .goto(fresh.url(&format!("/partners/{id}")))
+        .await?;
+    fresh
+        .wait_for_text(By::Id("partner-name"), "Backup Test S.L.")
+        .await?;
+    // Restoring again is refused: the workspace is not empty any more.
+    fresh.driver().goto(fresh.url("/device")).await?;
+    fresh
+        .wait_for_text(By::Id("restore-needs-empty"), "empty workspace")
+        .await?;
     Ok(())
 }

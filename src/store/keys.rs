@@ -74,6 +74,6 @@ pub fn workspace_pointer_key() -> StorageKey {
     vec!["partnero-meta".into(), "workspace-id".into()]
 }
 
-fn hex(bytes: &[u8]) -> String {
+pub(crate) fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|byte| format!("{byte:02x}")).collect()
 }

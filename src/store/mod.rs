@@ -6,6 +6,7 @@
 //! ([`contract::check_store_contract`]) runs natively on [`MemoryStore`] and in Chromium on the
 //! IndexedDB store, so both behave the same.
 
+pub mod backup;
 pub mod contract;
 mod keys;
 mod memory;

@@ -134,6 +134,7 @@ pub fn Account() -> impl IntoView {
     view! {
         <section class="form-screen account">
             <h1>"Account"</h1>
+            <p><a href="/device" id="device-link">"This device: storage, backup and restore"</a></p>
             {move || match state.session.get() {
                 None => view! { <p>"Not signed in. "<a href="/sign-in">"Sign in"</a>" to sync with your team."</p> }.into_any(),
                 Some(session) => view! {
@@ -147,7 +148,9 @@ pub fn Account() -> impl IntoView {
             <Show when=move || warning.get().is_some()>
                 <div class="banner error" role="alert" id="sign-out-warning">
                     <p><strong>"Not signed out. "</strong>{move || warning.get()}</p>
-                    <p>"Stay signed in and online until the status says up to date, or discard them."</p>
+                    <p>"Stay signed in and online until the status says up to date, or keep them in a file first: "
+                        <a href="/device" id="backup-before-sign-out">"download a complete backup"</a>
+                        " (it holds every change on this device), then discard them."</p>
                     <button type="button" class="button" id="sign-out-discard" disabled=move || busy.get() on:click=move |_| sign_out(true)>
                         "Discard unsynced changes and sign out"
                     </button>

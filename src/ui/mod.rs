@@ -13,6 +13,7 @@ mod activity;
 mod alerts;
 mod chart;
 mod detail;
+mod device;
 mod documents;
 mod fields;
 mod finance;
@@ -39,7 +40,10 @@ pub use state::{use_app_state, AppState, LoadState, RegistryView};
 /// The whole app: opens the registry, registers the service worker, routes.
 #[component]
 pub fn App() -> impl IntoView {
-    crate::web::register_service_worker();
+    let update_available = RwSignal::new(false);
+    provide_context(device::UpdateAvailable(update_available));
+    crate::web::pwa::register_service_worker(move || update_available.set(true));
+    provide_context(device::StorageState::start());
     let state = AppState::start();
     provide_context(state);
     view! {
@@ -75,6 +79,8 @@ pub fn App() -> impl IntoView {
                         </div>
                     }.into_any(),
                     LoadState::Ready => view! {
+                        <device::UpdateBanner/>
+                        <device::StorageWarning/>
                         <UnreadableBanner/>
                         <RefusedBanner/>
                         <SessionEndedBanner/>
@@ -96,6 +102,7 @@ pub fn App() -> impl IntoView {
                             <Route path=path!("/users") view=users::UsersPage/>
                             <Route path=path!("/invite/:token") view=invite::AcceptInvite/>
                             <Route path=path!("/portal") view=portal::PortalHome/>
+                            <Route path=path!("/device") view=device::DevicePage/>
                         </Routes>
                     }.into_any(),
                 }}

@@ -28,6 +28,7 @@ use crate::web::{
     new_actor_id, new_document_id, new_row_id, now_ms, IndexedDbStore, DATABASE_NAME,
 };
 
+mod device;
 mod team;
 
 pub use team::{request_kind, request_kinds, InviteInfo, NewInvite, Refused, TeamUser};

@@ -11,8 +11,6 @@ const REVOKE_AFTER_MS: i32 = 10_000;
 
 /// Offers `text` as a download named `file_name` of type `media_type` (say `text/csv`).
 pub fn download_text(file_name: &str, media_type: &str, text: &str) -> Result<(), String> {
-    let window = web_sys::window().ok_or("no browser window")?;
-    let document = window.document().ok_or("no document")?;
     let parts = js_sys::Array::new();
     // A byte-order mark first for CSV: spreadsheet programs otherwise read UTF-8 partner names
     // as a legacy code page.
@@ -22,10 +20,23 @@ pub fn download_text(file_name: &str, media_type: &str, text: &str) -> Result<()
         text.to_owned()
     };
     parts.push(&JsValue::from_str(&body));
+    download_parts(file_name, media_type, &parts)
+}
+
+/// Offers `bytes` as a download named `file_name` (a backup).
+pub fn download_bytes(file_name: &str, media_type: &str, bytes: &[u8]) -> Result<(), String> {
+    let parts = js_sys::Array::new();
+    parts.push(&js_sys::Uint8Array::from(bytes));
+    download_parts(file_name, media_type, &parts)
+}
+
+fn download_parts(file_name: &str, media_type: &str, parts: &js_sys::Array) -> Result<(), String> {
+    let window = web_sys::window().ok_or("no browser window")?;
+    let document = window.document().ok_or("no document")?;
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(media_type);
-    let blob =
-        web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(describe)?;
+    let blob = web_sys::Blob::new_with_buffer_source_sequence_and_options(parts, &options)
+        .map_err(describe)?;
     let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(describe)?;
     let anchor: web_sys::HtmlAnchorElement = document
         .create_element("a")

@@ -7,11 +7,9 @@ pub mod files;
 mod idb_store;
 mod platform;
 pub mod preferences;
+pub mod pwa;
 pub mod session;
 pub mod sync_socket;
 
 pub use idb_store::{IndexedDbStore, DATABASE_NAME};
-pub use platform::{
-    device_label, mark_once, new_actor_id, new_document_id, new_row_id, now_ms,
-    register_service_worker,
-};
+pub use platform::{device_label, mark_once, new_actor_id, new_document_id, new_row_id, now_ms};

@@ -1,8 +1,7 @@
 //! What the pure core receives as arguments: the current time and random bytes, read here from
-//! the browser; plus registering the service worker that serves the app shell offline.
+//! the browser; plus a few small facts about it (User Timing marks, a device label).
 
 use automerge::ActorId;
-use wasm_bindgen::JsCast;
 
 use crate::model::DocumentId;
 
@@ -35,35 +34,6 @@ pub fn new_row_id() -> String {
         .iter()
         .map(|byte| format!("{byte:02x}"))
         .collect()
-}
-
-/// Registers `/sw.js` so the app shell loads with no network. Failure only costs offline
-/// start-up, so it is logged, not fatal.
-pub fn register_service_worker() {
-    let Some(window) = web_sys::window() else {
-        return;
-    };
-    let navigator = window.navigator();
-    let has_service_worker =
-        js_sys::Reflect::has(&navigator, &"serviceWorker".into()).unwrap_or(false);
-    if !has_service_worker {
-        web_sys::console::warn_1(
-            &"this browser has no service worker: Partnero will not start offline".into(),
-        );
-        return;
-    }
-    let promise = navigator.service_worker().register("/sw.js");
-    wasm_bindgen_futures::spawn_local(async move {
-        if let Err(error) = wasm_bindgen_futures::JsFuture::from(promise).await {
-            let message = error
-                .dyn_ref::<js_sys::Error>()
-                .map(|error| String::from(error.message()))
-                .unwrap_or_else(|| format!("{error:?}"));
-            web_sys::console::error_1(
-                &format!("service worker registration failed: {message}").into(),
-            );
-        }
-    });
 }
 
 /// Records a User Timing mark (`performance.mark`) once per page load: the cold-start benchmark

@@ -1,0 +1,176 @@
+//! The installed app's relation with the browser (issue 8): registering the service worker and
+//! noticing a new version waiting (`public/sw.js` explains the versions), moving to it when the
+//! person accepts, and keeping local data safe from eviction (persistent storage, usage).
+//!
+//! Browser glue only: what to show is decided by the UI (`ui::device`).
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{ServiceWorkerContainer, ServiceWorkerRegistration, ServiceWorkerState};
+
+/// How often an open app asks whether a new version was deployed (the browser also checks on
+/// every navigation).
+const UPDATE_CHECK_MS: i32 = 30 * 60 * 1000;
+
+fn container() -> Option<ServiceWorkerContainer> {
+    let navigator = web_sys::window()?.navigator();
+    js_sys::Reflect::has(&navigator, &"serviceWorker".into())
+        .unwrap_or(false)
+        .then(|| navigator.service_worker())
+}
+
+fn log_error(what: &str, error: &JsValue) {
+    let message = error
+        .dyn_ref::<js_sys::Error>()
+        .map(|error| String::from(error.message()))
+        .unwrap_or_else(|| format!("{error:?}"));
+    web_sys::console::error_1(&format!("{what}: {message}").into());
+}
+
+/// Registers `/sw.js` and calls `on_update` once a new version is installed and waiting while
+/// this page runs an older one (not on the first install, which has nothing to replace).
+pub fn register_service_worker(on_update: impl Fn() + 'static) {
+    let Some(container) = container() else {
+        web_sys::console::warn_1(
+            &"this browser has no service worker: Partnero will not start offline".into(),
+        );
+        return;
+    };
+    let promise = container.register("/sw.js");
+    wasm_bindgen_futures::spawn_local(async move {
+        let registration = match JsFuture::from(promise).await {
+            Ok(value) => value.unchecked_into::<ServiceWorkerRegistration>(),
+            Err(error) => {
+                log_error("service worker registration failed", &error);
+                return;
+            }
+        };
+        let on_update = std::rc::Rc::new(on_update);
+        let controlled = {
+            let container = container.clone();
+            move || container.controller().is_some()
+        };
+        if registration.waiting().is_some() && controlled() {
+            on_update();
+        }
+        let watched = registration.clone();
+        let on_found = Closure::<dyn Fn()>::new(move || {
+            let Some(installing) = watched.installing() else {
+                return;
+            };
+            let worker = installing.clone();
+            let on_update = on_update.clone();
+            let controlled = controlled.clone();
+            let on_state = Closure::<dyn Fn()>::new(move || {
+                if worker.state() == ServiceWorkerState::Installed && controlled() {
+                    on_update();
+                }
+            });
+            installing.set_onstatechange(Some(on_state.as_ref().unchecked_ref()));
+            // Lives as long as the page: one per version found, a handful at most.
+            on_state.forget();
+        });
+        registration.set_onupdatefound(Some(on_found.as_ref().unchecked_ref()));
+        on_found.forget();
+        let checked = registration.clone();
+        let check = Closure::<dyn Fn()>::new(move || {
+            let _ = checked.update();
+        });
+        if let Some(window) = web_sys::window() {
+            let _ = window.set_interval_with_callback_and_timeout_and_arguments_0(
+                check.as_ref().unchecked_ref(),
+                UPDATE_CHECK_MS,
+            );
+        }
+        check.forget();
+    });
+}
+
+/// Moves to the waiting version: asks it to take over, then reloads once it controls the
+/// page. Everything typed is already in IndexedDB (the app saves before it says saved).
+pub async fn apply_update() -> Result<(), String> {
+    let container = container().ok_or("this browser has no service worker")?;
+    let registration = JsFuture::from(container.get_registration())
+        .await
+        .map_err(|error| format!("{error:?}"))?;
+    let registration = registration
+        .dyn_into::<ServiceWorkerRegistration>()
+        .map_err(|_| "no service worker is registered".to_owned())?;
+    let Some(waiting) = registration.waiting() else {
+        // Already active (another tab accepted it): a reload is enough.
+        reload();
+        return Ok(());
+    };
+    let on_change = Closure::<dyn Fn()>::new(reload);
+    container.set_oncontrollerchange(Some(on_change.as_ref().unchecked_ref()));
+    on_change.forget();
+    let message = js_sys::Object::new();
+    js_sys::Reflect::set(&message, &"type".into(), &"skip-waiting".into())
+        .map_err(|error| format!("{error:?}"))?;
+    waiting
+        .post_message(&message)
+        .map_err(|error| format!("{error:?}"))
+}
+
+fn reload() {
+    if let Some(window) = web_sys::window() {
+        let _ = window.location().reload();
+    }
+}
+
+/// What the browser says about this origin's storage.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct StorageStatus {
+    /// Bytes used by this origin (IndexedDB, caches), as estimated by the browser.
+    pub usage: f64,
+    /// Bytes this origin may use before the browser refuses writes.
+    pub quota: f64,
+    /// The browser promised not to evict this origin's data under storage pressure.
+    pub persisted: bool,
+}
+
+fn storage_manager() -> Option<web_sys::StorageManager> {
+    let navigator = web_sys::window()?.navigator();
+    js_sys::Reflect::has(&navigator, &"storage".into())
+        .unwrap_or(false)
+        .then(|| navigator.storage())
+}
+
+/// The storage used and whether it is persistent; `None` where the browser cannot say.
+pub async fn storage_status() -> Option<StorageStatus> {
+    let manager = storage_manager()?;
+    let estimate = JsFuture::from(manager.estimate().ok()?).await.ok()?;
+    let number = |name: &str| {
+        js_sys::Reflect::get(&estimate, &name.into())
+            .ok()
+            .and_then(|value| value.as_f64())
+            .unwrap_or(0.0)
+    };
+    let persisted = JsFuture::from(manager.persisted().ok()?)
+        .await
+        .ok()
+        .and_then(|value| value.as_bool())
+        .unwrap_or(false);
+    Some(StorageStatus {
+        usage: number("usage"),
+        quota: number("quota"),
+        persisted,
+    })
+}
+
+/// Asks the browser to keep this origin's data under storage pressure. Chromium grants it to
+/// installed apps and to sites used often, without a prompt; it may also say no.
+pub async fn request_persistence() -> bool {
+    let Some(manager) = storage_manager() else {
+        return false;
+    };
+    let Ok(promise) = manager.persist() else {
+        return false;
+    };
+    JsFuture::from(promise)
+        .await
+        .ok()
+        .and_then(|value| value.as_bool())
+        .unwrap_or(false)
+}
