@@ -3,6 +3,7 @@
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
+use std::time::Duration;
 
 use clap::{Args, Parser, Subcommand};
 
@@ -24,6 +25,23 @@ pub enum Command {
     /// Manage user accounts.
     #[command(subcommand)]
     User(UserCommand),
+    /// Write one consistent snapshot of the whole server state (documents, users, sessions,
+    /// invitations, settings, uploaded files) to a single file. Safe while the server runs.
+    Backup {
+        /// The backup file to write; it must not exist yet.
+        #[arg(long)]
+        to: PathBuf,
+    },
+    /// Restore a backup into the data directory. Stop the server first.
+    Restore {
+        /// The backup file, as written by `backup` or a scheduled snapshot.
+        #[arg(long)]
+        from: PathBuf,
+        /// Restore even though the data directory holds a database: it is first moved aside
+        /// into `<data-dir>/before-restore-<time>/`, never deleted.
+        #[arg(long)]
+        force: bool,
+    },
 }
 
 #[derive(Debug, Clone, Subcommand)]
@@ -83,6 +101,19 @@ pub struct ServeOptions {
         global = true
     )]
     pub fault_write_delay_ms: u64,
+
+    /// Take a snapshot of the server state this often while serving, e.g. `24h`, `6h`, `30m`,
+    /// `1h30m` (units s, m, h, d). Off unless given.
+    #[arg(long, env = "PARTNERO_BACKUP_EVERY", value_parser = crate::backup::parse_duration, global = true)]
+    pub backup_every: Option<Duration>,
+
+    /// How many scheduled snapshots to keep; older ones (named by us) are deleted.
+    #[arg(long, env = "PARTNERO_BACKUP_KEEP", default_value_t = 7, value_parser = clap::value_parser!(u32).range(1..), global = true)]
+    pub backup_keep: u32,
+
+    /// Directory of the scheduled snapshots (default: `backups/` in the data directory).
+    #[arg(long, env = "PARTNERO_BACKUP_DIR", global = true)]
+    pub backup_dir: Option<PathBuf>,
 
     /// Log filter, e.g. `info` or `partnero_sync_server=debug,tower_http=info`.
     #[arg(long, env = "PARTNERO_LOG", default_value = "info", global = true)]

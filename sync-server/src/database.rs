@@ -30,6 +30,10 @@ pub struct DatabaseError {
     pub source: rusqlite::Error,
 }
 
+/// The database's file name inside the data directory (also what `backup.rs` snapshots and
+/// restores).
+pub const DATABASE_FILE: &str = "partnero.sqlite3";
+
 /// The shared handle to the database file.
 #[derive(Clone)]
 pub struct Database {
@@ -147,7 +151,7 @@ impl Database {
                 data_dir.display()
             )
         })?;
-        let path = data_dir.join("partnero.sqlite3");
+        let path = data_dir.join(DATABASE_FILE);
         let connection = Connection::open(&path)
             .map_err(|error| anyhow::anyhow!("cannot open {}: {error}", path.display()))?;
         connection

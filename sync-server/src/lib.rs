@@ -1,6 +1,8 @@
 //! Partnero's server, as a library so integration tests can run it in-process on a loopback
 //! port. Code map, one noun per file in the style of tokio's mini-redis:
 //!
+//! - [`backup`]: `backup`, `restore` and scheduled snapshots: a verified tar of one consistent
+//!   copy of the database (which also holds the uploaded files).
 //! - [`config`]: command-line flags with environment-variable fallbacks, and sub-commands.
 //! - [`server`]: [`server::run`] serves the built PWA (SPA fallback, cache headers), the
 //!   sign-in API, the sync WebSocket and `/health` until `shutdown`, then flushes storage.
@@ -19,6 +21,7 @@
 //! - [`shutdown`]: the Ctrl-C / SIGTERM future that triggers graceful shutdown.
 
 pub mod accounts;
+pub mod backup;
 pub mod config;
 pub mod connection;
 pub mod database;

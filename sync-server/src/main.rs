@@ -1,11 +1,13 @@
 //! The `partnero-sync-server` binary: read the configuration, set up logging, then serve until
-//! Ctrl-C or SIGTERM, or run a maintenance sub-command (`user add`).
+//! Ctrl-C or SIGTERM (taking scheduled backup snapshots if asked), or run a maintenance
+//! sub-command (`user add`, `backup`, `restore`).
 
 use partnero::model::Role;
 use std::io::BufRead;
 
 use anyhow::Context;
 use clap::Parser;
+use partnero_sync_server::backup::{self, Schedule};
 use partnero_sync_server::config::{Cli, Command, ServeOptions, UserCommand};
 use partnero_sync_server::database::Database;
 use partnero_sync_server::server::{self, now_seconds, ServerConfig};
@@ -47,7 +49,53 @@ async fn main() -> anyhow::Result<()> {
             };
             add_user(&options, &email, &name, role).await
         }
+        Command::Backup { to } => backup_to(&options, to).await,
+        Command::Restore { from, force } => restore_from(&options, from, force).await,
     }
+}
+
+/// `backup --to FILE`: the same code as the scheduled snapshots, once.
+async fn backup_to(options: &ServeOptions, to: std::path::PathBuf) -> anyhow::Result<()> {
+    let data_dir = options.data_dir.clone();
+    let started = std::time::Instant::now();
+    let summary = tokio::task::spawn_blocking(move || backup::create_backup(&data_dir, &to))
+        .await
+        .context("the backup task failed")??;
+    println!(
+        "wrote {} ({} bytes in {} ms): {} documents, {} users, {} files",
+        summary.path.display(),
+        summary.bytes,
+        started.elapsed().as_millis(),
+        summary.contents.documents,
+        summary.contents.users,
+        summary.contents.files
+    );
+    Ok(())
+}
+
+/// `restore --from FILE [--force]`.
+async fn restore_from(
+    options: &ServeOptions,
+    from: std::path::PathBuf,
+    force: bool,
+) -> anyhow::Result<()> {
+    let data_dir = options.data_dir.clone();
+    let summary = tokio::task::spawn_blocking(move || backup::restore(&from, &data_dir, force))
+        .await
+        .context("the restore task failed")??;
+    if let Some(aside) = &summary.moved_aside {
+        println!("the previous state was moved to {}", aside.display());
+    }
+    println!(
+        "restored into {}: {} documents, {} users, {} files (backup taken at Unix time {} by server {})",
+        options.data_dir.display(),
+        summary.contents.documents,
+        summary.contents.users,
+        summary.contents.files,
+        summary.manifest.created_at,
+        summary.manifest.server_version
+    );
+    Ok(())
 }
 
 async fn serve(options: ServeOptions) -> anyhow::Result<()> {
@@ -62,9 +110,38 @@ async fn serve(options: ServeOptions) -> anyhow::Result<()> {
         max_file_bytes: options.max_file_bytes,
         fault_write_delay_ms: options.fault_write_delay_ms,
     };
-    server::run(listener, config, shutdown::signal())
-        .await
-        .context("server failed")?;
+    // One shutdown for the server and the backup schedule: the sender is dropped when the signal
+    // comes (or when the server stops for any other reason), which ends the schedule's wait.
+    let (stopping, stopped) = tokio::sync::watch::channel(());
+    let scheduler = options.backup_every.map(|every| {
+        let schedule = Schedule {
+            every,
+            keep: options.backup_keep as usize,
+            dir: options
+                .backup_dir
+                .clone()
+                .unwrap_or_else(|| config.data_dir.join("backups")),
+        };
+        tracing::info!(every_seconds = every.as_secs(), keep = schedule.keep, dir = %schedule.dir.display(), "backup schedule on");
+        let mut stopped = stopped.clone();
+        tokio::spawn(backup::run_schedule(
+            config.data_dir.clone(),
+            schedule,
+            async move {
+                let _ = stopped.changed().await;
+            },
+        ))
+    });
+    let served = server::run(listener, config, async move {
+        shutdown::signal().await;
+        drop(stopping);
+    })
+    .await;
+    // The sender is gone by now either way; a snapshot under way finishes before we exit.
+    if let Some(scheduler) = scheduler {
+        let _ = scheduler.await;
+    }
+    served.context("server failed")?;
     tracing::info!("stopped");
     Ok(())
 }
