@@ -14,6 +14,8 @@ pub mod dates;
 pub mod exchange;
 pub mod invoices;
 pub mod marks;
+pub mod partner_export;
+pub mod partner_import;
 pub mod partners;
 pub mod timeline;
 pub mod view;
@@ -31,6 +33,12 @@ pub use invoices::{
     AgingReport, AgingRow, Balance, InvoiceState, InvoiceStatus,
 };
 pub use marks::{visible_alerts, AlertMark};
+pub use partner_export::{contacts_vcard, export_file_name, partners_csv, partners_json};
+pub use partner_import::{
+    decode, parse_csv, plan_partner_import, plan_partner_json_import, plan_summary,
+    skipped_rows_csv, suggest_mapping, DecodedText, DuplicateOf, FileError, ImportMapping,
+    PartnerImportPlan, PlanCounts, PlannedRow, RowOutcome, Table, TableRow, Target,
+};
 pub use partners::{
     new_partners_per_month, partner_statistics, partners_by_category, partners_by_industry,
     partners_by_kind, partners_by_region, top_clients, top_partners, top_suppliers, CountRow,
