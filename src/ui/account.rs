@@ -109,6 +109,50 @@ pub fn SyncIndicator() -> impl IntoView {
     }
 }
 
+/// Documents in flight below this many get no bar: the status line says enough.
+const PROGRESS_FROM: usize = 20;
+
+/// A progress bar with counts while many documents sync at once (the first sync of a device,
+/// or coming back after a long time offline). The total is the most documents seen in flight
+/// since this run of syncing began, so the bar only moves forward.
+#[component]
+pub fn SyncProgressBar() -> impl IntoView {
+    let state = use_app_state();
+    let peak = RwSignal::new(0usize);
+    Effect::new(move |_| {
+        let syncing = state.sync_report.with(|report| match report {
+            Some(report) if report.link == LinkState::Syncing => report.progress.documents_syncing,
+            _ => 0,
+        });
+        if syncing == 0 {
+            peak.set(0);
+        } else if syncing > peak.get_untracked() {
+            peak.set(syncing);
+        }
+    });
+    let remaining = move || {
+        state.sync_report.with(|report| match report {
+            Some(report) if report.link == LinkState::Syncing => report.progress.documents_syncing,
+            _ => 0,
+        })
+    };
+    view! {
+        <Show when=move || { peak.get() >= PROGRESS_FROM && remaining() > 0 }>
+            {move || {
+                let total = peak.get();
+                let done = total.saturating_sub(remaining());
+                let label = format!("Syncing with the server: {done} of {total} documents");
+                view! {
+                    <div class="banner info sync-progress" id="sync-progress">
+                        <label for="sync-progress-bar">{label.clone()}</label>
+                        <progress id="sync-progress-bar" max=total value=done aria-label=label></progress>
+                    </div>
+                }
+            }}
+        </Show>
+    }
+}
+
 fn clock_time(ms: i64) -> String {
     let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms as f64));
     format!("{:02}:{:02}", date.get_hours(), date.get_minutes())

@@ -80,6 +80,7 @@ pub fn App() -> impl IntoView {
                     }.into_any(),
                     LoadState::Ready => view! {
                         <device::UpdateBanner/>
+                        <account::SyncProgressBar/>
                         <device::StorageWarning/>
                         <UnreadableBanner/>
                         <RefusedBanner/>
