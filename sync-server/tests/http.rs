@@ -1,5 +1,5 @@
 //! The server over real HTTP on a loopback port: health, the app's files, the SPA fallback, a
-//! missing asset, cache headers, and graceful shutdown.
+//! missing asset, cache headers, precompressed assets, and graceful shutdown.
 
 use std::time::Duration;
 
@@ -103,6 +103,42 @@ async fn serves_the_app_with_an_spa_fallback_and_the_right_cache_headers() {
         .unwrap()
         .unwrap()
         .unwrap();
+}
+
+#[tokio::test]
+async fn serves_the_gzip_copy_of_an_asset_to_a_client_that_accepts_it() {
+    let server = start().await;
+    let dist = server._dist.path();
+    std::fs::write(dist.join("app-0123abcd_bg.wasm"), b"\0asm plain").unwrap();
+    std::fs::write(dist.join("app-0123abcd_bg.wasm.gz"), b"gzipped bytes").unwrap();
+    let url = format!("{}/app-0123abcd_bg.wasm", server.base);
+    let client = reqwest::Client::new();
+    let zipped = client
+        .get(&url)
+        .header("accept-encoding", "gzip")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(zipped.status().as_u16(), 200);
+    let header = |response: &reqwest::Response, name: &str| {
+        response
+            .headers()
+            .get(name)
+            .map(|value| value.to_str().unwrap().to_owned())
+            .unwrap_or_default()
+    };
+    assert_eq!(header(&zipped, "content-encoding"), "gzip");
+    assert_eq!(header(&zipped, "content-type"), "application/wasm");
+    assert_eq!(
+        header(&zipped, "cache-control"),
+        "public, max-age=31536000, immutable"
+    );
+    assert_eq!(zipped.bytes().await.unwrap().as_ref(), b"gzipped bytes");
+    // A client that does not accept gzip gets the file itself.
+    let plain = client.get(&url).send().await.unwrap();
+    assert_eq!(header(&plain, "content-encoding"), "");
+    assert_eq!(plain.bytes().await.unwrap().as_ref(), b"\0asm plain");
+    server.stop.send(()).unwrap();
 }
 
 #[tokio::test]
