@@ -183,6 +183,7 @@ fn RefusedBanner() -> impl IntoView {
             <div class="banner error" role="alert" id="refused-banner">
                 <strong>"The server does not accept some changes made on this device."</strong>
                 <p>"Your account may not change these records (any more). Until you discard the changes, this device shows a version nobody else sees."</p>
+                <p>"To keep a copy of your changes first, "<a href="/device" id="refused-backup-link">"download a complete backup"</a>"."</p>
                 <ul>
                     {move || refused.get().into_iter().map(|item| {
                         let id = item.id;
