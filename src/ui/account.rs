@@ -1,6 +1,7 @@
 //! Signing in and out, and the sync status that is always visible in the app bar.
 
 use leptos::prelude::*;
+use leptos_fluent::{move_tr, tr};
 use leptos_router::hooks::use_navigate;
 
 use super::state::use_app_state;
@@ -75,24 +76,24 @@ pub fn SyncIndicator() -> impl IntoView {
     let state = use_app_state();
     let text = move || {
         let Some(report) = state.sync_report.get() else {
-            return "Not signed in: changes stay on this device".to_owned();
+            return tr!("sync-local");
         };
         let pending = match (report.confirmed, report.progress.pending_changes) {
             (true, 0) => String::new(),
-            (true, count) => format!(" · {count} change(s) not on the server"),
+            (true, count) => format!(" · {}", tr!("sync-pending", { "count" => count })),
             (false, _) => String::new(),
         };
-        match report.link {
-            LinkState::Connecting => format!("Connecting…{pending}"),
-            LinkState::Offline => format!("Offline · saved on this device{pending}"),
-            LinkState::Syncing => format!(
-                "Syncing {} document(s){pending}",
-                report.progress.documents_syncing
-            ),
-            LinkState::UpToDate { since_ms } => {
-                format!("Up to date since {}{pending}", clock_time(since_ms))
+        let link = match report.link {
+            LinkState::Connecting => tr!("sync-connecting"),
+            LinkState::Offline => tr!("sync-offline"),
+            LinkState::Syncing => {
+                tr!("sync-syncing", { "count" => report.progress.documents_syncing })
             }
-        }
+            LinkState::UpToDate { since_ms } => {
+                tr!("sync-up-to-date", { "time" => clock_time(since_ms) })
+            }
+        };
+        format!("{link}{pending}")
     };
     let class = move || match state.sync_report.get().map(|report| report.link) {
         Some(LinkState::UpToDate { .. }) => "sync-status up-to-date",
@@ -103,8 +104,8 @@ pub fn SyncIndicator() -> impl IntoView {
     view! {
         <span class=class role="status" aria-live="polite" id="sync-status">{text}</span>
         {move || match state.session.get() {
-            None => view! { <a class="bar-link" href="/sign-in" id="sign-in-link">"Sign in"</a> }.into_any(),
-            Some(session) => view! { <a class="bar-link" href="/account" id="account-link" title=session.user.email.clone()>"Account"</a> }.into_any(),
+            None => view! { <a class="bar-link" href="/sign-in" id="sign-in-link">{move_tr!("account-sign-in")}</a> }.into_any(),
+            Some(session) => view! { <a class="bar-link" href="/account" id="account-link" title=session.user.email.clone()>{move_tr!("account-account")}</a> }.into_any(),
         }}
     }
 }
@@ -141,7 +142,7 @@ pub fn SyncProgressBar() -> impl IntoView {
             {move || {
                 let total = peak.get();
                 let done = total.saturating_sub(remaining());
-                let label = format!("Syncing with the server: {done} of {total} documents");
+                let label = tr!("sync-progress", { "done" => done, "total" => total });
                 view! {
                     <div class="banner info sync-progress" id="sync-progress">
                         <label for="sync-progress-bar">{label.clone()}</label>
@@ -177,8 +178,11 @@ pub fn Account() -> impl IntoView {
     };
     view! {
         <section class="form-screen account">
-            <h1>"Account"</h1>
-            <p><a href="/device" id="device-link">"This device: storage, backup and restore"</a></p>
+            <h1>{move_tr!("account-title")}</h1>
+            <div class="language-select">
+                <super::i18n::LanguageSelect/>
+            </div>
+            <p><a href="/device" id="device-link">{move_tr!("account-device-link")}</a></p>
             {move || match state.session.get() {
                 None => view! { <p>"Not signed in. "<a href="/sign-in">"Sign in"</a>" to sync with your team."</p> }.into_any(),
                 Some(session) => view! {

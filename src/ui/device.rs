@@ -3,6 +3,7 @@
 //! complete backup (download, and restore into an empty workspace).
 
 use leptos::prelude::*;
+use leptos_fluent::{move_tr, tr, I18n};
 
 use super::state::use_app_state;
 use crate::store::backup::BackupSummary;
@@ -30,10 +31,10 @@ pub fn UpdateBanner() -> impl IntoView {
     view! {
         <Show when=move || available.get()>
             <div class="banner info" role="status" id="update-banner">
-                <strong>"A new version of Partnero is ready. "</strong>
-                "Everything you entered is saved on this device and stays there. "
-                <button type="button" class="button primary" id="update-now" on:click=update>"Update now"</button>
-                {move || error.get().map(|message| view! { <p class="failed">"Could not update: "{message}</p> })}
+                <strong>{move_tr!("device-update-ready")}" "</strong>
+                {move_tr!("device-update-kept")}" "
+                <button type="button" class="button primary" id="update-now" on:click=update>{move_tr!("device-update-now")}</button>
+                {move || error.get().map(|message| view! { <p class="failed">{tr!("device-update-failed", { "reason" => message })}</p> })}
             </div>
         </Show>
     }
@@ -75,13 +76,13 @@ pub fn StorageWarning() -> impl IntoView {
     view! {
         <Show when=at_risk>
             <div class="banner warning" role="alert" id="storage-warning">
-                <strong>"This device is running out of space for Partnero. "</strong>
+                <strong>{move_tr!("device-storage-low")}" "</strong>
                 {move || if status.get().is_some_and(|status| status.persisted) {
-                    "New changes may fail to save. "
+                    tr!("device-storage-may-fail")
                 } else {
-                    "The browser may clear data it has not promised to keep, including changes not yet on the server. "
-                }}
-                <a href="/device">"Download a backup and see the storage used"</a>
+                    tr!("device-storage-may-clear")
+                }}" "
+                <a href="/device">{move_tr!("device-storage-link")}</a>
             </div>
         </Show>
     }
@@ -103,13 +104,14 @@ fn size_label(bytes: f64) -> String {
     }
 }
 
-fn summary_label(summary: &BackupSummary) -> String {
-    format!(
-        "{} documents and {} files, {}",
-        summary.documents,
-        summary.files,
-        size_label(summary.bytes as f64)
-    )
+/// Takes the translations explicitly: it is also called from tasks and event handlers, which
+/// run outside the component (and its context).
+fn summary_label(i18n: I18n, summary: &BackupSummary) -> String {
+    tr!(i18n, "device-backup-summary", {
+        "documents" => summary.documents,
+        "files" => summary.files,
+        "size" => size_label(summary.bytes as f64),
+    })
 }
 
 /// Where a long operation stands, shown as a progress bar with its counts.
@@ -125,6 +127,8 @@ enum Step {
 #[component]
 pub fn DevicePage() -> impl IntoView {
     let state = use_app_state();
+    // Captured here: tasks and event handlers below run outside the component's context.
+    let i18n = expect_context::<I18n>();
     let StorageState(status) = expect_context::<StorageState>();
     let backup = RwSignal::new(Step::Idle);
     let restore = RwSignal::new(Step::Idle);
@@ -138,14 +142,12 @@ pub fn DevicePage() -> impl IntoView {
         });
     };
     let download = move |_| {
-        backup.set(Step::Working(
-            "Reading every document and file on this device…".into(),
-        ));
+        backup.set(Step::Working(tr!(i18n, "device-backup-reading")));
         leptos::task::spawn_local(async move {
             backup.set(match state.download_backup().await {
-                Ok(summary) => {
-                    Step::Done(format!("Backup downloaded: {}.", summary_label(&summary)))
-                }
+                Ok(summary) => Step::Done(
+                    tr!(i18n, "device-backup-done", { "summary" => summary_label(i18n, &summary) }),
+                ),
                 Err(message) => Step::Failed(message),
             });
         });
@@ -155,7 +157,9 @@ pub fn DevicePage() -> impl IntoView {
         let Some(file) = crate::web::files::picked_file(&event) else {
             return;
         };
-        restore.set(Step::Working(format!("Checking {}…", file.name())));
+        restore.set(Step::Working(
+            tr!(i18n, "device-restore-checking", { "name" => file.name() }),
+        ));
         leptos::task::spawn_local(async move {
             match crate::web::files::read_picked(&file).await {
                 Ok(bytes) => match state.inspect_backup(&bytes) {
@@ -173,10 +177,9 @@ pub fn DevicePage() -> impl IntoView {
         let Some((bytes, summary)) = picked.get_untracked() else {
             return;
         };
-        restore.set(Step::Working(format!(
-            "Restoring {}…",
-            summary_label(&summary)
-        )));
+        restore.set(Step::Working(
+            tr!(i18n, "device-restore-working", { "summary" => summary_label(i18n, &summary) }),
+        ));
         leptos::task::spawn_local(async move {
             if let Err(message) = state.restore_backup(&bytes).await {
                 restore.set(Step::Failed(message));
@@ -195,49 +198,49 @@ pub fn DevicePage() -> impl IntoView {
 
     view! {
         <section class="form-screen" id="device-screen">
-            <p class="back"><a href="/">"← Partners"</a></p>
-            <h1>"This device"</h1>
-            <h2>"Storage"</h2>
+            <p class="back"><a href="/">{move_tr!("device-back")}</a></p>
+            <h1>{move_tr!("device-title")}</h1>
+            <h2>{move_tr!("device-storage")}</h2>
             {move || match status.get() {
-                None => view! { <p class="muted">"This browser does not say how much storage Partnero uses."</p> }.into_any(),
+                None => view! { <p class="muted">{move_tr!("device-storage-unknown")}</p> }.into_any(),
                 Some(status) => {
                     let share = if status.quota > 0.0 { status.usage / status.quota } else { 0.0 };
                     view! {
                     <p id="storage-used">
-                        {format!("Partnero uses {} of the {} this browser allows it.", size_label(status.usage), size_label(status.quota))}
+                        {tr!("device-storage-used", { "used" => size_label(status.usage), "quota" => size_label(status.quota) })}
                     </p>
                     <meter min="0" max="1" high=NEARLY_FULL value=share
-                        aria-label="Storage used"></meter>
+                        aria-label=tr!("device-storage-meter")></meter>
                     {if status.persisted {
-                        view! { <p id="storage-persisted">"The browser keeps this data even when space runs low."</p> }.into_any()
+                        view! { <p id="storage-persisted">{move_tr!("device-persisted")}</p> }.into_any()
                     } else {
                         view! {
-                            <p id="storage-persisted">"The browser may clear this data when space runs low. Installing Partnero or using it often lets it promise to keep it."</p>
-                            <button type="button" class="button" id="keep-data" on:click=keep>"Keep data on this device"</button>
+                            <p id="storage-persisted">{move_tr!("device-not-persisted")}</p>
+                            <button type="button" class="button" id="keep-data" on:click=keep>{move_tr!("device-keep")}</button>
                         }.into_any()
                     }}
                 }.into_any()
                 }
             }}
-            <h2>"Backup"</h2>
-            <p class="muted">"One file with every document and attached file on this device, including changes not yet on the server. Keep it somewhere safe: it holds bank accounts and notes."</p>
+            <h2>{move_tr!("device-backup")}</h2>
+            <p class="muted">{move_tr!("device-backup-help")}</p>
             <div class="form-actions">
                 <button type="button" class="button primary" id="download-backup" on:click=download
-                    disabled=move || matches!(backup.get(), Step::Working(_))>"Download a complete backup"</button>
+                    disabled=move || matches!(backup.get(), Step::Working(_))>{move_tr!("device-backup-download")}</button>
             </div>
             <p role="status" aria-live="polite">{move || step_view(backup.get(), "backup-result")}</p>
-            <h2>"Restore a backup"</h2>
+            <h2>{move_tr!("device-restore")}</h2>
             {move || if partners() > 0 {
                 view! {
-                    <p class="muted" id="restore-needs-empty">"A backup is restored into an empty workspace only, so nothing here is overwritten. Sign out (which erases this device's copy) or use a fresh browser profile, then restore."</p>
+                    <p class="muted" id="restore-needs-empty">{move_tr!("device-restore-needs-empty")}</p>
                 }.into_any()
             } else {
                 view! {
-                    <label for="restore-file">"Backup file"</label>
+                    <label for="restore-file">{move_tr!("device-restore-file")}</label>
                     <input type="file" id="restore-file" accept=".partnero,application/octet-stream" on:change=pick/>
                     {move || picked.get().map(|(_, summary)| view! {
-                        <p id="restore-summary">{format!("This backup holds {}.", summary_label(&summary))}</p>
-                        <button type="button" class="button primary" id="confirm-restore" on:click=confirm>"Restore it on this device"</button>
+                        <p id="restore-summary">{tr!("device-restore-holds", { "summary" => summary_label(i18n, &summary) })}</p>
+                        <button type="button" class="button primary" id="confirm-restore" on:click=confirm>{move_tr!("device-restore-confirm")}</button>
                     })}
                 }.into_any()
             }}

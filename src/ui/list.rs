@@ -277,6 +277,7 @@ pub fn PartnerList() -> impl IntoView {
                     None => view! { <a class="button primary" href="/partners/new" id="register-partner">"Register partner"</a> }.into_any(),
                     Some(reason) => view! { <span class="button disabled" aria-disabled="true" title=reason>"Register partner"</span> }.into_any(),
                 }}
+                <a class="head-link" href=move || super::import::import_href(&text.get()) id="import-link">"Import or export"</a>
             </div>
             <Show
                 when={move || total() > 0}

@@ -5,8 +5,10 @@
 //! page, `/partners/:id/edit` its form, `/partners/:id/merge` merging a duplicate into it, `/settings` the workspace settings, `/sign-in` and
 //! `/account` (sign-out), `/alerts` the alert centre, `/reports` charts, aging and top partners with CSV export, and
 //! `/invoices` open and overdue invoices and bills across partners, `/users` user management
-//! (administrators), `/invite/:token` accepting an invitation, and `/portal` the partner portal
-//! (what a partner's contact sees instead of everything else).
+//! (administrators), `/invite/:token` accepting an invitation, `/portal` the partner portal
+//! (what a partner's contact sees instead of everything else), `/device` storage, backup and
+//! restore, and `/import` importing and exporting partners. Everything is inside the
+//! translations' provider (`i18n.rs`).
 
 mod account;
 mod activity;
@@ -19,6 +21,8 @@ mod fields;
 mod finance;
 mod form;
 mod history;
+mod i18n;
+mod import;
 mod invite;
 mod invoices;
 mod list;
@@ -32,14 +36,25 @@ mod state;
 mod users;
 
 use leptos::prelude::*;
+use leptos_fluent::{move_tr, tr};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
 pub use state::{use_app_state, AppState, LoadState, RegistryView};
 
-/// The whole app: opens the registry, registers the service worker, routes.
+/// The whole app, in the person's language (see `i18n.rs`).
 #[component]
 pub fn App() -> impl IntoView {
+    view! {
+        <i18n::I18nProvider>
+            <Shell/>
+        </i18n::I18nProvider>
+    }
+}
+
+/// The app inside its translations: opens the registry, registers the service worker, routes.
+#[component]
+fn Shell() -> impl IntoView {
     let update_available = RwSignal::new(false);
     provide_context(device::UpdateAvailable(update_available));
     crate::web::pwa::register_service_worker(move || update_available.set(true));
@@ -50,17 +65,17 @@ pub fn App() -> impl IntoView {
         <Router>
             <header class="app-bar">
                 <a class="brand" href="/">"Partnero"</a>
-                <nav class="bar-nav" aria-label="Main">
+                <nav class="bar-nav" aria-label=move_tr!("nav-main")>
                     {move || if state.is_portal() {
-                        view! { <a class="bar-link" href="/portal" id="portal-link">"Your record"</a> }.into_any()
+                        view! { <a class="bar-link" href="/portal" id="portal-link">{move_tr!("nav-your-record")}</a> }.into_any()
                     } else {
                         view! {
                             <alerts::AlertsBadge/>
-                            <a class="bar-link" href="/invoices" id="invoices-link">"Invoices"</a>
-                            <a class="bar-link" href="/reports" id="reports-link">"Reports"</a>
-                            <a class="bar-link" href="/settings" id="settings-link">"Settings"</a>
+                            <a class="bar-link" href="/invoices" id="invoices-link">{move_tr!("nav-invoices")}</a>
+                            <a class="bar-link" href="/reports" id="reports-link">{move_tr!("nav-reports")}</a>
+                            <a class="bar-link" href="/settings" id="settings-link">{move_tr!("nav-settings")}</a>
                             {(state.role() == Some(crate::model::Role::Admin)).then(|| view! {
-                                <a class="bar-link" href="/users" id="users-link">"Users"</a>
+                                <a class="bar-link" href="/users" id="users-link">{move_tr!("nav-users")}</a>
                             })}
                         }.into_any()
                     }}
@@ -71,10 +86,10 @@ pub fn App() -> impl IntoView {
             </header>
             <main class="page">
                 {move || match state.load_state.get() {
-                    LoadState::Opening => view! { <p class="loading" role="status">"Opening your partner registry…"</p> }.into_any(),
+                    LoadState::Opening => view! { <p class="loading" role="status">{move_tr!("app-opening")}</p> }.into_any(),
                     LoadState::Failed(reason) => view! {
                         <div class="banner error" role="alert">
-                            <strong>"Partnero cannot open the registry stored on this device. "</strong>
+                            <strong>{move_tr!("app-open-failed")}" "</strong>
                             {reason}
                         </div>
                     }.into_any(),
@@ -104,6 +119,7 @@ pub fn App() -> impl IntoView {
                             <Route path=path!("/invite/:token") view=invite::AcceptInvite/>
                             <Route path=path!("/portal") view=portal::PortalHome/>
                             <Route path=path!("/device") view=device::DevicePage/>
+                            <Route path=path!("/import") view=import::ImportPage/>
                         </Routes>
                     }.into_any(),
                 }}
@@ -120,11 +136,8 @@ fn UnreadableBanner() -> impl IntoView {
     view! {
         <Show when=move || !unreadable().is_empty()>
             <div class="banner warning" role="alert" id="unreadable-banner">
-                <strong>{move || match unreadable().len() {
-                    1 => "One stored record could not be opened; the others are fine.".to_owned(),
-                    count => format!("{count} stored records could not be opened; the others are fine."),
-                }}</strong>
-                <p>"Their stored data is left untouched so it can be recovered; they are not shown below."</p>
+                <strong>{move || tr!("app-unreadable", { "count" => unreadable().len() })}</strong>
+                <p>{move_tr!("app-unreadable-kept")}</p>
                 <ul>
                     {move || unreadable().into_iter().map(|doc| view! {
                         <li><code>{doc.id}</code>": "{doc.reason}</li>
@@ -181,9 +194,9 @@ fn RefusedBanner() -> impl IntoView {
     view! {
         <Show when=move || !refused.with(Vec::is_empty)>
             <div class="banner error" role="alert" id="refused-banner">
-                <strong>"The server does not accept some changes made on this device."</strong>
-                <p>"Your account may not change these records (any more). Until you discard the changes, this device shows a version nobody else sees."</p>
-                <p>"To keep a copy of your changes first, "<a href="/device" id="refused-backup-link">"download a complete backup"</a>"."</p>
+                <strong>{move_tr!("app-refused-title")}</strong>
+                <p>{move_tr!("app-refused-why")}</p>
+                <p>{move_tr!("app-refused-backup")}" "<a href="/device" id="refused-backup-link">{move_tr!("app-refused-backup-link")}</a>"."</p>
                 <ul>
                     {move || refused.get().into_iter().map(|item| {
                         let id = item.id;
@@ -197,7 +210,7 @@ fn RefusedBanner() -> impl IntoView {
                                             Err(message) => error.set(Some(message)),
                                         }
                                     });
-                                }>"Discard my changes and fetch the server's version"</button>
+                                }>{move_tr!("app-refused-discard")}</button>
                             </li>
                         }
                     }).collect_view()}
@@ -216,8 +229,8 @@ fn SessionEndedBanner() -> impl IntoView {
     view! {
         <Show when=move || state.session_ended.get()>
             <div class="banner warning" role="alert" id="session-ended">
-                "Your session has ended (signed out by an administrator, deactivated or expired). What is on this device stays readable; "
-                <a href="/account">"sign out"</a>" and sign in again to sync."
+                {move_tr!("app-session-ended")}" "
+                <a href="/account">{move_tr!("app-session-sign-out")}</a>" "{move_tr!("app-session-again")}
             </div>
         </Show>
     }
@@ -227,8 +240,8 @@ fn SessionEndedBanner() -> impl IntoView {
 fn NotFound() -> impl IntoView {
     view! {
         <section class="empty-state">
-            <h1>"Page not found"</h1>
-            <p><a href="/">"Back to the partner list"</a></p>
+            <h1>{move_tr!("app-not-found")}</h1>
+            <p><a href="/">{move_tr!("app-back-to-list")}</a></p>
         </section>
     }
 }

@@ -173,6 +173,7 @@ pub fn SettingsPage() -> impl IntoView {
             <p class="back"><a href="/">"← Partners"</a></p>
             <h1>"Workspace settings"</h1>
             <p><a href="/device" id="device-settings-link">"This device: storage, backup and restore"</a></p>
+            <p><a href="/import" id="import-settings-link">"Import and export partners: CSV, JSON, vCard"</a></p>
             {move || state.admin_refusal().map(|reason| view! { <p class="banner info" id="settings-read-only">{reason}". You can read the settings."</p> })}
             <fieldset class="grant-guard" disabled=move || state.admin_refusal().is_some() title=move || state.admin_refusal().unwrap_or_default()>
             <p class="muted">"What every client and supplier record must have. A partner that is both a client and a supplier needs what either needs. Forms refuse to save a record that misses required data; required documents decide the verification state."</p>

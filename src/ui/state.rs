@@ -29,6 +29,7 @@ use crate::web::{
 };
 
 mod device;
+mod import;
 mod team;
 
 pub use team::{request_kind, request_kinds, InviteInfo, NewInvite, Refused, TeamUser};

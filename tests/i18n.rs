@@ -1,0 +1,218 @@
+//! The translations (issue 8, `src/ui/i18n.rs`): Spanish and Esperanto define exactly the keys
+//! English defines, each with the same variables and the same plural shape; every key the
+//! interface uses (`tr!` and `move_tr!` in src/ui) exists; no key is defined and never used.
+//! A missing or misspelt key would otherwise show the key itself to the person.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+const LANGUAGES: [&str; 3] = ["en", "es", "eo"];
+
+/// One Fluent message: its variables and whether it selects on a number (plurals).
+#[derive(Debug, PartialEq, Eq)]
+struct Message {
+    variables: BTreeSet<String>,
+    selects: bool,
+    text: String,
+}
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The messages of one language, from every `.ftl` file of its folder. Fluent's syntax for the
+/// messages we write: `key = text`, continuation lines indented, `#` comments.
+fn messages(language: &str) -> BTreeMap<String, Message> {
+    messages_in(&root().join("locales").join(language))
+}
+
+fn messages_in(folder: &Path) -> BTreeMap<String, Message> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(folder)
+        .unwrap_or_else(|error| panic!("{}: {error}", folder.display()))
+        .map(|entry| entry.unwrap().path())
+        .filter(|path| path.extension().is_some_and(|extension| extension == "ftl"))
+        .collect();
+    files.sort();
+    let mut messages: BTreeMap<String, Message> = BTreeMap::new();
+    for file in files {
+        let text = std::fs::read_to_string(&file).unwrap();
+        let mut current: Option<String> = None;
+        for (number, line) in text.lines().enumerate() {
+            let place = format!("{}:{}", file.display(), number + 1);
+            if line.trim().is_empty() || line.trim_start().starts_with('#') {
+                continue;
+            }
+            if line.starts_with(' ') {
+                let key = current
+                    .as_ref()
+                    .unwrap_or_else(|| panic!("{place}: continuation without a message"));
+                let message = messages.get_mut(key).unwrap();
+                message.text.push('\n');
+                message.text.push_str(line);
+                continue;
+            }
+            let (key, value) = line
+                .split_once('=')
+                .unwrap_or_else(|| panic!("{place}: expected `key = text`, got {line:?}"));
+            let key = key.trim().to_owned();
+            assert!(
+                !key.is_empty()
+                    && key
+                        .chars()
+                        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'),
+                "{place}: key {key:?} is not lower-case-with-dashes"
+            );
+            let message = Message {
+                variables: BTreeSet::new(),
+                selects: false,
+                text: value.trim().to_owned(),
+            };
+            assert!(
+                messages.insert(key.clone(), message).is_none(),
+                "{place}: {key} is defined twice"
+            );
+            current = Some(key);
+        }
+    }
+    for message in messages.values_mut() {
+        message.selects = message.text.contains("->");
+        let mut rest = message.text.as_str();
+        while let Some(start) = rest.find("{ $").or_else(|| rest.find("{$")) {
+            let after = rest[start..].trim_start_matches('{').trim_start();
+            let name: String = after[1..]
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric() || *c == '_' || *c == '-')
+                .collect();
+            message.variables.insert(name);
+            rest = &rest[start + 2..];
+        }
+        assert!(
+            !message.text.is_empty(),
+            "a message has no text: {message:?}"
+        );
+    }
+    messages
+}
+
+/// Every key the interface asks for, with where: the first argument of `tr!(` and `move_tr!(`.
+fn used_keys() -> BTreeMap<String, String> {
+    fn walk(dir: &Path, found: &mut BTreeMap<String, String>) {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                walk(&path, found);
+            } else if path.extension().is_some_and(|extension| extension == "rs") {
+                let text = std::fs::read_to_string(&path).unwrap();
+                // `tr!("key"…`, `move_tr!("key"…`, and `tr!(i18n, "key"…` (translations passed
+                // explicitly, for tasks and event handlers).
+                let mut rest = text.as_str();
+                while let Some(start) = rest.find("tr!(") {
+                    let mut after = rest[start + 4..].trim_start();
+                    if let Some((name, tail)) = after.split_once(',') {
+                        if name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
+                            after = tail.trim_start();
+                        }
+                    }
+                    if let Some(quoted) = after.strip_prefix('"') {
+                        let key: String = quoted.chars().take_while(|c| *c != '"').collect();
+                        found
+                            .entry(key)
+                            .or_insert_with(|| path.display().to_string());
+                    }
+                    rest = &rest[start + 4..];
+                }
+            }
+        }
+    }
+    let mut found = BTreeMap::new();
+    walk(&root().join("src/ui"), &mut found);
+    found
+}
+
+/// What is wrong with a translation against English: untranslated keys, keys English does not
+/// have, and messages whose variables or plural shape differ.
+fn problems(english: &BTreeMap<String, Message>, other: &BTreeMap<String, Message>) -> Vec<String> {
+    let mut found = Vec::new();
+    for (key, message) in english {
+        match other.get(key) {
+            None => found.push(format!("untranslated: {key}")),
+            Some(translated) if translated.variables != message.variables => found.push(format!(
+                "{key}: variables {:?}, English has {:?}",
+                translated.variables, message.variables
+            )),
+            Some(translated) if translated.selects != message.selects => {
+                found.push(format!("{key}: plural shape differs from English"))
+            }
+            Some(_) => {}
+        }
+    }
+    for key in other.keys().filter(|key| !english.contains_key(*key)) {
+        found.push(format!("unknown to English: {key}"));
+    }
+    found
+}
+
+#[test]
+fn every_language_defines_the_same_messages_with_the_same_variables() {
+    let english = messages("en");
+    assert!(
+        english.len() > 50,
+        "English defines {} messages",
+        english.len()
+    );
+    for language in &LANGUAGES[1..] {
+        let found = problems(&english, &messages(language));
+        assert!(found.is_empty(), "{language}: {found:#?}");
+    }
+}
+
+#[test]
+fn every_key_the_interface_uses_exists_and_every_message_is_used() {
+    let english = messages("en");
+    let used = used_keys();
+    assert!(!used.is_empty(), "the interface uses no translations?");
+    let unknown: Vec<String> = used
+        .iter()
+        .filter(|(key, _)| !english.contains_key(*key))
+        .map(|(key, file)| format!("{key} ({file})"))
+        .collect();
+    assert!(unknown.is_empty(), "keys used but not defined: {unknown:?}");
+    let unused: Vec<&String> = english
+        .keys()
+        .filter(|key| !used.contains_key(*key))
+        .collect();
+    assert!(
+        unused.is_empty(),
+        "messages defined but never used: {unused:?}"
+    );
+}
+
+#[test]
+fn the_checker_finds_untranslated_and_mismatched_messages() {
+    // The checker itself, on made-up files, so the tests above are not vacuous.
+    let dir = tempfile::tempdir().unwrap();
+    for (language, text) in [
+        ("en", "a-key = A\nb-key = B { $n }\nc-key = { $count ->\n    [one] one\n   *[other] many\n    }\nd-key = D { $x }\n"),
+        ("es", "a-key = A\nc-key = muchos\nd-key = D { $y }\nz-key = Z\n"),
+    ] {
+        std::fs::create_dir_all(dir.path().join(language)).unwrap();
+        std::fs::write(dir.path().join(language).join("main.ftl"), text).unwrap();
+    }
+    let english = messages_in(&dir.path().join("en"));
+    assert_eq!(
+        english["c-key"].variables,
+        BTreeSet::from(["count".to_owned()])
+    );
+    assert!(english["c-key"].selects);
+    let found = problems(&english, &messages_in(&dir.path().join("es")));
+    assert_eq!(
+        found,
+        vec![
+            "untranslated: b-key".to_owned(),
+            "c-key: variables {}, English has {\"count\"}".to_owned(),
+            "d-key: variables {\"y\"}, English has {\"x\"}".to_owned(),
+            "unknown to English: z-key".to_owned(),
+        ]
+    );
+}
