@@ -623,7 +623,7 @@ fn unique_suffix() -> String {
 fn utc_stamp(time: SystemTime) -> String {
     let since = time.duration_since(UNIX_EPOCH).unwrap_or_default();
     let seconds = since.as_secs();
-    let (year, month, day) = civil_from_days((seconds / 86_400) as i64);
+    let (year, month, day) = partnero::report::civil_of_day((seconds / 86_400) as i64);
     let of_day = seconds % 86_400;
     format!(
         "{year:04}{month:02}{day:02}T{:02}{:02}{:02}.{:03}Z",
@@ -632,26 +632,6 @@ fn utc_stamp(time: SystemTime) -> String {
         of_day % 60,
         since.subsec_millis()
     )
-}
-
-/// The proleptic Gregorian date of a day count since 1970-01-01 (Howard Hinnant's algorithm),
-/// to name snapshots without a date-time dependency.
-fn civil_from_days(days: i64) -> (i64, u32, u32) {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let day_of_era = z.rem_euclid(146_097);
-    let year_of_era =
-        (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
-    let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
-    let month_index = (5 * day_of_year + 2) / 153;
-    let day = (day_of_year - (153 * month_index + 2) / 5 + 1) as u32;
-    let month = if month_index < 10 {
-        month_index + 3
-    } else {
-        month_index - 9
-    } as u32;
-    let year = year_of_era + era * 400 + i64::from(month <= 2);
-    (year, month, day)
 }
 
 /// The file name of a scheduled snapshot taken at `time`.
@@ -833,8 +813,8 @@ mod tests {
 
     #[test]
     fn dates_are_named_in_utc() {
-        assert_eq!(civil_from_days(0), (1970, 1, 1));
-        assert_eq!(civil_from_days(11_016), (2000, 2, 29));
+        assert_eq!(partnero::report::civil_of_day(0), (1970, 1, 1));
+        assert_eq!(partnero::report::civil_of_day(11_016), (2000, 2, 29));
         let time = UNIX_EPOCH + Duration::from_millis(1_764_293_445_007);
         assert_eq!(utc_stamp(time), "20251128T013045.007Z");
         assert_eq!(
