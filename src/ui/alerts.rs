@@ -6,6 +6,7 @@
 //! allows it, new alerts also become system notifications through the service worker.
 
 use leptos::prelude::*;
+use leptos_fluent::{move_tr, tr, I18n};
 
 use super::activity::set_reminder;
 use super::detail::Notice;
@@ -24,9 +25,9 @@ pub fn AlertsBadge() -> impl IntoView {
     let count = move || state.alerts.with(Vec::len);
     view! {
         <a class="bar-link" href="/alerts" id="alerts-link">
-            "Alerts"
+            {move_tr!("alerts-link")}
             <Show when=move || { count() > 0 }>
-                <span class="badge" id="alert-count" aria-label=move || format!("{} open alerts", count())>{count}</span>
+                <span class="badge" id="alert-count" aria-label=move || tr!("alerts-open-count", { "count" => count() })>{count}</span>
             </Show>
         </a>
     }
@@ -36,6 +37,8 @@ pub fn AlertsBadge() -> impl IntoView {
 #[component]
 pub fn AlertNotifier() -> impl IntoView {
     let state = use_app_state();
+    // Captured here: the task below runs outside the component's context.
+    let i18n = expect_context::<I18n>();
     Effect::new(move |_| {
         let alerts = state.alerts.get();
         if device::notification_permission().as_deref() != Some("granted") {
@@ -61,7 +64,7 @@ pub fn AlertNotifier() -> impl IntoView {
                 let more = fresh.len() - MAX_NOTIFICATIONS;
                 let _ = device::notify(
                     "Partnero",
-                    &format!("{more} more alerts are waiting in the alert centre."),
+                    &tr!(i18n, "alerts-more", { "more" => more }),
                     "partnero-more-alerts",
                 )
                 .await;
@@ -87,22 +90,22 @@ pub fn AlertsPage() -> impl IntoView {
     };
     view! {
         <section class="alerts-screen">
-            <h1>"Alerts"</h1>
+            <h1>{move_tr!("alerts-title")}</h1>
             <p class="notice" role="status" id="alerts-notice">{move || match notice.get() {
                 Notice::None => String::new(),
                 Notice::Saved(text) | Notice::Failed(text) => text,
             }}</p>
             <div class="notifications-choice" id="notifications-choice">
                 {move || match permission.get().as_deref() {
-                    None => view! { <p class="muted">"This browser cannot show notifications; alerts show here."</p> }.into_any(),
-                    Some("granted") => view! { <p class="muted">"New alerts are also shown as notifications on this device."</p> }.into_any(),
-                    Some("denied") => view! { <p class="muted">"Notifications are blocked for Partnero in this browser's settings."</p> }.into_any(),
-                    Some(_) => view! { <button type="button" class="button" id="enable-notifications" on:click=ask>"Notify me on this device"</button> }.into_any(),
+                    None => view! { <p class="muted">{move_tr!("alerts-no-notifications")}</p> }.into_any(),
+                    Some("granted") => view! { <p class="muted">{move_tr!("alerts-notifications-on")}</p> }.into_any(),
+                    Some("denied") => view! { <p class="muted">{move_tr!("alerts-notifications-blocked")}</p> }.into_any(),
+                    Some(_) => view! { <button type="button" class="button" id="enable-notifications" on:click=ask>{move_tr!("alerts-notify-me")}</button> }.into_any(),
                 }}
             </div>
             <Show
                 when=move || state.alerts.with(|alerts| !alerts.is_empty())
-                fallback=|| view! { <p class="empty-state" id="no-alerts">"Nothing needs attention."</p> }
+                fallback=|| view! { <p class="empty-state" id="no-alerts">{move_tr!("alerts-nothing")}</p> }
             >
                 <ul class="alerts" id="alert-list">
                     {move || state.alerts.get().into_iter().map(|alert| view! {
@@ -121,6 +124,8 @@ fn AlertRow(
     notice: RwSignal<Notice>,
     busy: RwSignal<bool>,
 ) -> impl IntoView {
+    // Captured here: the event handlers below run outside the component's context.
+    let i18n = expect_context::<I18n>();
     let tomorrow = iso_date_of_day(day_of(now_ms()) + 1);
     let until = RwSignal::new(tomorrow);
     let partner: Option<DocumentId> = alert.partner_id.parse().ok();
@@ -154,9 +159,7 @@ fn AlertRow(
         move |_| {
             let day = until.get_untracked();
             if crate::model::parse_iso_date(&day).is_none() {
-                notice.set(Notice::Failed(
-                    "Snooze until: write the date as YYYY-MM-DD".into(),
-                ));
+                notice.set(Notice::Failed(tr!(i18n, "alerts-snooze-bad-date")));
                 return;
             }
             match (partner, row.clone()) {
@@ -177,11 +180,11 @@ fn AlertRow(
             <span class="alert-date">{alert_date(&alert)}</span>
             <span class="alert-text">{alert.text.clone()}</span>
             <span class="alert-actions">
-                {partner.map(|id| view! { <a class="button" href=format!("/partners/{id}")>"Open"</a> })}
-                <button type="button" class="button small alert-done" on:click=done>"Done"</button>
-                <label class="visually-hidden" for=snooze_id.clone()>"Snooze until"</label>
+                {partner.map(|id| view! { <a class="button" href=format!("/partners/{id}")>{move_tr!("alerts-open")}</a> })}
+                <button type="button" class="button small alert-done" on:click=done>{move_tr!("alerts-done")}</button>
+                <label class="visually-hidden" for=snooze_id.clone()>{move_tr!("alerts-snooze-until")}</label>
                 <input class="snooze-until" id=snooze_id prop:value=move || until.get() on:input=move |event| until.set(event_target_value(&event))/>
-                <button type="button" class="button small alert-snooze" on:click=snooze>"Snooze"</button>
+                <button type="button" class="button small alert-snooze" on:click=snooze>{move_tr!("alerts-snooze")}</button>
             </span>
         </li>
     }

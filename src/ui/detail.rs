@@ -2,6 +2,7 @@
 //! from both sides, with link and unlink.
 
 use leptos::prelude::*;
+use leptos_fluent::{move_tr, tr, I18n};
 use leptos_router::hooks::use_params_map;
 
 use super::list::KindBadge;
@@ -17,21 +18,23 @@ pub(super) enum Notice {
     Failed(String),
 }
 
-/// Runs one stored action and reports "saved" only once it resolved.
+/// Runs one stored action and reports "saved" only once it resolved. The success message is
+/// given already translated (callers run in event handlers: `tr!(i18n, …)`).
 pub(super) fn dispatch<F>(
     notice: RwSignal<Notice>,
     busy: RwSignal<bool>,
-    success: &'static str,
+    success: impl Into<String>,
     action: F,
 ) where
     F: std::future::Future<Output = Result<(), String>> + 'static,
 {
+    let success: String = success.into();
     busy.set(true);
     leptos::task::spawn_local(async move {
         let result = action.await;
         busy.set(false);
         notice.set(match result {
-            Ok(()) => Notice::Saved(success.to_owned()),
+            Ok(()) => Notice::Saved(success),
             Err(reason) => Notice::Failed(reason),
         });
     });
@@ -68,9 +71,9 @@ pub fn PartnerDetail() -> impl IntoView {
             (Some(id), Some(partner)) => view! { <PartnerPage id=id partner=partner state=state notice=notice busy=busy/> }.into_any(),
             _ => view! {
                 <section class="empty-state">
-                    <h1>"Partner not found"</h1>
-                    <p>"This partner is not stored on this device."</p>
-                    <p><a href="/">"Back to the partner list"</a></p>
+                    <h1>{move_tr!("detail-not-found")}</h1>
+                    <p>{move_tr!("detail-not-stored")}</p>
+                    <p><a href="/">{move_tr!("detail-back-to-list")}</a></p>
                 </section>
             }.into_any(),
         }}
@@ -85,17 +88,16 @@ fn PartnerPage(
     notice: RwSignal<Notice>,
     busy: RwSignal<bool>,
 ) -> impl IntoView {
+    // Captured here: event handlers and tasks below run outside the component's context.
+    let i18n = expect_context::<I18n>();
     let profile = partner.profile.clone();
     let archived = partner.status == PartnerStatus::Archived;
 
     let toggle_status = move |_| {
         let (target, message) = if archived {
-            (PartnerStatus::Active, "Restored and saved on this device.")
+            (PartnerStatus::Active, tr!(i18n, "detail-restored"))
         } else {
-            (
-                PartnerStatus::Archived,
-                "Archived and saved on this device.",
-            )
+            (PartnerStatus::Archived, tr!(i18n, "detail-archived"))
         };
         dispatch(notice, busy, message, async move {
             state.set_status(id, target).await
@@ -113,30 +115,30 @@ fn PartnerPage(
     // of archived or unknown fields are still shown, marked, so nothing stored is hidden.
     let (classification, custom_rows) = state.view.with_untracked(|view| {
         let settings = &view.settings;
-        let mut classification: Vec<(&'static str, String)> = Vec::new();
+        let mut classification: Vec<(String, String)> = Vec::new();
         let categories: Vec<String> = profile
             .categories
             .keys()
             .map(|id| {
                 let path = settings.category_path(id);
                 if path.is_empty() {
-                    format!("(deleted category {id})")
+                    tr!(i18n, "detail-deleted-category", { "id" => id.to_string() })
                 } else {
                     path.join(" › ")
                 }
             })
             .collect();
         if !categories.is_empty() {
-            classification.push(("Categories", categories.join("; ")));
+            classification.push((tr!(i18n, "detail-categories"), categories.join("; ")));
         }
         for (label, list, id) in [
             (
-                "Industry (list)",
+                tr!(i18n, "detail-industry-list"),
                 crate::model::TermList::Industries,
                 &profile.industry_id,
             ),
             (
-                "Region (list)",
+                tr!(i18n, "detail-region-list"),
                 crate::model::TermList::Regions,
                 &profile.region_id,
             ),
@@ -147,7 +149,9 @@ fn PartnerPage(
                     settings
                         .term_name(list, id)
                         .map(str::to_owned)
-                        .unwrap_or_else(|| format!("(deleted {id})")),
+                        .unwrap_or_else(
+                            || tr!(i18n, "detail-deleted-term", { "id" => id.to_string() }),
+                        ),
                 ));
             }
         }
@@ -158,11 +162,11 @@ fn PartnerPage(
                 settings
                     .term_name(crate::model::TermList::Tags, id)
                     .map(str::to_owned)
-                    .unwrap_or_else(|| format!("(deleted tag {id})"))
+                    .unwrap_or_else(|| tr!(i18n, "detail-deleted-tag", { "id" => id.to_string() }))
             })
             .collect();
         if !tags.is_empty() {
-            classification.push(("Tags", tags.join(", ")));
+            classification.push((tr!(i18n, "detail-tags"), tags.join(", ")));
         }
         let mut custom_rows: Vec<(String, String, Option<&'static str>)> = settings
             .sorted_custom_fields(profile.kind)
@@ -186,7 +190,9 @@ fn PartnerPage(
     });
     let payment = match (profile.payment_terms.days, profile.payment_terms.method) {
         (None, method) => method.label().to_owned(),
-        (Some(days), method) => format!("{days} days · {}", method.label()),
+        (Some(days), method) => {
+            tr!(i18n, "detail-payment-days", { "days" => days, "method" => method.label() })
+        }
     };
 
     // Each guarded card renders again when the user's grant changes, from its own copy.
@@ -198,7 +204,7 @@ fn PartnerPage(
     );
     view! {
         <article class="detail-screen" id="partner-detail">
-            <p class="back"><a href="/">"← Partners"</a></p>
+            <p class="back"><a href="/">{move_tr!("detail-back")}</a></p>
             <div class="screen-head">
                 <div>
                     <h1 id="partner-name">{partner.display_name().to_owned()}</h1>
@@ -214,16 +220,16 @@ fn PartnerPage(
                     // The server would refuse these changes; the controls say why instead.
                     Some(reason) => view! {
                         <div class="actions" id="partner-read-only" title=reason.clone()>
-                            <span class="button disabled" aria-disabled="true" id="edit-partner-disabled" title=reason.clone()>"Edit"</span>
+                            <span class="button disabled" aria-disabled="true" id="edit-partner-disabled" title=reason.clone()>{move_tr!("detail-edit")}</span>
                             <span class="muted">{reason.clone()}</span>
                         </div>
                     }.into_any(),
                     None => view! {
                         <div class="actions">
-                            <a class="button" href=format!("/partners/{id}/edit") id="edit-partner">"Edit"</a>
-                            {mergeable.then(|| view! { <a class="button" href=format!("/partners/{id}/merge") id="merge-partner">"Merge duplicate"</a> })}
+                            <a class="button" href=format!("/partners/{id}/edit") id="edit-partner">{move_tr!("detail-edit")}</a>
+                            {mergeable.then(|| view! { <a class="button" href=format!("/partners/{id}/merge") id="merge-partner">{move_tr!("detail-merge")}</a> })}
                             <button type="button" class="button" id="toggle-status" disabled=move || busy.get() on:click=toggle_status>
-                                {if archived { "Restore" } else { "Archive" }}
+                                {move || if archived { tr!(i18n, "detail-restore") } else { tr!(i18n, "detail-archive") }}
                             </button>
                         </div>
                     }.into_any(),
@@ -233,37 +239,37 @@ fn PartnerPage(
                 {move || match notice.get() {
                     Notice::None => view! { <span></span> }.into_any(),
                     Notice::Saved(text) => view! { <span class="saved">{text}</span> }.into_any(),
-                    Notice::Failed(text) => view! { <span class="failed">"Not saved: "{text}</span> }.into_any(),
+                    Notice::Failed(text) => view! { <span class="failed">{move || tr!(i18n, "detail-not-saved", { "reason" => text.clone() })}</span> }.into_any(),
                 }}
             </p>
 
             {partner.merged_into.clone().map(|survivor| view! {
                 <div class="banner warning" role="status" id="merged-banner">
-                    "This record was merged into "
+                    {move_tr!("detail-merged-into")}" "
                     <a href=format!("/partners/{survivor}")>{state.view.with_untracked(|view| survivor.parse().map(|id| view.name_of(&id)).unwrap_or(survivor.clone()))}</a>
-                    ". It is kept, archived, for its history."
+                    {move_tr!("detail-merged-kept")}
                 </div>
             })}
 
-            <Guard grant=move || state.partner_grant(id) refusal=move || state.partner_refusal(id) section="">
+            <Guard grant=move || state.partner_grant(id) refusal=move || state.partner_refusal(id) section=None>
                 <ConflictsCard id=id state=state notice=notice busy=busy/>
             </Guard>
 
             <section class="card">
-                <h2>"Identification"</h2>
+                <h2>{move_tr!("detail-identification")}</h2>
                 <dl class="facts">
-                    <dt>"Legal name"</dt><dd>{profile.legal_name.clone()}</dd>
-                    <dt>"Trade name"</dt><dd>{or_dash(&profile.trade_name)}</dd>
-                    <dt>"Tax id"</dt><dd id="tax-id">{or_dash(&tax_id)}</dd>
-                    <dt>"Industry"</dt><dd>{or_dash(&profile.industry)}</dd>
-                    <dt>"Region / territory"</dt><dd>{or_dash(&profile.region)}</dd>
+                    <dt>{move_tr!("detail-legal-name")}</dt><dd>{profile.legal_name.clone()}</dd>
+                    <dt>{move_tr!("detail-trade-name")}</dt><dd>{or_dash(&profile.trade_name)}</dd>
+                    <dt>{move_tr!("detail-tax-id")}</dt><dd id="tax-id">{or_dash(&tax_id)}</dd>
+                    <dt>{move_tr!("detail-industry")}</dt><dd>{or_dash(&profile.industry)}</dd>
+                    <dt>{move_tr!("detail-region")}</dt><dd>{or_dash(&profile.region)}</dd>
                     {classification.into_iter().map(|(label, value)| view! { <dt>{label}</dt><dd>{value}</dd> }).collect_view()}
                 </dl>
             </section>
 
             {(!custom_rows.is_empty()).then(|| view! {
                 <section class="card" id="custom-values">
-                    <h2>"More details"</h2>
+                    <h2>{move_tr!("detail-more-details")}</h2>
                     <dl class="facts">
                         {custom_rows.into_iter().map(|(label, value, note)| view! {
                             <dt>{label}{note.map(|note| view! { <span class="muted">" ("{note}")"</span> })}</dt>
@@ -274,9 +280,9 @@ fn PartnerPage(
             })}
 
             <section class="card">
-                <h2>"Addresses"</h2>
+                <h2>{move_tr!("detail-addresses")}</h2>
                 {if profile.addresses.is_empty() {
-                    view! { <p class="muted">"No address yet."</p> }.into_any()
+                    view! { <p class="muted">{move_tr!("detail-no-address")}</p> }.into_any()
                 } else {
                     view! {
                         <ul class="plain-list">
@@ -299,9 +305,9 @@ fn PartnerPage(
             </section>
 
             <section class="card">
-                <h2>"Contacts"</h2>
+                <h2>{move_tr!("detail-contacts")}</h2>
                 {if profile.contacts.is_empty() {
-                    view! { <p class="muted">"No contact person yet."</p> }.into_any()
+                    view! { <p class="muted">{move_tr!("detail-no-contact")}</p> }.into_any()
                 } else {
                     view! {
                         <ul class="plain-list">
@@ -317,15 +323,15 @@ fn PartnerPage(
                     }.into_any()
                 }}
                 <dl class="facts">
-                    <dt>"Emails"</dt>
+                    <dt>{move_tr!("detail-emails")}</dt>
                     <dd>{if profile.emails.is_empty() { "—".into_any() } else {
                         profile.emails.iter().map(|email| view! { <a class="line" href=format!("mailto:{email}")>{email.clone()}</a> }).collect_view().into_any()
                     }}</dd>
-                    <dt>"Phones"</dt>
+                    <dt>{move_tr!("detail-phones")}</dt>
                     <dd>{if profile.phones.is_empty() { "—".into_any() } else {
                         profile.phones.iter().map(|phone| view! { <a class="line" href=format!("tel:{phone}")>{phone.clone()}</a> }).collect_view().into_any()
                     }}</dd>
-                    <dt>"Website"</dt>
+                    <dt>{move_tr!("detail-website")}</dt>
                     <dd>{if profile.website.is_empty() { "—".into_any() } else {
                         view! { <a href=profile.website.clone() target="_blank" rel="noopener noreferrer">{profile.website.clone()}</a> }.into_any()
                     }}</dd>
@@ -333,21 +339,21 @@ fn PartnerPage(
             </section>
 
             <section class="card">
-                <h2>"Payment"</h2>
+                <h2>{move_tr!("detail-payment")}</h2>
                 <dl class="facts">
-                    <dt>"Payment terms"</dt><dd id="payment-terms">{payment}</dd>
+                    <dt>{move_tr!("detail-payment-terms")}</dt><dd id="payment-terms">{payment}</dd>
                 </dl>
                 {if !state.section_grant(id, Section::Banking).may_read() {
-                    view! { <p class="muted" id="bank-accounts-denied">"Bank accounts are not available to your role."</p> }.into_any()
+                    view! { <p class="muted" id="bank-accounts-denied">{move_tr!("detail-bank-denied")}</p> }.into_any()
                 } else if profile.bank_accounts.is_empty() {
-                    view! { <p class="muted">"No bank account yet."</p> }.into_any()
+                    view! { <p class="muted">{move_tr!("detail-no-bank-account")}</p> }.into_any()
                 } else {
                     view! {
                         <ul class="plain-list">
                             {profile.bank_accounts.iter().map(|account| view! {
                                 <li class="bank-account">
                                     <span class="mono">{account.iban.clone()}</span>
-                                    {(!account.bic.is_empty()).then(|| view! { <span class="muted">" · BIC "{account.bic.clone()}</span> })}
+                                    {(!account.bic.is_empty()).then(|| view! { <span class="muted">" · "{move_tr!("detail-bic")}" "{account.bic.clone()}</span> })}
                                     {(!account.holder.is_empty()).then(|| view! { <span class="line">{account.holder.clone()}</span> })}
                                 </li>
                             }).collect_view()}
@@ -356,32 +362,32 @@ fn PartnerPage(
                 }}
             </section>
 
-            <Guard grant=move || state.partner_grant(id) refusal=move || state.partner_refusal(id) section="">
+            <Guard grant=move || state.partner_grant(id) refusal=move || state.partner_refusal(id) section=None>
                 <super::documents::DocumentsCard id=id partner=for_documents.clone() state=state notice=notice busy=busy/>
             </Guard>
 
-            <Guard grant=move || state.section_grant(id, Section::Finance) refusal=move || refusal(state.section_grant(id, Section::Finance), state.role()) section="Finance">
+            <Guard grant=move || state.section_grant(id, Section::Finance) refusal=move || refusal(state.section_grant(id, Section::Finance), state.role()) section=Some(Section::Finance)>
                 <super::finance::FinanceCard id=id partner=for_finance.clone() state=state notice=notice busy=busy/>
             </Guard>
 
-            <Guard grant=move || state.section_grant(id, Section::Activity) refusal=move || refusal(state.section_grant(id, Section::Activity), state.role()) section="Activity">
+            <Guard grant=move || state.section_grant(id, Section::Activity) refusal=move || refusal(state.section_grant(id, Section::Activity), state.role()) section=Some(Section::Activity)>
                 <super::activity::ActivityCard id=id partner=for_activity.clone() state=state notice=notice busy=busy/>
             </Guard>
 
-            <Guard grant=move || state.partner_grant(id) refusal=move || state.partner_refusal(id) section="">
+            <Guard grant=move || state.partner_grant(id) refusal=move || state.partner_refusal(id) section=None>
                 <super::history::HistoryCard id=id state=state notice=notice busy=busy/>
             </Guard>
 
             <super::portal::PortalCard partner=id/>
 
-            <Guard grant=move || state.partner_grant(id) refusal=move || state.partner_refusal(id) section="">
+            <Guard grant=move || state.partner_grant(id) refusal=move || state.partner_refusal(id) section=None>
                 <LinksCard id=id partner=for_links.clone() state=state notice=notice busy=busy/>
             </Guard>
 
             <section class="card">
-                <h2>"Notes"</h2>
+                <h2>{move_tr!("detail-notes")}</h2>
                 {if profile.notes.is_empty() {
-                    view! { <p class="muted">"No notes."</p> }.into_any()
+                    view! { <p class="muted">{move_tr!("detail-no-notes")}</p> }.into_any()
                 } else {
                     view! { <p class="notes">{profile.notes.clone()}</p> }.into_any()
                 }}
@@ -397,10 +403,11 @@ fn PartnerPage(
 fn Guard(
     grant: impl Fn() -> Grant + Send + Sync + 'static,
     refusal: impl Fn() -> Option<String> + Send + Sync + 'static,
-    /// The section's name, for the line shown when it is denied.
-    section: &'static str,
+    /// The section, named in the line shown when it is denied (`None`: the whole record).
+    section: Option<Section>,
     children: ChildrenFn,
 ) -> impl IntoView {
+    let i18n = expect_context::<I18n>();
     // Re-rendered only when the grant itself changes, not on every session refresh.
     let grant = Memo::new(move |_| grant());
     view! {
@@ -413,11 +420,21 @@ fn Guard(
             }.into_any(),
             Grant::None => view! {
                 <section class="card denied">
-                    <h2>{section}</h2>
-                    <p class="muted">{format!("{section} is not available to your role.")}</p>
+                    <h2>{move || section_name(i18n, section)}</h2>
+                    <p class="muted">{move || tr!(i18n, "detail-section-denied", { "section" => section_name(i18n, section) })}</p>
                 </section>
             }.into_any(),
         }}
+    }
+}
+
+/// A section's name as the denied card shows it.
+fn section_name(i18n: I18n, section: Option<Section>) -> String {
+    match section {
+        Some(Section::Finance) => tr!(i18n, "detail-section-finance"),
+        Some(Section::Activity) => tr!(i18n, "detail-section-activity"),
+        Some(Section::Banking) => tr!(i18n, "detail-section-banking"),
+        None => String::new(),
     }
 }
 
@@ -439,6 +456,8 @@ fn LinksCard(
     notice: RwSignal<Notice>,
     busy: RwSignal<bool>,
 ) -> impl IntoView {
+    // Captured here: the link callbacks run in event handlers, outside the component's context.
+    let i18n = expect_context::<I18n>();
     let kind = partner.profile.kind;
     // Partners of the wanted kind, other than this one and not linked yet, by name.
     let candidates = move |wanted_client: bool, linked: Vec<DocumentId>| {
@@ -463,25 +482,21 @@ fn LinksCard(
         })
     };
     let link = move |supplier: DocumentId, client: DocumentId| {
-        dispatch(notice, busy, "Link saved on this device.", async move {
+        dispatch(notice, busy, tr!(i18n, "detail-link-saved"), async move {
             state.link(supplier, client).await
         });
     };
     let unlink = move |supplier: DocumentId, client: DocumentId| {
-        dispatch(
-            notice,
-            busy,
-            "Link removed and saved on this device.",
-            async move { state.unlink(supplier, client).await },
-        );
+        dispatch(notice, busy, tr!(i18n, "detail-link-removed"), async move {
+            state.unlink(supplier, client).await
+        });
     };
 
     view! {
         <section class="card" id="links">
-            <h2>"Links"</h2>
+            <h2>{move_tr!("detail-links")}</h2>
             {kind.is_supplier().then(|| view! {
                 <LinkSection
-                    title="Clients this supplier supplies"
                     name="client"
                     linked=Signal::derive(move || state.view.with(|view| view.clients_of(&id)))
                     candidates=Signal::derive(move || candidates(true, state.view.with(|view| view.clients_of(&id))))
@@ -493,7 +508,6 @@ fn LinksCard(
             })}
             {kind.is_client().then(|| view! {
                 <LinkSection
-                    title="Suppliers of this client"
                     name="supplier"
                     linked=Signal::derive(move || state.view.with(|view| view.suppliers_of(&id)))
                     candidates=Signal::derive(move || candidates(false, state.view.with(|view| view.suppliers_of(&id))))
@@ -508,10 +522,10 @@ fn LinksCard(
 }
 
 /// One side of the links: the linked partners with unlink buttons, and a picker to add one.
-/// `name` is "client" or "supplier"; element ids derive from it (`linked-clients`, …).
+/// `name` is "client" or "supplier"; element ids derive from it (`linked-clients`, …), and the
+/// texts follow it.
 #[component]
 fn LinkSection(
-    title: &'static str,
     name: &'static str,
     linked: Signal<Vec<DocumentId>>,
     candidates: Signal<Vec<(String, DocumentId)>>,
@@ -520,6 +534,8 @@ fn LinkSection(
     state: AppState,
     busy: RwSignal<bool>,
 ) -> impl IntoView {
+    let i18n = expect_context::<I18n>();
+    let clients = name == "client";
     let chosen = RwSignal::new(String::new());
     let name_of = move |other: DocumentId| state.view.with(|view| view.name_of(&other));
     let add = move |_| {
@@ -529,32 +545,32 @@ fn LinkSection(
         }
     };
     view! {
-        <h3>{title}</h3>
+        <h3>{move || if clients { tr!(i18n, "detail-clients-title") } else { tr!(i18n, "detail-suppliers-title") }}</h3>
         <ul class="plain-list" id=format!("linked-{name}s")>
             {move || {
                 let linked = linked.get();
                 if linked.is_empty() {
-                    view! { <li class="muted">{format!("No {name} linked yet.")}</li> }.into_any()
+                    view! { <li class="muted">{move || if clients { tr!(i18n, "detail-no-client-linked") } else { tr!(i18n, "detail-no-supplier-linked") }}</li> }.into_any()
                 } else {
                     linked.into_iter().map(|other| view! {
                         <li class="link-row">
                             <a href=format!("/partners/{other}")>{name_of(other)}</a>
                             <button type="button" class="button small" disabled=move || busy.get()
-                                aria-label=format!("Unlink {}", name_of(other))
-                                on:click=move |_| on_unlink.run(other)>"Unlink"</button>
+                                aria-label=move || tr!(i18n, "detail-unlink-name", { "name" => name_of(other) })
+                                on:click=move |_| on_unlink.run(other)>{move_tr!("detail-unlink")}</button>
                         </li>
                     }).collect_view().into_any()
                 }
             }}
         </ul>
         <div class="link-picker">
-            <label for=format!("link-{name}")>{format!("Link a {name}")}</label>
+            <label for=format!("link-{name}")>{move || if clients { tr!(i18n, "detail-link-a-client") } else { tr!(i18n, "detail-link-a-supplier") }}</label>
             <select id=format!("link-{name}") prop:value=move || chosen.get() on:change=move |event| chosen.set(event_target_value(&event))>
-                <option value="">{format!("Choose a {name}…")}</option>
+                <option value="">{move || if clients { tr!(i18n, "detail-choose-client") } else { tr!(i18n, "detail-choose-supplier") }}</option>
                 {move || candidates.get().into_iter().map(|(label, other)| view! { <option value=other.to_string()>{label}</option> }).collect_view()}
             </select>
             <button type="button" class="button" id=format!("link-{name}-button")
-                disabled=move || busy.get() || chosen.get().is_empty() on:click=add>"Link"</button>
+                disabled=move || busy.get() || chosen.get().is_empty() on:click=add>{move_tr!("detail-link")}</button>
         </div>
     }
 }
@@ -567,6 +583,8 @@ fn ConflictsCard(
     notice: RwSignal<Notice>,
     busy: RwSignal<bool>,
 ) -> impl IntoView {
+    // Captured here: the choice buttons' handlers run outside the component's context.
+    let i18n = expect_context::<I18n>();
     let conflicts = move || {
         state
             .view
@@ -576,9 +594,9 @@ fn ConflictsCard(
         {move || {
             let conflicts = conflicts();
             (!conflicts.is_empty()).then(|| view! {
-                <section class="card conflicts" id="conflicts" role="region" aria-label="Conflicting changes">
-                    <h2>"Changed on two devices at once"</h2>
-                    <p class="muted">"These fields were edited on two devices before they synced. Both values are kept until you choose one."</p>
+                <section class="card conflicts" id="conflicts" role="region" aria-label=move_tr!("detail-conflicts-label")>
+                    <h2>{move_tr!("detail-conflicts-title")}</h2>
+                    <p class="muted">{move_tr!("detail-conflicts-help")}</p>
                     <ul class="plain-list">
                         {conflicts.into_iter().map(|conflict| {
                             let key = conflict.key();
@@ -595,11 +613,11 @@ fn ConflictsCard(
                                                     disabled=move || busy.get()
                                                     on:click=move |_| {
                                                         let (path, value) = (path.clone(), value.clone());
-                                                        dispatch(notice, busy, "Choice saved on this device.", async move {
+                                                        dispatch(notice, busy, tr!(i18n, "detail-choice-saved"), async move {
                                                             state.resolve_conflict(id, path, value).await
                                                         });
                                                     }>
-                                                    {format!("Keep “{text}”")}
+                                                    {move || tr!(i18n, "detail-keep-value", { "value" => text.clone() })}
                                                 </button>
                                             }
                                         }).collect_view()}

@@ -6,6 +6,7 @@
 use std::collections::BTreeSet;
 
 use leptos::prelude::*;
+use leptos_fluent::{move_tr, tr, I18n};
 
 use super::activity::time_label;
 use super::detail::{dispatch, Notice};
@@ -21,6 +22,8 @@ pub fn HistoryCard(
     notice: RwSignal<Notice>,
     busy: RwSignal<bool>,
 ) -> impl IntoView {
+    // Captured here: the restore buttons' handlers run outside the component's context.
+    let i18n = expect_context::<I18n>();
     let entries = RwSignal::new(None::<Result<Vec<HistoryEntry>, String>>);
     let field = RwSignal::new(String::new());
     let person = RwSignal::new(String::new());
@@ -70,34 +73,31 @@ pub fn HistoryCard(
         as_of.set(Some((hash, partner)));
     };
     let restore = move |hash: String, path: String| {
-        dispatch(
-            notice,
-            busy,
-            "Earlier value restored and saved on this device.",
-            async move { state.restore_field(id, hash, path).await },
-        );
+        dispatch(notice, busy, tr!(i18n, "history-restored"), async move {
+            state.restore_field(id, hash, path).await
+        });
     };
     view! {
         <section class="card history" id="history" aria-labelledby="history-title">
-            <h2 id="history-title">"History"</h2>
+            <h2 id="history-title">{move_tr!("history-title")}</h2>
             <Show
                 when=move || entries.with(Option::is_some)
                 fallback=move || view! {
-                    <button type="button" class="button" id="show-history" on:click=move |_| load()>"Show the history of this record"</button>
+                    <button type="button" class="button" id="show-history" on:click=move |_| load()>{move_tr!("history-show")}</button>
                 }
             >
                 <div class="history-filters">
-                    <label for="history-field">"Field"</label>
+                    <label for="history-field">{move_tr!("history-field")}</label>
                     <select id="history-field" on:change=move |event| field.set(event_target_value(&event))>
-                        <option value="">"All fields"</option>
+                        <option value="">{move_tr!("history-all-fields")}</option>
                         {move || choices(|entry| entry.fields.clone()).into_iter().map(|name| {
                             let current = name.clone();
                             view! { <option value=name.clone() selected=move || field.get() == current>{name.clone()}</option> }
                         }).collect_view()}
                     </select>
-                    <label for="history-person">"Person"</label>
+                    <label for="history-person">{move_tr!("history-person")}</label>
                     <select id="history-person" on:change=move |event| person.set(event_target_value(&event))>
-                        <option value="">"Everyone"</option>
+                        <option value="">{move_tr!("history-everyone")}</option>
                         {move || choices(|entry| entry.attribution.by.clone().into_iter().collect()).into_iter().map(|name| {
                             let current = name.clone();
                             view! { <option value=name.clone() selected=move || person.get() == current>{name.clone()}</option> }
@@ -115,9 +115,9 @@ pub fn HistoryCard(
                                 view! {
                                     <li id=format!("change-{short}")>
                                         <span class="when">{time_label(entry.at_ms)}</span>
-                                        <strong>{entry.attribution.by.clone().unwrap_or_else(|| "someone (not recorded)".into())}</strong>
+                                        <strong>{entry.attribution.by.clone().unwrap_or_else(|| tr!(i18n, "history-someone"))}</strong>
                                         {entry.attribution.device.clone().map(|device| format!(" · {device}"))}
-                                        {entry.approved_by.clone().map(|staff| format!(" · approved by {staff}"))}
+                                        {entry.approved_by.clone().map(|staff| format!(" · {}", tr!(i18n, "history-approved-by", { "staff" => staff })))}
                                         " · "{entry.attribution.action.clone()}
                                         <ul class="history-fields">
                                             {entry.fields.iter().map(|path| {
@@ -127,14 +127,14 @@ pub fn HistoryCard(
                                                         <code>{path.clone()}</code>
                                                         <button type="button" class="link-button restore-field"
                                                             on:click=move |_| restore(hash.clone(), path_for_restore.clone())>
-                                                            "Restore the earlier value"
+                                                            {move_tr!("history-restore-field")}
                                                         </button>
                                                     </li>
                                                 }
                                             }).collect_view()}
                                         </ul>
                                         <button type="button" class="link-button view-as-of" on:click=move |_| view_as_of(hash_for_view.clone())>
-                                            "View the record as it was then"
+                                            {move_tr!("history-view-as-of")}
                                         </button>
                                     </li>
                                 }
@@ -143,14 +143,14 @@ pub fn HistoryCard(
                     }.into_any(),
                 }}
                 {move || as_of.get().map(|(hash, partner)| view! {
-                    <div class="as-of" id="as-of" role="region" aria-label="The record as it was">
-                        <h3>"As it was after change "{hash.chars().take(8).collect::<String>()}</h3>
-                        <p class="muted">"Bank accounts and internal notes are kept in documents of their own; for a change to the rest of the record they are shown as they are today."</p>
+                    <div class="as-of" id="as-of" role="region" aria-label=move_tr!("history-as-of-label")>
+                        <h3>{move || tr!(i18n, "history-as-of-title", { "change" => hash.chars().take(8).collect::<String>() })}</h3>
+                        <p class="muted">{move_tr!("history-as-of-help")}</p>
                         {match partner {
                             Ok(partner) => view! { <AsOf partner=partner/> }.into_any(),
                             Err(reason) => view! { <p class="failed">{reason}</p> }.into_any(),
                         }}
-                        <button type="button" class="button small" on:click=move |_| as_of.set(None)>"Close"</button>
+                        <button type="button" class="button small" on:click=move |_| as_of.set(None)>{move_tr!("history-close")}</button>
                     </div>
                 })}
             </Show>
@@ -161,21 +161,22 @@ pub fn HistoryCard(
 /// The main fields of a record as it was.
 #[component]
 fn AsOf(partner: Partner) -> impl IntoView {
+    let i18n = expect_context::<I18n>();
     let profile = &partner.profile;
-    let rows: Vec<(&'static str, String)> = vec![
-        ("Legal name", profile.legal_name.clone()),
-        ("Trade name", profile.trade_name.clone()),
+    let rows: Vec<(String, String)> = vec![
+        (tr!(i18n, "history-legal-name"), profile.legal_name.clone()),
+        (tr!(i18n, "history-trade-name"), profile.trade_name.clone()),
         (
-            "Tax id",
+            tr!(i18n, "history-tax-id"),
             format!("{} {}", profile.tax_id.country, profile.tax_id.number)
                 .trim()
                 .to_owned(),
         ),
-        ("Status", format!("{:?}", partner.status)),
-        ("Emails", profile.emails.join(", ")),
-        ("Phones", profile.phones.join(", ")),
+        (tr!(i18n, "history-status"), format!("{:?}", partner.status)),
+        (tr!(i18n, "history-emails"), profile.emails.join(", ")),
+        (tr!(i18n, "history-phones"), profile.phones.join(", ")),
         (
-            "Addresses",
+            tr!(i18n, "history-addresses"),
             profile
                 .addresses
                 .iter()
@@ -189,7 +190,7 @@ fn AsOf(partner: Partner) -> impl IntoView {
                 .join("; "),
         ),
         (
-            "Bank accounts",
+            tr!(i18n, "history-bank-accounts"),
             profile
                 .bank_accounts
                 .iter()
@@ -197,7 +198,7 @@ fn AsOf(partner: Partner) -> impl IntoView {
                 .collect::<Vec<_>>()
                 .join(", "),
         ),
-        ("Notes", profile.notes.clone()),
+        (tr!(i18n, "history-notes"), profile.notes.clone()),
     ];
     view! {
         <dl class="as-of-fields">

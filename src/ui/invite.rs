@@ -3,6 +3,7 @@
 //! and password; the server creates the account, marks the link used and signs them in.
 
 use leptos::prelude::*;
+use leptos_fluent::{move_tr, tr, I18n};
 use leptos_router::hooks::{use_navigate, use_params_map};
 
 use super::state::{use_app_state, InviteInfo};
@@ -12,6 +13,8 @@ use crate::web::session as web_session;
 #[component]
 pub fn AcceptInvite() -> impl IntoView {
     let state = use_app_state();
+    // Captured here: the event handler and tasks below run outside the component's context.
+    let i18n = expect_context::<I18n>();
     let params = use_params_map();
     let token = params.with_untracked(|params| params.get("token").unwrap_or_default());
     let info = RwSignal::new(None::<Result<InviteInfo, String>>);
@@ -34,13 +37,11 @@ pub fn AcceptInvite() -> impl IntoView {
     let submit = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
         if name.get_untracked().trim().is_empty() {
-            error.set(Some(
-                "Name: enter the name your colleagues will see.".into(),
-            ));
+            error.set(Some(tr!(i18n, "invite-name-missing")));
             return;
         }
         if password.get_untracked().chars().count() < 8 {
-            error.set(Some("Password: use at least 8 characters.".into()));
+            error.set(Some(tr!(i18n, "invite-password-short")));
             return;
         }
         busy.set(true);
@@ -66,36 +67,40 @@ pub fn AcceptInvite() -> impl IntoView {
     };
     view! {
         <section class="form-screen invite">
-            <h1>"Join Partnero"</h1>
+            <h1>{move_tr!("invite-title")}</h1>
             {move || match info.get() {
-                None => view! { <p role="status">"Checking the invitation…"</p> }.into_any(),
+                None => view! { <p role="status">{move_tr!("invite-checking")}</p> }.into_any(),
                 Some(Err(message)) => view! { <p class="banner error" role="alert" id="invite-unusable">{message}</p> }.into_any(),
                 Some(Ok(invite)) => {
-                    let role = invite.role.parse::<Role>().map(Role::label).unwrap_or("Member");
+                    let role = invite
+                        .role
+                        .parse::<Role>()
+                        .map(|role| role.label().to_owned())
+                        .unwrap_or_else(|_| tr!("invite-member"));
                     view! {
-                        <p>"You are invited as "<strong>{role}</strong>" with the email "<strong id="invite-email-shown">{invite.email.clone()}</strong>"."</p>
+                        <p>{move_tr!("invite-invited-as")}" "<strong>{role}</strong>" "{move_tr!("invite-with-email")}" "<strong id="invite-email-shown">{invite.email.clone()}</strong>"."</p>
                         {move || state.session.get().map(|session| view! {
-                            <p class="banner warning">"This device is signed in as "{session.user.email}". Sign out first (Account), then open this link again: each account keeps its own data on the device."</p>
+                            <p class="banner warning">{move || tr!("invite-signed-in-as", { "email" => session.user.email.clone() })}</p>
                         })}
                         <form class="partner-form" on:submit=submit.clone() novalidate>
                             <fieldset>
                                 <div class="field">
-                                    <label for="invite-accept-name">"Your name"</label>
+                                    <label for="invite-accept-name">{move_tr!("invite-your-name")}</label>
                                     <input id="invite-accept-name" type="text" autocomplete="name" prop:value=move || name.get()
                                         on:input=move |event| name.set(event_target_value(&event))/>
                                 </div>
                                 <div class="field">
-                                    <label for="invite-accept-password">"Choose a password"</label>
+                                    <label for="invite-accept-password">{move_tr!("invite-password")}</label>
                                     <input id="invite-accept-password" type="password" autocomplete="new-password" prop:value=move || password.get()
                                         on:input=move |event| password.set(event_target_value(&event))/>
-                                    <p class="hint">"At least 8 characters."</p>
+                                    <p class="hint">{move_tr!("invite-password-hint")}</p>
                                 </div>
                                 <Show when=move || error.get().is_some()>
                                     <p class="banner error" role="alert" id="invite-accept-error">{move || error.get()}</p>
                                 </Show>
                                 <div class="form-actions">
                                     <button type="submit" class="button primary" id="invite-accept-button" disabled=move || busy.get() || state.session.get().is_some()>
-                                        {move || if busy.get() { "Creating your account…" } else { "Create my account" }}
+                                        {move || if busy.get() { tr!("invite-creating") } else { tr!("invite-create") }}
                                     </button>
                                 </div>
                             </fieldset>

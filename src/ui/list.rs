@@ -6,6 +6,7 @@
 use std::collections::BTreeSet;
 
 use leptos::prelude::*;
+use leptos_fluent::{move_tr, tr, I18n};
 
 use super::state::use_app_state;
 use crate::model::{day_of, DocumentId, PartnerKind, PartnerStatus, TermList, VerificationState};
@@ -38,6 +39,8 @@ struct Row {
 #[component]
 pub fn PartnerList() -> impl IntoView {
     let state = use_app_state();
+    // Captured here: event handlers below run outside the component's context.
+    let i18n = expect_context::<I18n>();
     let text = RwSignal::new(String::new());
     let kind = RwSignal::new(KindFilter::All);
     let status = RwSignal::new(StatusFilter::Active);
@@ -257,10 +260,9 @@ pub fn PartnerList() -> impl IntoView {
         match result {
             Ok(list) => {
                 saved.set(list);
-                saved_notice.set(Some(Ok(format!(
-                    "Saved “{}” on this device.",
-                    save_name.get_untracked().trim()
-                ))));
+                saved_notice.set(Some(Ok(tr!(i18n, "list-saved", {
+                    "name" => save_name.get_untracked().trim().to_owned(),
+                }))));
                 save_name.set(String::new());
             }
             Err(reason) => saved_notice.set(Some(Err(reason))),
@@ -272,44 +274,44 @@ pub fn PartnerList() -> impl IntoView {
     view! {
         <section class="list-screen">
             <div class="screen-head">
-                <h1>"Partners"</h1>
+                <h1>{move_tr!("list-title")}</h1>
                 {move || match state.workspace_refusal() {
-                    None => view! { <a class="button primary" href="/partners/new" id="register-partner">"Register partner"</a> }.into_any(),
-                    Some(reason) => view! { <span class="button disabled" aria-disabled="true" title=reason>"Register partner"</span> }.into_any(),
+                    None => view! { <a class="button primary" href="/partners/new" id="register-partner">{move_tr!("list-register")}</a> }.into_any(),
+                    Some(reason) => view! { <span class="button disabled" aria-disabled="true" title=reason>{move_tr!("list-register")}</span> }.into_any(),
                 }}
-                <a class="head-link" href=move || super::import::import_href(&text.get()) id="import-link">"Import or export"</a>
+                <a class="head-link" href=move || super::import::import_href(&text.get()) id="import-link">{move_tr!("list-import-export")}</a>
             </div>
             <Show
                 when={move || total() > 0}
                 fallback=|| view! {
                     <div class="empty-state" id="empty-state">
-                        <h2>"No partners yet"</h2>
-                        <p>"Register your first client or supplier. Everything is saved on this device, so it works with no signal too."</p>
-                        <a class="button primary" href="/partners/new">"Register your first partner"</a>
+                        <h2>{move_tr!("list-empty-title")}</h2>
+                        <p>{move_tr!("list-empty-text")}</p>
+                        <a class="button primary" href="/partners/new">{move_tr!("list-empty-register")}</a>
                     </div>
                 }
             >
                 <div class="filters" role="search">
-                    <label class="visually-hidden" for="filter-text">"Search partners"</label>
+                    <label class="visually-hidden" for="filter-text">{move_tr!("list-search-label")}</label>
                     <input
                         id="filter-text"
                         type="search"
-                        placeholder="Search name, tax id, city, email, phone…"
+                        placeholder=move_tr!("list-search-placeholder")
                         autocomplete="off"
                         prop:value=move || text.get()
                         on:input=move |event| text.set(event_target_value(&event))
                     />
-                    <label class="visually-hidden" for="filter-kind">"Kind"</label>
+                    <label class="visually-hidden" for="filter-kind">{move_tr!("list-kind")}</label>
                     <select id="filter-kind" on:change=move |event| kind.set(KindFilter::from_code(&event_target_value(&event)))>
-                        <option value="all" selected=move || kind.get() == KindFilter::All>"Clients and suppliers"</option>
-                        <option value="clients" selected=move || kind.get() == KindFilter::Clients>"Clients"</option>
-                        <option value="suppliers" selected=move || kind.get() == KindFilter::Suppliers>"Suppliers"</option>
+                        <option value="all" selected=move || kind.get() == KindFilter::All>{move_tr!("list-kind-all")}</option>
+                        <option value="clients" selected=move || kind.get() == KindFilter::Clients>{move_tr!("list-kind-clients")}</option>
+                        <option value="suppliers" selected=move || kind.get() == KindFilter::Suppliers>{move_tr!("list-kind-suppliers")}</option>
                     </select>
-                    <label class="visually-hidden" for="filter-status">"Status"</label>
+                    <label class="visually-hidden" for="filter-status">{move_tr!("list-status")}</label>
                     <select id="filter-status" on:change=move |event| status.set(StatusFilter::from_code(&event_target_value(&event)))>
-                        <option value="active" selected=move || status.get() == StatusFilter::Active>"Active"</option>
-                        <option value="archived" selected=move || status.get() == StatusFilter::Archived>"Archived"</option>
-                        <option value="all" selected=move || status.get() == StatusFilter::All>"Active and archived"</option>
+                        <option value="active" selected=move || status.get() == StatusFilter::Active>{move_tr!("list-status-active")}</option>
+                        <option value="archived" selected=move || status.get() == StatusFilter::Archived>{move_tr!("list-status-archived")}</option>
+                        <option value="all" selected=move || status.get() == StatusFilter::All>{move_tr!("list-status-all")}</option>
                     </select>
                     {move || state.view.with(|view| {
                         let settings = &view.settings;
@@ -320,28 +322,28 @@ pub fn PartnerList() -> impl IntoView {
                         let regions: Vec<(String, String)> = settings.terms(TermList::Regions).into_iter().map(|(id, name)| (id.clone(), name.to_owned())).collect();
                         let fields: Vec<(String, String)> = settings.custom_fields.iter().filter(|(_, d)| !d.archived).map(|(id, d)| (id.clone(), d.label.clone())).collect();
                         view! {
-                            <ChoiceFilter id="filter-category" label="Category" any="Any category" items=categories value=category/>
-                            <ChoiceFilter id="filter-tag" label="Tag" any="Any tag" items=tags value=tag/>
-                            <ChoiceFilter id="filter-industry" label="Industry" any="Any industry" items=industries value=industry/>
-                            <ChoiceFilter id="filter-region" label="Region" any="Any region" items=regions value=region/>
+                            <ChoiceFilter id="filter-category" label=move_tr!("list-category") any=move_tr!("list-category-any") items=categories value=category/>
+                            <ChoiceFilter id="filter-tag" label=move_tr!("list-tag") any=move_tr!("list-tag-any") items=tags value=tag/>
+                            <ChoiceFilter id="filter-industry" label=move_tr!("list-industry") any=move_tr!("list-industry-any") items=industries value=industry/>
+                            <ChoiceFilter id="filter-region" label=move_tr!("list-region") any=move_tr!("list-region-any") items=regions value=region/>
                             {(!fields.is_empty()).then(|| view! {
-                                <ChoiceFilter id="filter-custom-field" label="Custom field" any="Any custom field" items=fields value=custom_field/>
-                                <label class="visually-hidden" for="filter-custom-text">"Custom field value"</label>
-                                <input id="filter-custom-text" type="search" placeholder="Value contains…" prop:value=move || custom_text.get() on:input=move |e| custom_text.set(event_target_value(&e))/>
+                                <ChoiceFilter id="filter-custom-field" label=move_tr!("list-custom-field") any=move_tr!("list-custom-field-any") items=fields value=custom_field/>
+                                <label class="visually-hidden" for="filter-custom-text">{move_tr!("list-custom-value")}</label>
+                                <input id="filter-custom-text" type="search" placeholder=move_tr!("list-custom-value-placeholder") prop:value=move || custom_text.get() on:input=move |e| custom_text.set(event_target_value(&e))/>
                             })}
                         }
                     })}
-                    <label class="visually-hidden" for="filter-verification">"Verification"</label>
+                    <label class="visually-hidden" for="filter-verification">{move_tr!("list-verification")}</label>
                     <select id="filter-verification" on:change=move |event| verification.set(event_target_value(&event))>
-                        <option value="" selected=move || verification.get().is_empty()>"Any verification state"</option>
+                        <option value="" selected=move || verification.get().is_empty()>{move_tr!("list-verification-any")}</option>
                         {VerificationState::CODES.into_iter().map(|(code, label)| view! {
                             <option value=code selected=move || verification.get() == code>{label}</option>
                         }).collect_view()}
                     </select>
-                    <label class="visually-hidden" for="sort-order">"Sort by"</label>
+                    <label class="visually-hidden" for="sort-order">{move_tr!("list-sort-by")}</label>
                     <select id="sort-order" on:change=move |event| sort.set(SortOrder::from_code(&event_target_value(&event)))>
                         {SortOrder::ALL.into_iter().map(|order| view! {
-                            <option value=order.code() selected=move || sort.get() == order>{format!("Sort: {}", order.label())}</option>
+                            <option value=order.code() selected=move || sort.get() == order>{move || tr!("list-sort", { "order" => order.label() })}</option>
                         }).collect_view()}
                     </select>
                 </div>
@@ -351,23 +353,23 @@ pub fn PartnerList() -> impl IntoView {
                         (!list.is_empty()).then(|| {
                             let options = list.clone();
                             view! {
-                                <label class="visually-hidden" for="saved-search">"Saved searches"</label>
+                                <label class="visually-hidden" for="saved-search">{move_tr!("list-saved-searches")}</label>
                                 <select id="saved-search" on:change=move |event| {
                                     let name = event_target_value(&event);
                                     if let Some(search) = options.iter().find(|search| search.name == name) {
                                         apply(search.clone());
                                     }
                                 }>
-                                    <option value="">"Saved searches…"</option>
+                                    <option value="">{move_tr!("list-saved-searches-choose")}</option>
                                     {list.into_iter().map(|search| view! { <option value=search.name.clone()>{search.name.clone()}</option> }).collect_view()}
                                 </select>
                             }
                         })
                     }}
                     <form class="save-search" on:submit=on_save novalidate>
-                        <label class="visually-hidden" for="save-search-name">"Name for this search"</label>
-                        <input id="save-search-name" type="text" placeholder="Name this search" prop:value=move || save_name.get() on:input=move |e| save_name.set(event_target_value(&e))/>
-                        <button type="submit" class="button small" id="save-search">"Save search"</button>
+                        <label class="visually-hidden" for="save-search-name">{move_tr!("list-save-name")}</label>
+                        <input id="save-search-name" type="text" placeholder=move_tr!("list-save-name-placeholder") prop:value=move || save_name.get() on:input=move |e| save_name.set(event_target_value(&e))/>
+                        <button type="submit" class="button small" id="save-search">{move_tr!("list-save")}</button>
                         {move || {
                             let name = save_name.get();
                             let exists = saved.with(|list| list.iter().any(|s| s.name.eq_ignore_ascii_case(name.trim())));
@@ -375,10 +377,10 @@ pub fn PartnerList() -> impl IntoView {
                                 <button type="button" class="button small" id="delete-search" on:click=move |_| {
                                     let list = delete_search(saved.get_untracked(), save_name.get_untracked().trim());
                                     match preferences::store_saved_searches(&list) {
-                                        Ok(()) => { saved.set(list); saved_notice.set(Some(Ok("Deleted.".into()))); }
+                                        Ok(()) => { saved.set(list); saved_notice.set(Some(Ok(tr!(i18n, "list-deleted")))); }
                                         Err(reason) => saved_notice.set(Some(Err(reason))),
                                     }
-                                }>"Delete saved search"</button>
+                                }>{move_tr!("list-delete")}</button>
                             })
                         }}
                     </form>
@@ -397,9 +399,8 @@ pub fn PartnerList() -> impl IntoView {
                         let total = filtered.with(Vec::len).max(shown);
                         let all = state.view.with(|view| view.partners.values().filter(|p| p.merged_into.is_none()).count());
                         match (limited, all) {
-                            (true, _) => format!("best {shown} matches"),
-                            (false, 1) => format!("{shown} of 1 partner"),
-                            (false, count) => { let _ = total; format!("{shown} of {count} partners") }
+                            (true, _) => tr!("list-count-best", { "shown" => shown }),
+                            (false, count) => { let _ = total; tr!("list-count", { "shown" => shown, "count" => count }) }
                         }
                     }}
                 </p>
@@ -408,9 +409,9 @@ pub fn PartnerList() -> impl IntoView {
                     fallback=move || view! {
                         <p class="no-match" id="no-match">
                             {move || if state.search.ready.get() || text.with(|text| text.trim().is_empty()) {
-                                "No partner matches this search and these filters."
+                                tr!("list-no-match")
                             } else {
-                                "Preparing search on this device…"
+                                tr!("list-preparing")
                             }}
                         </p>
                     }
@@ -435,8 +436,8 @@ pub fn PartnerList() -> impl IntoView {
 #[component]
 fn ChoiceFilter(
     id: &'static str,
-    label: &'static str,
-    any: &'static str,
+    label: Signal<String>,
+    any: Signal<String>,
     items: Vec<(String, String)>,
     value: RwSignal<String>,
 ) -> impl IntoView {
@@ -472,8 +473,8 @@ fn PartnerRow(index: usize, row: Row) -> impl IntoView {
                 <span class="row-badges">
                     <KindBadge kind=row.kind/>
                     <super::documents::VerificationBadge state=row.verified/>
-                    {row.expiring.then(|| view! { <span class="badge expiring" title="A verification document expires soon">"Document expiring"</span> })}
-                    {row.archived.then(|| view! { <span class="badge archived">"Archived"</span> })}
+                    {row.expiring.then(|| view! { <span class="badge expiring" title=move_tr!("list-expiring-title")>{move_tr!("list-expiring")}</span> })}
+                    {row.archived.then(|| view! { <span class="badge archived">{move_tr!("list-archived")}</span> })}
                 </span>
             </a>
         </li>

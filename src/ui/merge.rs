@@ -5,6 +5,7 @@
 use std::collections::BTreeMap;
 
 use leptos::prelude::*;
+use leptos_fluent::{move_tr, tr, I18n};
 use leptos_router::hooks::{use_navigate, use_params_map};
 
 use super::state::use_app_state;
@@ -14,6 +15,8 @@ use crate::registry::{differing_fields, MergeSide};
 #[component]
 pub fn MergePartner() -> impl IntoView {
     let state = use_app_state();
+    // Captured here: the event handler and task below run outside the component's context.
+    let i18n = expect_context::<I18n>();
     let params = use_params_map();
     let survivor = params.with_untracked(|params| {
         params
@@ -25,8 +28,8 @@ pub fn MergePartner() -> impl IntoView {
     else {
         return view! {
             <section class="empty-state">
-                <h1>"Partner not found"</h1>
-                <p><a href="/">"Back to the partner list"</a></p>
+                <h1>{move_tr!("merge-not-found")}</h1>
+                <p><a href="/">{move_tr!("merge-back-to-list")}</a></p>
             </section>
         }
         .into_any();
@@ -47,7 +50,13 @@ pub fn MergePartner() -> impl IntoView {
             let mut options: Vec<(String, String)> = likely
                 .iter()
                 .map(|(id, name, reasons)| {
-                    (id.clone(), format!("{name} — likely duplicate: {reasons}"))
+                    (
+                        id.clone(),
+                        tr!(i18n, "merge-likely-duplicate", {
+                            "name" => name.clone(),
+                            "reasons" => reasons.clone(),
+                        }),
+                    )
                 })
                 .collect();
             let mut rest: Vec<(String, String)> = view
@@ -83,7 +92,7 @@ pub fn MergePartner() -> impl IntoView {
     let on_submit = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
         let Ok(merged) = other.get_untracked().parse::<DocumentId>() else {
-            error.set(Some("Choose the record to merge into this one".into()));
+            error.set(Some(tr!(i18n, "merge-choose-record")));
             return;
         };
         let chosen = choices.get_untracked();
@@ -102,14 +111,14 @@ pub fn MergePartner() -> impl IntoView {
     let name = state.view.with_untracked(|view| view.name_of(&survivor));
     view! {
         <section class="form-screen" id="merge-screen">
-            <p class="back"><a href=format!("/partners/{survivor}")>"← Back to the partner"</a></p>
-            <h1>"Merge a duplicate into "{name.clone()}</h1>
-            <p class="muted">"Contacts, addresses, bank accounts, emails, phones, documents and links of both records are kept. The other record is archived and points to this one, so its history and links stay valid."</p>
+            <p class="back"><a href=format!("/partners/{survivor}")>{move_tr!("merge-back")}</a></p>
+            <h1>{move || tr!("merge-title", { "name" => name.clone() })}</h1>
+            <p class="muted">{move_tr!("merge-help")}</p>
             <form class="partner-form" on:submit=on_submit novalidate>
                 {move || error.get().map(|text| view! { <div class="banner error" role="alert" id="merge-error">{text}</div> })}
-                <label for="merge-other">"Record to merge into this one"</label>
+                <label for="merge-other">{move_tr!("merge-other")}</label>
                 <select id="merge-other" on:change=move |event| { other.set(event_target_value(&event)); choices.set(BTreeMap::new()); }>
-                    <option value="" selected=move || other.get().is_empty()>"Choose…"</option>
+                    <option value="" selected=move || other.get().is_empty()>{move_tr!("merge-choose")}</option>
                     {move || options.get().into_iter().map(|(id, label)| {
                         let value = id.clone();
                         view! { <option value=id selected=move || other.get() == value>{label}</option> }
@@ -120,11 +129,11 @@ pub fn MergePartner() -> impl IntoView {
                     if other.get().is_empty() {
                         view! { <span></span> }.into_any()
                     } else if fields.is_empty() {
-                        view! { <p class="muted" id="merge-no-conflicts">"The two records do not disagree on any field; everything is combined."</p> }.into_any()
+                        view! { <p class="muted" id="merge-no-conflicts">{move_tr!("merge-no-conflicts")}</p> }.into_any()
                     } else {
                         view! {
                             <fieldset id="merge-fields">
-                                <legend>"Where they differ, keep:"</legend>
+                                <legend>{move_tr!("merge-keep")}</legend>
                                 {fields.into_iter().map(|field| {
                                     let key = field.field.to_owned();
                                     let (key_a, key_b) = (key.clone(), key.clone());
@@ -136,13 +145,13 @@ pub fn MergePartner() -> impl IntoView {
                                                 <input type="radio" name=group.clone() id=format!("merge-{key}-survivor")
                                                     prop:checked=move || choices.with(|c| c.get(&key_a).copied().unwrap_or(MergeSide::Survivor) == MergeSide::Survivor)
                                                     on:change=move |_| choices.update(|c| { c.insert(key.clone(), MergeSide::Survivor); })/>
-                                                {field.survivor.clone()}" (this record)"
+                                                {field.survivor.clone()}" "{move_tr!("merge-this-record")}
                                             </label>
                                             <label class="check">
                                                 <input type="radio" name=group id=format!("merge-{}-merged", field.field)
                                                     prop:checked=move || choices.with(|c| c.get(&key_b).copied() == Some(MergeSide::Merged))
                                                     on:change={let key = field.field.to_owned(); move |_| choices.update(|c| { c.insert(key.clone(), MergeSide::Merged); })}/>
-                                                {field.merged.clone()}" (the other record)"
+                                                {field.merged.clone()}" "{move_tr!("merge-other-record")}
                                             </label>
                                         </div>
                                     }
@@ -153,7 +162,7 @@ pub fn MergePartner() -> impl IntoView {
                 }}
                 <div class="form-actions">
                     <button type="submit" class="button primary" id="merge-button" disabled=move || busy.get() || other.get().is_empty()>
-                        {move || if busy.get() { "Merging…" } else { "Merge into this record" }}
+                        {move || if busy.get() { tr!("merge-merging") } else { tr!("merge-button") }}
                     </button>
                 </div>
             </form>

@@ -3,20 +3,34 @@
 //! workspace document, so every device applies the same rules, offline too.
 
 use leptos::prelude::*;
+use leptos_fluent::{move_tr, tr, I18n};
 
 use super::settings_lists::{CustomFieldsSection, PaymentPresetsSection, TermsSection};
 use super::state::use_app_state;
 use crate::model::{DocumentKind, RequiredData, TermList, WorkspaceSettings};
 
-/// The data rules a settings row can switch, with their labels.
-const DATA_RULES: [(&str, &str); 6] = [
-    ("tax_id", "Tax id"),
-    ("email", "Email"),
-    ("phone", "Phone"),
-    ("address", "Address"),
-    ("contact", "Contact person"),
-    ("bank_account", "Bank account"),
+/// The data rules a settings row can switch.
+const DATA_RULES: [&str; 6] = [
+    "tax_id",
+    "email",
+    "phone",
+    "address",
+    "contact",
+    "bank_account",
 ];
+
+/// The checkbox label of one data rule ("Tax id required").
+fn rule_label(i18n: I18n, code: &str) -> String {
+    match code {
+        "tax_id" => tr!(i18n, "settings-rule-tax-id"),
+        "email" => tr!(i18n, "settings-rule-email"),
+        "phone" => tr!(i18n, "settings-rule-phone"),
+        "address" => tr!(i18n, "settings-rule-address"),
+        "contact" => tr!(i18n, "settings-rule-contact"),
+        "bank_account" => tr!(i18n, "settings-rule-bank-account"),
+        _ => String::new(),
+    }
+}
 
 fn rule<'a>(data: &'a mut RequiredData, code: &str) -> Option<&'a mut bool> {
     Some(match code {
@@ -54,6 +68,8 @@ fn side(settings: &mut WorkspaceSettings, supplier: bool) -> &mut RequiredData {
 #[component]
 pub fn SettingsPage() -> impl IntoView {
     let state = use_app_state();
+    // Captured here: the event handler and task below run outside the component's context.
+    let i18n = expect_context::<I18n>();
     // Edited as a draft and saved as one change, so half-made choices never reach other devices.
     let draft = RwSignal::new(state.view.with_untracked(|view| view.settings.clone()));
     let notice = RwSignal::new(None::<Result<String, String>>);
@@ -72,27 +88,26 @@ pub fn SettingsPage() -> impl IntoView {
         let days = match days_text.get_untracked().trim().parse::<u32>() {
             Ok(days) if days <= 365 => days,
             _ => {
-                notice.set(Some(Err(
-                    "Expiry warning: enter a whole number of days from 0 to 365".into(),
-                )));
+                notice.set(Some(Err(tr!(i18n, "settings-expiry-invalid"))));
                 return;
             }
         };
         // Empty means "never"; anything else must be a number of days.
-        let parse_optional = |text: String, what: &str| -> Result<Option<u32>, String> {
+        let parse_optional = |text: String, invalid: String| -> Result<Option<u32>, String> {
             let text = text.trim().to_owned();
             if text.is_empty() {
                 return Ok(None);
             }
             match text.parse::<u32>() {
                 Ok(days) if days <= 365 => Ok(Some(days)),
-                _ => Err(format!(
-                    "{what}: enter a whole number of days from 0 to 365, or leave it empty for never"
-                )),
+                _ => Err(invalid),
             }
         };
-        let due = parse_optional(due_text.get_untracked(), "Invoice due alert");
-        let expiring = parse_optional(expiring_text.get_untracked(), "Expiring document alert");
+        let due = parse_optional(due_text.get_untracked(), tr!(i18n, "settings-due-invalid"));
+        let expiring = parse_optional(
+            expiring_text.get_untracked(),
+            tr!(i18n, "settings-expiring-invalid"),
+        );
         let (due, expiring) = match (due, expiring) {
             (Ok(due), Ok(expiring)) => (due, expiring),
             (Err(reason), _) | (_, Err(reason)) => {
@@ -120,18 +135,16 @@ pub fn SettingsPage() -> impl IntoView {
                 })
                 .await;
             saving.set(false);
-            notice.set(Some(result.map(|()| {
-                "Settings saved; they apply on every device.".to_owned()
-            })));
+            notice.set(Some(result.map(|()| tr!(i18n, "settings-saved"))));
         });
     };
 
-    let column = move |supplier: bool, title: &'static str| {
+    let column = move |supplier: bool, title: Signal<String>| {
         let who = if supplier { "supplier" } else { "client" };
         view! {
             <fieldset>
                 <legend>{title}</legend>
-                {DATA_RULES.into_iter().map(|(code, label)| {
+                {DATA_RULES.into_iter().map(|code| {
                     let id = format!("require-{who}-{code}");
                     view! {
                         <label class="check">
@@ -141,11 +154,11 @@ pub fn SettingsPage() -> impl IntoView {
                                     let on = event_target_checked(&event);
                                     draft.update(|d| if let Some(value) = rule(side(d, supplier), code) { *value = on });
                                 }/>
-                            {label}" required"
+                            {move || rule_label(i18n, code)}
                         </label>
                     }
                 }).collect_view()}
-                <p class="muted">"Verification documents required (verified and in date):"</p>
+                <p class="muted">{move_tr!("settings-documents-required")}</p>
                 {DocumentKind::ALL.into_iter().map(|kind| {
                     let id = format!("require-{who}-document-{}", kind.code());
                     view! {
@@ -170,68 +183,68 @@ pub fn SettingsPage() -> impl IntoView {
 
     view! {
         <section class="form-screen" id="settings-screen">
-            <p class="back"><a href="/">"← Partners"</a></p>
-            <h1>"Workspace settings"</h1>
-            <p><a href="/device" id="device-settings-link">"This device: storage, backup and restore"</a></p>
-            <p><a href="/import" id="import-settings-link">"Import and export partners: CSV, JSON, vCard"</a></p>
-            {move || state.admin_refusal().map(|reason| view! { <p class="banner info" id="settings-read-only">{reason}". You can read the settings."</p> })}
+            <p class="back"><a href="/">{move_tr!("settings-back")}</a></p>
+            <h1>{move_tr!("settings-title")}</h1>
+            <p><a href="/device" id="device-settings-link">{move_tr!("settings-device-link")}</a></p>
+            <p><a href="/import" id="import-settings-link">{move_tr!("settings-import-link")}</a></p>
+            {move || state.admin_refusal().map(|reason| view! { <p class="banner info" id="settings-read-only">{tr!("settings-read-only", { "reason" => reason })}</p> })}
             <fieldset class="grant-guard" disabled=move || state.admin_refusal().is_some() title=move || state.admin_refusal().unwrap_or_default()>
-            <p class="muted">"What every client and supplier record must have. A partner that is both a client and a supplier needs what either needs. Forms refuse to save a record that misses required data; required documents decide the verification state."</p>
+            <p class="muted">{move_tr!("settings-intro")}</p>
             <form class="partner-form" on:submit=on_submit novalidate>
-                {column(false, "Clients")}
-                {column(true, "Suppliers")}
+                {column(false, move_tr!("settings-clients"))}
+                {column(true, move_tr!("settings-suppliers"))}
                 <fieldset>
-                    <legend>"Expiring documents"</legend>
-                    <label for="expiry-warning-days">"Flag documents that expire within (days)"</label>
+                    <legend>{move_tr!("settings-expiring")}</legend>
+                    <label for="expiry-warning-days">{move_tr!("settings-expiry-days")}</label>
                     <input id="expiry-warning-days" type="number" min="0" max="365" inputmode="numeric"
                         prop:value=move || days_text.get() on:input=move |event| days_text.set(event_target_value(&event))/>
                 </fieldset>
                 <fieldset id="alert-rules">
-                    <legend>"Alerts (computed on every device, offline too)"</legend>
-                    <label for="alert-invoice-due">"Invoice or bill due within (days; empty: never)"</label>
+                    <legend>{move_tr!("settings-alerts")}</legend>
+                    <label for="alert-invoice-due">{move_tr!("settings-alert-due")}</label>
                     <input id="alert-invoice-due" type="number" min="0" max="365" inputmode="numeric"
                         prop:value=move || due_text.get() on:input=move |event| due_text.set(event_target_value(&event))/>
                     <label class="check">
                         <input type="checkbox" id="alert-invoice-overdue"
                             prop:checked=move || draft.with(|d| d.alert_rules.invoice_overdue)
                             on:change=move |event| { let on = event_target_checked(&event); draft.update(|d| d.alert_rules.invoice_overdue = on); }/>
-                        "Overdue invoices and bills"
+                        {move_tr!("settings-alert-overdue")}
                     </label>
-                    <label for="alert-document-expiring">"Verification document expiring within (days; empty: never)"</label>
+                    <label for="alert-document-expiring">{move_tr!("settings-alert-expiring")}</label>
                     <input id="alert-document-expiring" type="number" min="0" max="365" inputmode="numeric"
                         prop:value=move || expiring_text.get() on:input=move |event| expiring_text.set(event_target_value(&event))/>
                     <label class="check">
                         <input type="checkbox" id="alert-follow-ups"
                             prop:checked=move || draft.with(|d| d.alert_rules.follow_up_dates)
                             on:change=move |event| { let on = event_target_checked(&event); draft.update(|d| d.alert_rules.follow_up_dates = on); }/>
-                        "Reminders that are due"
+                        {move_tr!("settings-alert-follow-ups")}
                     </label>
                     <label class="check">
                         <input type="checkbox" id="alert-missing-data"
                             prop:checked=move || draft.with(|d| d.alert_rules.required_data_missing)
                             on:change=move |event| { let on = event_target_checked(&event); draft.update(|d| d.alert_rules.required_data_missing = on); }/>
-                        "Partners missing required data"
+                        {move_tr!("settings-alert-missing")}
                     </label>
                 </fieldset>
                 <p class="notice" role="status" aria-live="polite" id="settings-notice">
                     {move || match notice.get() {
                         None => view! { <span></span> }.into_any(),
                         Some(Ok(text)) => view! { <span class="saved">{text}</span> }.into_any(),
-                        Some(Err(text)) => view! { <span class="failed">"Not saved: "{text}</span> }.into_any(),
+                        Some(Err(text)) => view! { <span class="failed">{tr!("settings-not-saved", { "reason" => text })}</span> }.into_any(),
                     }}
                 </p>
                 <div class="form-actions">
                     <button type="submit" class="button primary" id="save-settings" disabled=move || saving.get()>
-                        {move || if saving.get() { "Saving…" } else { "Save settings" }}
+                        {move || if saving.get() { tr!("settings-saving") } else { tr!("settings-save") }}
                     </button>
                 </div>
             </form>
-            <h2>"Fields and classification"</h2>
+            <h2>{move_tr!("settings-lists")}</h2>
             <p class="notice" role="status" aria-live="polite" id="lists-notice">
                 {move || match lists_notice.get() {
                     None => view! { <span></span> }.into_any(),
                     Some(Ok(text)) => view! { <span class="saved">{text}</span> }.into_any(),
-                    Some(Err(text)) => view! { <span class="failed">"Not saved: "{text}</span> }.into_any(),
+                    Some(Err(text)) => view! { <span class="failed">{tr!("settings-not-saved", { "reason" => text })}</span> }.into_any(),
                 }}
             </p>
             <div class="partner-form">

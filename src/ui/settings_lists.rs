@@ -4,6 +4,7 @@
 //! payment-term presets. Each action is one stored change to the settings as they are now.
 
 use leptos::prelude::*;
+use leptos_fluent::{move_tr, tr, I18n};
 
 use super::state::{use_app_state, AppState};
 use crate::model::{
@@ -12,21 +13,24 @@ use crate::model::{
 };
 use crate::web::new_row_id;
 
-/// Runs one settings action and shows its outcome in `notice`.
+/// Runs one settings action and shows its outcome in `notice`; `done` is already translated
+/// (the task runs outside the component's context).
 pub(super) fn run(
     notice: RwSignal<Option<Result<String, String>>>,
-    done: &'static str,
+    done: String,
     action: impl std::future::Future<Output = Result<(), String>> + 'static,
 ) {
     leptos::task::spawn_local(async move {
         let result = action.await;
-        notice.set(Some(result.map(|()| done.to_owned())));
+        notice.set(Some(result.map(|()| done)));
     });
 }
 
 #[component]
 pub fn CustomFieldsSection(notice: RwSignal<Option<Result<String, String>>>) -> impl IntoView {
     let state = use_app_state();
+    // Captured here: the event handlers and tasks below run outside the component's context.
+    let i18n = expect_context::<I18n>();
     let label = RwSignal::new(String::new());
     let field_type = RwSignal::new(CustomFieldType::Text.code().to_owned());
     let choices = RwSignal::new(String::new());
@@ -71,25 +75,21 @@ pub fn CustomFieldsSection(notice: RwSignal<Option<Result<String, String>>>) -> 
                 .collect(),
             archived: false,
         };
-        run(notice, "Custom field added.", async move {
+        run(notice, tr!(i18n, "settings-field-added"), async move {
             state
                 .change_settings(move |settings| {
                     if def.label.is_empty() {
-                        return Err("Custom field: the label is required".into());
+                        return Err(tr!(i18n, "settings-field-label-required"));
                     }
                     if def.field_type == CustomFieldType::Choice && def.choices.is_empty() {
-                        return Err(
-                            "Custom field: a choice list needs its choices, separated by commas"
-                                .into(),
-                        );
+                        return Err(tr!(i18n, "settings-field-choices-required"));
                     }
                     if settings.custom_fields.values().any(|other| {
                         !other.archived && other.label.eq_ignore_ascii_case(&def.label)
                     }) {
-                        return Err(format!(
-                            "Custom field: there is already a field called {}",
-                            def.label
-                        ));
+                        return Err(tr!(i18n, "settings-field-duplicate", {
+                            "label" => def.label.clone(),
+                        }));
                     }
                     settings.custom_fields.insert(new_row_id(), def);
                     Ok(())
@@ -103,28 +103,28 @@ pub fn CustomFieldsSection(notice: RwSignal<Option<Result<String, String>>>) -> 
 
     view! {
         <fieldset id="custom-fields">
-            <legend>"Custom fields"</legend>
-            <p class="muted">"Extra fields on partner records. Renaming keeps the values; archiving hides the field from forms but keeps every stored value on the partner pages."</p>
+            <legend>{move_tr!("settings-custom-fields")}</legend>
+            <p class="muted">{move_tr!("settings-custom-fields-help")}</p>
             <ul class="plain-list settings-list">
                 {move || fields().into_iter().map(|(id, def)| view! { <CustomFieldRow id=id def=def state=state notice=notice/> }).collect_view()}
             </ul>
             <form class="inline-form" on:submit=add novalidate id="add-custom-field">
-                <label for="custom-field-label">"New field"</label>
-                <input id="custom-field-label" type="text" placeholder="e.g. Supplier code" prop:value=move || label.get() on:input=move |e| label.set(event_target_value(&e))/>
-                <label for="custom-field-type">"Type"</label>
+                <label for="custom-field-label">{move_tr!("settings-field-new")}</label>
+                <input id="custom-field-label" type="text" placeholder=move_tr!("settings-field-placeholder") prop:value=move || label.get() on:input=move |e| label.set(event_target_value(&e))/>
+                <label for="custom-field-type">{move_tr!("settings-field-type")}</label>
                 <select id="custom-field-type" on:change=move |e| field_type.set(event_target_value(&e))>
                     {CustomFieldType::ALL.into_iter().map(|t| view! { <option value=t.code() selected=move || field_type.get() == t.code()>{t.label()}</option> }).collect_view()}
                 </select>
                 {move || (field_type.get() == CustomFieldType::Choice.code()).then(|| view! {
-                    <label for="custom-field-choices">"Choices (comma-separated)"</label>
+                    <label for="custom-field-choices">{move_tr!("settings-field-choices")}</label>
                     <input id="custom-field-choices" type="text" prop:value=move || choices.get() on:input=move |e| choices.set(event_target_value(&e))/>
                 })}
-                <label for="custom-field-applies">"Applies to"</label>
+                <label for="custom-field-applies">{move_tr!("settings-field-applies")}</label>
                 <select id="custom-field-applies" on:change=move |e| applies.set(event_target_value(&e))>
                     {AppliesTo::ALL.into_iter().map(|a| view! { <option value=a.code() selected=move || applies.get() == a.code()>{a.label()}</option> }).collect_view()}
                 </select>
-                <label class="check"><input type="checkbox" id="custom-field-required" prop:checked=move || required.get() on:change=move |e| required.set(event_target_checked(&e))/>"Required"</label>
-                <button type="submit" class="button" id="add-custom-field-button">"Add field"</button>
+                <label class="check"><input type="checkbox" id="custom-field-required" prop:checked=move || required.get() on:change=move |e| required.set(event_target_checked(&e))/>{move_tr!("settings-field-required")}</label>
+                <button type="submit" class="button" id="add-custom-field-button">{move_tr!("settings-field-add")}</button>
             </form>
         </fieldset>
     }
@@ -137,6 +137,8 @@ fn CustomFieldRow(
     state: AppState,
     notice: RwSignal<Option<Result<String, String>>>,
 ) -> impl IntoView {
+    // Captured here: the event handlers and tasks below run outside the component's context.
+    let i18n = expect_context::<I18n>();
     let new_label = RwSignal::new(def.label.clone());
     let archived = def.archived;
     let (rename_id, archive_id, order_id) = (id.clone(), id.clone(), id.clone());
@@ -144,17 +146,17 @@ fn CustomFieldRow(
     let rename = move |_| {
         let id = rename_id.clone();
         let label = new_label.get_untracked().trim().to_owned();
-        run(notice, "Field renamed; its values are kept.", async move {
+        run(notice, tr!(i18n, "settings-field-renamed"), async move {
             state
                 .change_settings(move |settings| {
                     if label.is_empty() {
-                        return Err("Custom field: the label is required".into());
+                        return Err(tr!(i18n, "settings-field-label-required"));
                     }
                     settings
                         .custom_fields
                         .get_mut(&id)
                         .map(|def| def.label = label)
-                        .ok_or_else(|| "that field no longer exists".to_owned())
+                        .ok_or_else(|| tr!(i18n, "settings-field-gone"))
                 })
                 .await
         });
@@ -162,9 +164,9 @@ fn CustomFieldRow(
     let toggle_archive = move |_| {
         let id = archive_id.clone();
         let message = if archived {
-            "Field restored."
+            tr!(i18n, "settings-field-restored")
         } else {
-            "Field archived; stored values are kept."
+            tr!(i18n, "settings-field-archived")
         };
         run(notice, message, async move {
             state
@@ -173,44 +175,54 @@ fn CustomFieldRow(
                         .custom_fields
                         .get_mut(&id)
                         .map(|def| def.archived = !archived)
-                        .ok_or_else(|| "that field no longer exists".to_owned())
+                        .ok_or_else(|| tr!(i18n, "settings-field-gone"))
                 })
                 .await
         });
     };
     let move_up = move |_| {
         let id = order_id.clone();
-        run(notice, "Order saved.", async move {
-            state
-                .change_settings(move |settings| {
-                    settings
-                        .custom_fields
-                        .get_mut(&id)
-                        .map(|def| def.order = order - 1)
-                        .ok_or_else(|| "that field no longer exists".to_owned())
-                })
-                .await
-        });
+        run(
+            notice,
+            tr!(i18n, "settings-field-order-saved"),
+            async move {
+                state
+                    .change_settings(move |settings| {
+                        settings
+                            .custom_fields
+                            .get_mut(&id)
+                            .map(|def| def.order = order - 1)
+                            .ok_or_else(|| tr!(i18n, "settings-field-gone"))
+                    })
+                    .await
+            },
+        );
     };
-    let details = format!(
-        "{} · {}{}{}",
-        def.field_type.label(),
-        def.applies_to.label(),
-        if def.required { " · required" } else { "" },
-        if def.choices.is_empty() {
-            String::new()
-        } else {
-            format!(" · {}", def.choices.join(", "))
-        }
-    );
+    let details = move || {
+        format!(
+            "{} · {}{}{}",
+            def.field_type.label(),
+            def.applies_to.label(),
+            if def.required {
+                format!(" · {}", tr!(i18n, "settings-field-is-required"))
+            } else {
+                String::new()
+            },
+            if def.choices.is_empty() {
+                String::new()
+            } else {
+                format!(" · {}", def.choices.join(", "))
+            }
+        )
+    };
     view! {
         <li class="settings-row" data-field=id.clone()>
-            <input type="text" aria-label="Field label" prop:value=move || new_label.get() on:input=move |e| new_label.set(event_target_value(&e))/>
-            <span class="muted">{details}{archived.then_some(" · archived")}</span>
+            <input type="text" aria-label=move_tr!("settings-field-label") prop:value=move || new_label.get() on:input=move |e| new_label.set(event_target_value(&e))/>
+            <span class="muted">{details}{move || archived.then(|| format!(" · {}", tr!(i18n, "settings-field-is-archived")))}</span>
             <span class="actions">
-                <button type="button" class="button small" on:click=rename>"Rename"</button>
-                <button type="button" class="button small" on:click=move_up title="Show this field earlier in forms">"Move up"</button>
-                <button type="button" class="button small" on:click=toggle_archive>{if archived { "Restore" } else { "Archive" }}</button>
+                <button type="button" class="button small" on:click=rename>{move_tr!("settings-rename")}</button>
+                <button type="button" class="button small" on:click=move_up title=move_tr!("settings-field-move-up-title")>{move_tr!("settings-field-move-up")}</button>
+                <button type="button" class="button small" on:click=toggle_archive>{move || if archived { tr!(i18n, "settings-field-restore") } else { tr!(i18n, "settings-field-archive") }}</button>
             </span>
         </li>
     }
@@ -222,6 +234,8 @@ pub fn TermsSection(
     notice: RwSignal<Option<Result<String, String>>>,
 ) -> impl IntoView {
     let state = use_app_state();
+    // Captured here: the event handler and task below run outside the component's context.
+    let i18n = expect_context::<I18n>();
     let name = RwSignal::new(String::new());
     let rows = move || {
         state.view.with(|view| {
@@ -276,7 +290,7 @@ pub fn TermsSection(
     let add = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
         let text = name.get_untracked();
-        run(notice, "Added.", async move {
+        run(notice, tr!(i18n, "settings-term-added"), async move {
             state
                 .change_settings(move |settings| add_term(settings, list, &new_row_id(), &text))
                 .await?;
@@ -298,9 +312,9 @@ pub fn TermsSection(
                 }}
             </ul>
             <form class="inline-form" on:submit=add novalidate>
-                <label for=format!("new-{code}")>{format!("New {}", list.label().to_lowercase())}</label>
+                <label for=format!("new-{code}")>{move || tr!(i18n, "settings-term-new", { "list" => list.label().to_lowercase() })}</label>
                 <input id=format!("new-{code}") type="text" prop:value=move || name.get() on:input=move |e| name.set(event_target_value(&e))/>
-                <button type="submit" class="button" id=format!("add-{code}")>"Add"</button>
+                <button type="submit" class="button" id=format!("add-{code}")>{move_tr!("settings-add")}</button>
             </form>
         </fieldset>
     }
@@ -319,12 +333,14 @@ fn TermRow(
     state: AppState,
     notice: RwSignal<Option<Result<String, String>>>,
 ) -> impl IntoView {
+    // Captured here: the event handlers and tasks below run outside the component's context.
+    let i18n = expect_context::<I18n>();
     let new_name = RwSignal::new(name.clone());
     let target = RwSignal::new(String::new());
     let (rename_id, merge_id, move_id) = (id.clone(), id.clone(), id.clone());
     let rename = move |_| {
         let (id, text) = (rename_id.clone(), new_name.get_untracked());
-        run(notice, "Renamed; partners keep it.", async move {
+        run(notice, tr!(i18n, "settings-term-renamed"), async move {
             state
                 .change_settings(move |settings| rename_term(settings, list, &id, &text))
                 .await
@@ -334,9 +350,9 @@ fn TermRow(
         let from = merge_id.clone();
         let into = Some(target.get_untracked()).filter(|t| !t.is_empty());
         let message = if into.is_some() {
-            "Merged; its partners were reassigned."
+            tr!(i18n, "settings-term-merged")
         } else {
-            "Deleted; removed from its partners."
+            tr!(i18n, "settings-term-deleted")
         };
         run(notice, message, async move {
             state.merge_terms(list, from, into).await
@@ -345,7 +361,7 @@ fn TermRow(
     let move_to = move |event: leptos::ev::Event| {
         let id = move_id.clone();
         let parent = Some(event_target_value(&event)).filter(|p| !p.is_empty());
-        run(notice, "Moved.", async move {
+        run(notice, tr!(i18n, "settings-term-moved"), async move {
             state
                 .change_settings(move |settings| settings.move_category(&id, parent.as_deref()))
                 .await
@@ -359,24 +375,24 @@ fn TermRow(
     let current_parent = parent.unwrap_or_default();
     view! {
         <li class="settings-row" style=format!("padding-left: {}rem", depth as f32 * 1.25) data-term=id.clone() data-name=name.clone()>
-            <input type="text" aria-label=format!("{} name", list.label()) prop:value=move || new_name.get() on:input=move |e| new_name.set(event_target_value(&e))/>
-            <span class="muted">{format!("{used} partner(s)")}</span>
+            <input type="text" aria-label=move || tr!(i18n, "settings-term-name", { "list" => list.label() }) prop:value=move || new_name.get() on:input=move |e| new_name.set(event_target_value(&e))/>
+            <span class="muted">{move || tr!(i18n, "settings-term-used", { "count" => used })}</span>
             <span class="actions">
-                <button type="button" class="button small" on:click=rename>"Rename"</button>
+                <button type="button" class="button small" on:click=rename>{move_tr!("settings-rename")}</button>
                 {(list == TermList::Categories).then(|| view! {
-                    <select aria-label="Parent category" on:change=move_to>
-                        <option value="" selected=current_parent.is_empty()>"Top level"</option>
+                    <select aria-label=move_tr!("settings-term-parent") on:change=move_to>
+                        <option value="" selected=current_parent.is_empty()>{move_tr!("settings-term-top-level")}</option>
                         {parent_choices.into_iter().map(|(other, label)| {
                             let selected = other == current_parent;
-                            view! { <option value=other selected=selected>{format!("Under {label}")}</option> }
+                            view! { <option value=other selected=selected>{move || tr!(i18n, "settings-term-under", { "name" => label.clone() })}</option> }
                         }).collect_view()}
                     </select>
                 })}
-                <select aria-label="Merge into" on:change=move |e| target.set(event_target_value(&e))>
-                    <option value="">"Delete (remove from partners)"</option>
-                    {choices.into_iter().map(|(other, label)| view! { <option value=other>{format!("Merge into {label}")}</option> }).collect_view()}
+                <select aria-label=move_tr!("settings-term-merge") on:change=move |e| target.set(event_target_value(&e))>
+                    <option value="">{move_tr!("settings-term-delete")}</option>
+                    {choices.into_iter().map(|(other, label)| view! { <option value=other>{move || tr!(i18n, "settings-term-merge-into", { "name" => label.clone() })}</option> }).collect_view()}
                 </select>
-                <button type="button" class="button small" on:click=merge>"Apply"</button>
+                <button type="button" class="button small" on:click=merge>{move_tr!("settings-term-apply")}</button>
             </span>
         </li>
     }
@@ -385,6 +401,8 @@ fn TermRow(
 #[component]
 pub fn PaymentPresetsSection(notice: RwSignal<Option<Result<String, String>>>) -> impl IntoView {
     let state = use_app_state();
+    // Captured here: the event handlers and tasks below run outside the component's context.
+    let i18n = expect_context::<I18n>();
     let label = RwSignal::new(String::new());
     let days = RwSignal::new(String::new());
     let method = RwSignal::new(PaymentMethod::BankTransfer.code().to_owned());
@@ -406,18 +424,20 @@ pub fn PaymentPresetsSection(notice: RwSignal<Option<Result<String, String>>>) -
         let days_text = days.get_untracked();
         let method =
             PaymentMethod::from_code(&method.get_untracked()).unwrap_or(PaymentMethod::Unspecified);
-        run(notice, "Preset added.", async move {
+        let days_invalid = tr!(i18n, "settings-preset-days-invalid");
+        let label_required = tr!(i18n, "settings-preset-label-required");
+        run(notice, tr!(i18n, "settings-preset-added"), async move {
             let days = match days_text.trim() {
                 "" => None,
                 text => Some(
                     text.parse::<u32>()
                         .ok()
                         .filter(|d| *d <= 365)
-                        .ok_or("Payment preset: days must be a whole number from 0 to 365")?,
+                        .ok_or(days_invalid)?,
                 ),
             };
             if text.is_empty() {
-                return Err("Payment preset: the label is required".into());
+                return Err(label_required);
             }
             state
                 .change_settings(move |settings| {
@@ -438,14 +458,14 @@ pub fn PaymentPresetsSection(notice: RwSignal<Option<Result<String, String>>>) -
     };
     view! {
         <fieldset id="payment-presets">
-            <legend>"Payment-term presets"</legend>
+            <legend>{move_tr!("settings-presets")}</legend>
             <ul class="plain-list settings-list">
                 {move || presets().into_iter().map(|(id, preset)| {
                     let terms = preset.terms();
-                    let text = match terms.days { Some(d) => format!("{d} days · {}", terms.method.label()), None => terms.method.label().to_owned() };
+                    let text = move || match terms.days { Some(d) => format!("{} · {}", tr!(i18n, "settings-preset-days", { "days" => d }), terms.method.label()), None => terms.method.label().to_owned() };
                     let remove = move |_| {
                         let id = id.clone();
-                        run(notice, "Preset removed.", async move {
+                        run(notice, tr!(i18n, "settings-preset-removed"), async move {
                             state.change_settings(move |settings| { settings.payment_presets.remove(&id); Ok(()) }).await
                         });
                     };
@@ -453,21 +473,21 @@ pub fn PaymentPresetsSection(notice: RwSignal<Option<Result<String, String>>>) -
                         <li class="settings-row">
                             <strong>{preset.label.clone()}</strong>
                             <span class="muted">{text}</span>
-                            <button type="button" class="button small" on:click=remove>"Remove"</button>
+                            <button type="button" class="button small" on:click=remove>{move_tr!("settings-remove")}</button>
                         </li>
                     }
                 }).collect_view()}
             </ul>
             <form class="inline-form" on:submit=add novalidate>
-                <label for="preset-label">"New preset"</label>
-                <input id="preset-label" type="text" placeholder="e.g. 60 days, transfer" prop:value=move || label.get() on:input=move |e| label.set(event_target_value(&e))/>
-                <label for="preset-days">"Days"</label>
+                <label for="preset-label">{move_tr!("settings-preset-new")}</label>
+                <input id="preset-label" type="text" placeholder=move_tr!("settings-preset-placeholder") prop:value=move || label.get() on:input=move |e| label.set(event_target_value(&e))/>
+                <label for="preset-days">{move_tr!("settings-preset-days-label")}</label>
                 <input id="preset-days" type="number" min="0" max="365" prop:value=move || days.get() on:input=move |e| days.set(event_target_value(&e))/>
-                <label for="preset-method">"Method"</label>
+                <label for="preset-method">{move_tr!("settings-preset-method")}</label>
                 <select id="preset-method" on:change=move |e| method.set(event_target_value(&e))>
                     {PaymentMethod::ALL.into_iter().map(|m| view! { <option value=m.code() selected=move || method.get() == m.code()>{m.label()}</option> }).collect_view()}
                 </select>
-                <button type="submit" class="button">"Add preset"</button>
+                <button type="submit" class="button">{move_tr!("settings-preset-add")}</button>
             </form>
         </fieldset>
     }

@@ -4,6 +4,7 @@
 //! editing different templates both keep theirs.
 
 use leptos::prelude::*;
+use leptos_fluent::{move_tr, tr, I18n};
 
 use super::settings_lists::run;
 use super::state::use_app_state;
@@ -33,12 +34,12 @@ pub fn TemplatesSection(notice: RwSignal<Option<Result<String, String>>>) -> imp
         .join(", ");
     view! {
         <fieldset id="message-templates">
-            <legend>"Message templates"</legend>
-            <p class="muted">"Placeholders: "{placeholders}". A message opened from a partner's page has them filled in."</p>
+            <legend>{move_tr!("settings-templates")}</legend>
+            <p class="muted">{move || tr!("settings-templates-help", { "placeholders" => placeholders.clone() })}</p>
             {move || templates().into_iter().map(|(id, template)| view! {
                 <TemplateEditor id=Some(id) template=template notice=notice/>
             }).collect_view()}
-            <h3>"New template"</h3>
+            <h3>{move_tr!("settings-template-new")}</h3>
             <TemplateEditor id=None template=MessageTemplate::default() notice=notice/>
         </fieldset>
     }
@@ -52,6 +53,8 @@ fn TemplateEditor(
     notice: RwSignal<Option<Result<String, String>>>,
 ) -> impl IntoView {
     let state = use_app_state();
+    // Captured here: the event handlers and tasks below run outside the component's context.
+    let i18n = expect_context::<I18n>();
     let draft = RwSignal::new(template);
     let key = id.clone().unwrap_or_else(|| "new".to_owned());
     let save = {
@@ -61,12 +64,14 @@ fn TemplateEditor(
             let template = draft.get_untracked();
             let id = id.clone();
             let adding = id.is_none();
-            run(notice, "Template saved.", async move {
+            let name_required = tr!(i18n, "settings-template-name-required");
+            let text_required = tr!(i18n, "settings-template-text-required");
+            run(notice, tr!(i18n, "settings-template-saved"), async move {
                 if template.name.trim().is_empty() {
-                    return Err("Template: the name is required".into());
+                    return Err(name_required);
                 }
                 if template.body.trim().is_empty() {
-                    return Err("Template: the text is required".into());
+                    return Err(text_required);
                 }
                 let id = id.unwrap_or_else(new_row_id);
                 state
@@ -85,7 +90,7 @@ fn TemplateEditor(
     let remove = id.clone().map(|id| {
         move |_| {
             let id = id.clone();
-            run(notice, "Template deleted.", async move {
+            run(notice, tr!(i18n, "settings-template-deleted"), async move {
                 state
                     .change_settings(move |settings| {
                         settings.templates.remove(&id);
@@ -97,18 +102,18 @@ fn TemplateEditor(
     });
     view! {
         <form class="template-editor" id=format!("template-{key}") on:submit=save novalidate>
-            <label for=format!("template-{key}-name")>"Name"</label>
+            <label for=format!("template-{key}-name")>{move_tr!("settings-template-name")}</label>
             <input id=format!("template-{key}-name") prop:value=move || draft.with(|d| d.name.clone())
                 on:input=move |event| draft.update(|d| d.name = event_target_value(&event))/>
-            <label for=format!("template-{key}-subject")>"Subject"</label>
+            <label for=format!("template-{key}-subject")>{move_tr!("settings-template-subject")}</label>
             <input id=format!("template-{key}-subject") prop:value=move || draft.with(|d| d.subject.clone())
                 on:input=move |event| draft.update(|d| d.subject = event_target_value(&event))/>
-            <label for=format!("template-{key}-body")>"Text"</label>
+            <label for=format!("template-{key}-body")>{move_tr!("settings-template-text")}</label>
             <textarea id=format!("template-{key}-body") rows="5" prop:value=move || draft.with(|d| d.body.clone())
                 on:input=move |event| draft.update(|d| d.body = event_target_value(&event))></textarea>
             <div class="form-actions">
-                <button type="submit" class="button">{if id.is_some() { "Save template" } else { "Add template" }}</button>
-                {remove.map(|remove| view! { <button type="button" class="button" on:click=remove>"Delete"</button> })}
+                <button type="submit" class="button">{if id.is_some() { move_tr!("settings-template-save") } else { move_tr!("settings-template-add") }}</button>
+                {remove.map(|remove| view! { <button type="button" class="button" on:click=remove>{move_tr!("settings-template-delete")}</button> })}
             </div>
         </form>
     }
