@@ -42,6 +42,16 @@ account-device-link = This device: storage, backup and restore
 account-language = Language
 account-language-help = Partnero follows your browser's language until you choose one here; the choice is remembered on this device.
 
+account-not-signed-in = Not signed in.
+account-to-sync = to sync with your team.
+account-signed-in-as = Signed in as
+account-sign-out-help = Signing out removes the partner registry from this device. It stays on the server for your next sign-in.
+account-sign-out = Sign out
+account-not-signed-out = Not signed out.
+account-stay-or-backup = Stay signed in and online until the status says up to date, or keep them in a file first:
+account-then-discard = (it holds every change on this device), then discard them.
+account-discard-and-sign-out = Discard unsynced changes and sign out
+
 ## This device (ui/device.rs)
 device-update-ready = A new version of Partnero is ready.
 device-update-kept = Everything you entered is saved on this device and stays there.

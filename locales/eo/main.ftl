@@ -40,6 +40,16 @@ account-device-link = Ĉi tiu aparato: konservejo, sekurkopio kaj restaŭro
 account-language = Lingvo
 account-language-help = Partnero sekvas la lingvon de via retumilo, ĝis vi elektas iun ĉi tie; la elekto estas memorata en ĉi tiu aparato.
 
+account-not-signed-in = Ne ensalutinta.
+account-to-sync = por sinkronigi kun via teamo.
+account-signed-in-as = Ensalutinta kiel
+account-sign-out-help = Elsaluto forigas la registron de partneroj el ĉi tiu aparato. Ĝi restas en la servilo por via sekva ensaluto.
+account-sign-out = Elsaluti
+account-not-signed-out = Ne elsalutinta.
+account-stay-or-backup = Restu ensalutinta kaj konektita ĝis la stato diras „Ĝisdata“, aŭ unue konservu ilin en dosiero:
+account-then-discard = (ĝi enhavas ĉiujn ŝanĝojn de ĉi tiu aparato), poste forĵetu ilin.
+account-discard-and-sign-out = Forĵeti la nesinkronigitajn ŝanĝojn kaj elsaluti
+
 ## Ĉi tiu aparato (ui/device.rs)
 device-update-ready = Nova versio de Partnero estas preta.
 device-update-kept = Ĉio, kion vi enigis, estas konservita en ĉi tiu aparato kaj restas tie.

@@ -40,6 +40,16 @@ account-device-link = Este dispositivo: almacenamiento, copia de seguridad y res
 account-language = Idioma
 account-language-help = Partnero sigue el idioma de tu navegador hasta que elijas uno aquí; la elección se recuerda en este dispositivo.
 
+account-not-signed-in = Sin sesión.
+account-to-sync = para sincronizar con tu equipo.
+account-signed-in-as = Sesión iniciada como
+account-sign-out-help = Cerrar la sesión borra el registro de socios de este dispositivo. Sigue en el servidor para la próxima vez que entres.
+account-sign-out = Cerrar sesión
+account-not-signed-out = La sesión sigue abierta.
+account-stay-or-backup = Sigue con la sesión abierta y con conexión hasta que el estado diga «Al día», o guárdalos antes en un archivo:
+account-then-discard = (contiene todos los cambios de este dispositivo), y luego descártalos.
+account-discard-and-sign-out = Descartar los cambios sin sincronizar y cerrar sesión
+
 ## Este dispositivo (ui/device.rs)
 device-update-ready = Hay una versión nueva de Partnero.
 device-update-kept = Todo lo que has introducido está guardado en este dispositivo y sigue ahí.

@@ -184,23 +184,23 @@ pub fn Account() -> impl IntoView {
             </div>
             <p><a href="/device" id="device-link">{move_tr!("account-device-link")}</a></p>
             {move || match state.session.get() {
-                None => view! { <p>"Not signed in. "<a href="/sign-in">"Sign in"</a>" to sync with your team."</p> }.into_any(),
+                None => view! { <p>{move_tr!("account-not-signed-in")}" "<a href="/sign-in">{move_tr!("account-sign-in")}</a>" "{move_tr!("account-to-sync")}</p> }.into_any(),
                 Some(session) => view! {
                     <div class="card">
-                        <p>"Signed in as "<strong id="account-email">{session.user.email.clone()}</strong></p>
-                        <p class="muted">"Signing out removes the partner registry from this device. It stays on the server for your next sign-in."</p>
-                        <button type="button" class="button" id="sign-out-button" disabled=move || busy.get() on:click=move |_| sign_out(false)>"Sign out"</button>
+                        <p>{move_tr!("account-signed-in-as")}" "<strong id="account-email">{session.user.email.clone()}</strong></p>
+                        <p class="muted">{move_tr!("account-sign-out-help")}</p>
+                        <button type="button" class="button" id="sign-out-button" disabled=move || busy.get() on:click=move |_| sign_out(false)>{move_tr!("account-sign-out")}</button>
                     </div>
                 }.into_any(),
             }}
             <Show when=move || warning.get().is_some()>
                 <div class="banner error" role="alert" id="sign-out-warning">
-                    <p><strong>"Not signed out. "</strong>{move || warning.get()}</p>
-                    <p>"Stay signed in and online until the status says up to date, or keep them in a file first: "
-                        <a href="/device" id="backup-before-sign-out">"download a complete backup"</a>
-                        " (it holds every change on this device), then discard them."</p>
+                    <p><strong>{move_tr!("account-not-signed-out")}" "</strong>{move || warning.get()}</p>
+                    <p>{move_tr!("account-stay-or-backup")}" "
+                        <a href="/device" id="backup-before-sign-out">{move_tr!("app-refused-backup-link")}</a>
+                        " "{move_tr!("account-then-discard")}</p>
                     <button type="button" class="button" id="sign-out-discard" disabled=move || busy.get() on:click=move |_| sign_out(true)>
-                        "Discard unsynced changes and sign out"
+                        {move_tr!("account-discard-and-sign-out")}
                     </button>
                 </div>
             </Show>
