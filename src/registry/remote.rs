@@ -14,7 +14,7 @@
 
 use automerge::{AutoCommit, ChangeHash};
 
-use super::companion::Companion;
+use super::companion::{companion_id, Companion, CompanionKind};
 use super::document::{encode_heads, read_value, write_value, StoredDocument};
 use super::{PartnerRecord, Record, Registry, RegistryError};
 use crate::model::{DocumentId, Partner, Workspace, PARTNER_SCHEMA_VERSION};
@@ -73,7 +73,13 @@ impl<S: Store> Registry<S> {
                 stored.save_changes(&self.store, id).await?;
                 let mut workspace = read_value(&stored.doc)?;
                 self.overlay_settings(&mut workspace);
-                self.workspace = workspace;
+                let before = std::mem::replace(&mut self.workspace, workspace);
+                // A companion that arrived before the change listing it waits in `incoming`;
+                // with nothing more to receive it would stay there (and a partner's notes or
+                // bank accounts would never show).
+                outcome
+                    .changed
+                    .extend(self.promote_newly_listed_companions(&before));
                 self.workspace_cache_dirty = true;
                 // The server may just have named the settings document: from the store if an
                 // earlier session fetched it, else `listed_but_missing` fetches it.
@@ -221,6 +227,41 @@ impl<S: Store> Registry<S> {
         // The local index lives on inside the team's; its document is no longer needed.
         self.store.remove_range(&[old.to_string()]).await?;
         Ok(())
+    }
+
+    /// Companions the workspace lists now but did not in `before` whose documents already
+    /// arrived (they wait in `incoming`): read them as companions, and return them with the
+    /// partners whose value shown changed. Only the newly listed are hashed, so a workspace
+    /// change costs what it adds, not the size of the registry.
+    fn promote_newly_listed_companions(&mut self, before: &Workspace) -> Vec<DocumentId> {
+        if self.incoming.is_empty() {
+            return Vec::new();
+        }
+        let mut promoted = Vec::new();
+        for kind in CompanionKind::ALL {
+            let was = kind.listing(before);
+            let newly: Vec<DocumentId> = (kind.listing(&self.workspace).keys())
+                .filter(|partner| !was.contains_key(*partner))
+                .filter_map(|partner| partner.parse::<DocumentId>().ok())
+                .map(|partner| companion_id(&partner, kind))
+                .filter(|id| self.incoming.contains_key(id))
+                .collect();
+            for id in newly {
+                let Some(stored) = self.incoming.get(&id) else {
+                    continue;
+                };
+                if let Ok(value) = Companion::hydrate_kind(kind, &stored.doc) {
+                    if let Some(stored) = self.incoming.remove(&id) {
+                        self.companions.insert(id, Record::loaded(value, stored));
+                        self.cache_dirty.insert(super::cache::bucket_of(&id));
+                        promoted.push(id);
+                    }
+                }
+            }
+        }
+        let mut changed = self.reassemble_for(&promoted);
+        changed.extend(promoted);
+        changed
     }
 
     fn stored_mut(&mut self, id: &DocumentId) -> Option<&mut StoredDocument> {

@@ -129,7 +129,11 @@ impl<S: Store> Registry<S> {
                 self.adopt_own_value(id);
             }
         }
-        self.reassemble_for(&opened);
+        for partner in self.reassemble_for(&opened) {
+            if !opened.contains(&partner) {
+                opened.push(partner);
+            }
+        }
         Ok(opened)
     }
 

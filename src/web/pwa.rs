@@ -46,6 +46,7 @@ pub fn register_service_worker(on_update: impl Fn() + 'static) {
                 return;
             }
         };
+        finish_requested_update(&container, &registration);
         let on_update = std::rc::Rc::new(on_update);
         let controlled = {
             let container = container.clone();
@@ -87,8 +88,18 @@ pub fn register_service_worker(on_update: impl Fn() + 'static) {
     });
 }
 
+/// Set while an accepted update is under way, so the next page load finishes it.
+const UPDATE_REQUESTED: &str = "partnero-update-requested";
+/// How long to wait for the new version to take over before reloading anyway.
+const TAKEOVER_WAIT_MS: i32 = 3_000;
+
 /// Moves to the waiting version: asks it to take over, then reloads once it controls the
 /// page. Everything typed is already in IndexedDB (the app saves before it says saved).
+///
+/// The browser activates the new version only once the running one has finished the requests
+/// it is serving; should that not happen within [`TAKEOVER_WAIT_MS`] (seen in Chromium under
+/// load), the page reloads anyway, which ends its requests, and the next load asks again
+/// (`finish_requested_update`).
 pub async fn apply_update() -> Result<(), String> {
     let container = container().ok_or("this browser has no service worker")?;
     let registration = JsFuture::from(container.get_registration())
@@ -102,15 +113,57 @@ pub async fn apply_update() -> Result<(), String> {
         reload();
         return Ok(());
     };
+    if let Ok(Some(storage)) = web_sys::window()
+        .ok_or(())
+        .and_then(|window| window.session_storage().map_err(|_| ()))
+    {
+        let _ = storage.set_item(UPDATE_REQUESTED, "1");
+    }
+    reload_on_takeover(&container);
+    if let Some(window) = web_sys::window() {
+        let fallback = Closure::once_into_js(reload);
+        let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(
+            fallback.unchecked_ref(),
+            TAKEOVER_WAIT_MS,
+        );
+    }
+    ask_to_take_over(&waiting)
+}
+
+/// Reloads once a new version controls the page.
+fn reload_on_takeover(container: &ServiceWorkerContainer) {
     let on_change = Closure::<dyn Fn()>::new(reload);
     container.set_oncontrollerchange(Some(on_change.as_ref().unchecked_ref()));
     on_change.forget();
+}
+
+fn ask_to_take_over(waiting: &web_sys::ServiceWorker) -> Result<(), String> {
     let message = js_sys::Object::new();
     js_sys::Reflect::set(&message, &"type".into(), &"skip-waiting".into())
         .map_err(|error| format!("{error:?}"))?;
     waiting
         .post_message(&message)
         .map_err(|error| format!("{error:?}"))
+}
+
+/// After [`apply_update`]'s fallback reload: asks the still-waiting version again, once.
+fn finish_requested_update(
+    container: &ServiceWorkerContainer,
+    registration: &ServiceWorkerRegistration,
+) {
+    let Some(storage) =
+        web_sys::window().and_then(|window| window.session_storage().ok().flatten())
+    else {
+        return;
+    };
+    if storage.get_item(UPDATE_REQUESTED).ok().flatten().is_none() {
+        return;
+    }
+    let _ = storage.remove_item(UPDATE_REQUESTED);
+    if let Some(waiting) = registration.waiting() {
+        reload_on_takeover(container);
+        let _ = ask_to_take_over(&waiting);
+    }
 }
 
 fn reload() {
