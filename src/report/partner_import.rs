@@ -339,7 +339,8 @@ pub fn parse_csv(text: &str) -> Result<Table, FileError> {
     })
 }
 
-fn group_thousands(number: usize) -> String {
+/// "1,000": a count with thousands separators, for the plan's messages and the import screen.
+pub fn group_thousands(number: usize) -> String {
     let digits = number.to_string();
     let mut out = String::new();
     for (index, digit) in digits.chars().enumerate() {

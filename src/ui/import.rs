@@ -16,7 +16,7 @@ use leptos_router::hooks::use_query_map;
 
 use super::state::{use_app_state, AppState, RegistryView};
 use crate::model::{DocumentId, Partner, PartnerKind};
-use crate::report::partner_import::MAX_SLOTS;
+use crate::report::partner_import::{group_thousands, MAX_SLOTS};
 use crate::report::{
     contacts_vcard, decode, export_file_name, parse_csv, partners_csv, partners_json,
     plan_partner_import, plan_partner_json_import, plan_summary, skipped_rows_csv, DuplicateOf,
@@ -81,19 +81,6 @@ struct Report {
     skipped_csv: Option<(String, String)>,
 }
 
-/// "1,000".
-fn thousands(number: usize) -> String {
-    let digits = number.to_string();
-    let mut out = String::new();
-    for (index, digit) in digits.chars().enumerate() {
-        if index > 0 && (digits.len() - index) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(digit);
-    }
-    out
-}
-
 /// "2–201, 205, 207–300": lines as ranges, for failure messages.
 fn line_ranges(lines: &[usize]) -> String {
     let mut parts: Vec<String> = Vec::new();
@@ -155,7 +142,7 @@ async fn read_file(file: web_sys::File) -> Result<Loaded, String> {
         .map_err(|problem| format!("This file cannot be imported: {problem}"))?;
     let rows = match table.rows.len() {
         1 => "1 row".to_owned(),
-        count => format!("{} rows", thousands(count)),
+        count => format!("{} rows", group_thousands(count)),
     };
     let preamble = match table.skipped_preamble {
         0 => String::new(),
@@ -472,7 +459,7 @@ fn ImportSection() -> impl IntoView {
                         title=move || refusal().unwrap_or_default()>
                         {move || match to_import() {
                             1 => "Import 1 partner".to_owned(),
-                            count => format!("Import {} partners", thousands(count)),
+                            count => format!("Import {} partners", group_thousands(count)),
                         }}
                     </button>
                 </div>
@@ -480,7 +467,7 @@ fn ImportSection() -> impl IntoView {
             <div role="status" aria-live="polite" id="import-progress-status">
                 {move || progress.get().map(|(done, total)| view! {
                     <progress id="import-progress" max=total.max(1) value=done aria-label="Partners imported"></progress>
-                    <p id="import-progress-text">{format!("Imported {} of {}", thousands(done), thousands(total))}</p>
+                    <p id="import-progress-text">{format!("Imported {} of {}", group_thousands(done), group_thousands(total))}</p>
                 })}
             </div>
             {move || report.get().map(|report| view! { <ReportView report=report/> })}
@@ -643,7 +630,7 @@ fn PlanView(plan: Arc<PartnerImportPlan>, anyway: RwSignal<BTreeSet<usize>>) -> 
         <h3 id="plan-heading">"What the import will do"</h3>
         <p class="plan-summary" id="plan-summary" role="status" aria-live="polite">{plan_summary(&plan.counts)}</p>
         {(!invalid.is_empty()).then(|| view! {
-            <h4 id="invalid-heading">{format!("Rows with errors ({}), not imported", thousands(invalid.len()))}</h4>
+            <h4 id="invalid-heading">{format!("Rows with errors ({}), not imported", group_thousands(invalid.len()))}</h4>
             <ul class="row-problems" id="invalid-rows" aria-labelledby="invalid-heading" tabindex="0">
                 {invalid.into_iter().map(|(line, errors)| view! {
                     <li id=format!("invalid-line-{line}") data-line=line>
@@ -656,7 +643,7 @@ fn PlanView(plan: Arc<PartnerImportPlan>, anyway: RwSignal<BTreeSet<usize>>) -> 
             </ul>
         })}
         {(!duplicates.is_empty()).then(|| view! {
-            <h4 id="duplicates-heading">{format!("Probable duplicates ({}), skipped unless you choose", thousands(duplicates.len()))}</h4>
+            <h4 id="duplicates-heading">{format!("Probable duplicates ({}), skipped unless you choose", group_thousands(duplicates.len()))}</h4>
             <ul class="row-problems" id="duplicate-rows" aria-labelledby="duplicates-heading" tabindex="0">
                 {duplicates.into_iter().map(|(line, name, of, text)| {
                     let box_id = format!("import-anyway-{line}");
@@ -713,16 +700,16 @@ fn ReportView(report: Arc<Report>) -> impl IntoView {
             <p role="status" aria-live="polite" id="import-result" class="saved">
                 {match report.imported {
                     1 => "Imported 1 partner.".to_owned(),
-                    count => format!("Imported {} partners.", thousands(count)),
+                    count => format!("Imported {} partners.", group_thousands(count)),
                 }}
                 {(!skipped.is_empty()).then(|| match skipped.len() {
                     1 => " 1 row was not imported (below).".to_owned(),
-                    count => format!(" {} rows were not imported (below).", thousands(count)),
+                    count => format!(" {} rows were not imported (below).", group_thousands(count)),
                 })}
             </p>
             {report.failure.clone().map(|(error, stored, missing)| view! {
                 <div class="banner error" role="alert" id="import-failure">
-                    <strong>{format!("The import stopped after {} of {} partners: {error}", thousands(report.imported), thousands(report.planned))}</strong>
+                    <strong>{format!("The import stopped after {} of {} partners: {error}", group_thousands(report.imported), group_thousands(report.planned))}</strong>
                     <p>{if stored.is_empty() {
                         "Nothing was imported.".to_owned()
                     } else {
@@ -840,7 +827,7 @@ fn ExportSection() -> impl IntoView {
                 .map(|()| {
                     format!(
                         "Saved {name}: {} partner{}.",
-                        thousands(ids.len()),
+                        group_thousands(ids.len()),
                         if ids.len() == 1 { "" } else { "s" }
                     )
                 })
@@ -865,12 +852,12 @@ fn ExportSection() -> impl IntoView {
             <h2 id="export-heading">"Export"</h2>
             <p class="muted">"CSV and JSON hold every field, archived partners too (with their status), and import back into Partnero. The vCard file holds the contacts, for an address book."</p>
             <div class="export-group" role="group" aria-labelledby="export-all-heading">
-                <h3 id="export-all-heading">{move || format!("Export all partners ({})", thousands(state.view.with(|view| view.partners.values().filter(|p| p.merged_into.is_none()).count())))}</h3>
+                <h3 id="export-all-heading">{move || format!("Export all partners ({})", group_thousands(state.view.with(|view| view.partners.values().filter(|p| p.merged_into.is_none()).count())))}</h3>
                 <div class="export-buttons">{buttons(Scope::All, "export-all")}</div>
             </div>
             {move || (!search().is_empty()).then(|| view! {
                 <div class="export-group" role="group" aria-labelledby="export-search-heading">
-                    <h3 id="export-search-heading">{format!("Export the current search: “{}” ({})", search(), thousands(matching.get()))}</h3>
+                    <h3 id="export-search-heading">{format!("Export the current search: “{}” ({})", search(), group_thousands(matching.get()))}</h3>
                     <div class="export-buttons">{buttons(Scope::Search, "export-search")}</div>
                 </div>
             })}
