@@ -19,6 +19,7 @@ use super::document::{encode_heads, read_value, write_value, StoredDocument};
 use super::{PartnerRecord, Record, Registry, RegistryError};
 use crate::model::{DocumentId, Partner, Workspace, PARTNER_SCHEMA_VERSION};
 use crate::store::{sync_cursor_key, sync_state_key, workspace_pointer_key, Store};
+use crate::sync::session::FeedPosition;
 use crate::sync::SyncDocuments;
 
 /// What the caller must do after [`Registry::store_remote_change`].
@@ -329,16 +330,39 @@ impl<S: Store> Registry<S> {
 
     /// The position in the server's change feed up to which this device is in sync.
     pub async fn sync_cursor(&self) -> Result<i64, RegistryError> {
-        let stored = self.store.load(&sync_cursor_key()).await?;
-        Ok(stored
-            .and_then(|bytes| String::from_utf8(bytes).ok()?.parse().ok())
-            .unwrap_or(0))
+        Ok(self.sync_position().await?.cursor)
     }
 
-    /// Remembers the change-feed position once everything up to it is synced.
+    /// Remembers the change-feed position once everything up to it is synced (in the epoch
+    /// already saved).
     pub async fn save_sync_cursor(&self, cursor: i64) -> Result<(), RegistryError> {
+        let epoch = self.sync_position().await?.epoch;
+        self.save_sync_position(&FeedPosition { cursor, epoch })
+            .await
+    }
+
+    /// Where this device stands in the server's change feed: the position and the server's
+    /// epoch it belongs to (empty when saved by a version that did not know epochs).
+    pub async fn sync_position(&self) -> Result<FeedPosition, RegistryError> {
+        let stored = self.store.load(&sync_cursor_key()).await?;
+        let text = stored
+            .and_then(|bytes| String::from_utf8(bytes).ok())
+            .unwrap_or_default();
+        let mut parts = text.split_whitespace();
+        Ok(FeedPosition {
+            cursor: parts
+                .next()
+                .and_then(|cursor| cursor.parse().ok())
+                .unwrap_or(0),
+            epoch: parts.next().unwrap_or_default().to_owned(),
+        })
+    }
+
+    /// Remembers the change-feed position and its epoch once everything up to it is synced.
+    pub async fn save_sync_position(&self, position: &FeedPosition) -> Result<(), RegistryError> {
+        let text = format!("{} {}", position.cursor, position.epoch);
         self.store
-            .save(&sync_cursor_key(), cursor.to_string().as_bytes())
+            .save(&sync_cursor_key(), text.trim_end().as_bytes())
             .await?;
         Ok(())
     }

@@ -35,6 +35,26 @@ pub enum SessionError {
     Registry(#[from] RegistryError),
 }
 
+/// Where a device stands in the server's change feed: the position up to which it is in sync,
+/// and the server's epoch that position belongs to.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FeedPosition {
+    pub cursor: i64,
+    /// Empty when unknown (saved by an earlier version, or never synced).
+    pub epoch: String,
+}
+
+impl FeedPosition {
+    /// Whether the server's history is not the one this position belongs to: its database was
+    /// restored from a backup. Then the feed's positions mean nothing to this device, and what
+    /// it believes the server has may be gone, so the next handshake exchanges every document
+    /// (automerge's sync then sends whatever the server lacks) and the feed is read from its
+    /// start.
+    pub fn server_was_restored(&self, served_epoch: &str) -> bool {
+        !self.epoch.is_empty() && !served_epoch.is_empty() && self.epoch != served_epoch
+    }
+}
+
 fn sends(effects: Vec<Effect>) -> Vec<Vec<u8>> {
     effects
         .into_iter()

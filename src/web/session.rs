@@ -241,6 +241,9 @@ pub async fn sign_out(session: &StoredSession) {
 pub struct ChangeFeed {
     pub cursor: i64,
     pub documents: Vec<String>,
+    /// The server's sync epoch (see `sync::session::FeedPosition`); empty from an older server.
+    #[serde(default)]
+    pub epoch: String,
 }
 
 /// Asks the server which documents changed since position `since` of its change feed.

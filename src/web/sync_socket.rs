@@ -18,6 +18,8 @@ use super::session as session_api;
 use super::IndexedDbStore;
 use crate::model::DocumentId;
 use crate::registry::Registry;
+use crate::sync::client::SyncDocuments;
+use crate::sync::session::FeedPosition;
 use crate::sync::{session, SyncClient, SyncProgress};
 
 /// Where the connection to the server stands.
@@ -224,7 +226,12 @@ async fn run(
             web_sys::console::error_1(&format!("sync: {error}").into());
         }
     }
-    let mut saved_cursor = registry.lock().await.sync_cursor().await.unwrap_or(0);
+    let mut saved = registry
+        .lock()
+        .await
+        .sync_position()
+        .await
+        .unwrap_or_default();
     let Some(url) = socket_url(&config.token) else {
         return;
     };
@@ -242,7 +249,7 @@ async fn run(
         });
         // Ask what changed on the server since the last complete sync; only that, and this
         // device's own changes, are exchanged on the handshake.
-        let feed = match session_api::changes_since(&config.token, saved_cursor).await {
+        let feed = match session_api::changes_since(&config.token, saved.cursor).await {
             Ok(feed) => feed,
             Err(_) => {
                 if !go_offline(&mut receiver, &mut attempt, &registry, &mut client, &report).await {
@@ -251,7 +258,16 @@ async fn run(
                 continue;
             }
         };
-        let mut listed = parse_ids(&feed.documents);
+        // A server restored from a backup may have lost what this device sent after the
+        // backup: every document is exchanged, and automerge sends what the server lacks.
+        let mut listed = if saved.server_was_restored(&feed.epoch) {
+            web_sys::console::warn_1(
+                &"sync: the server was restored from a backup; exchanging every document".into(),
+            );
+            SyncDocuments::document_ids(&*registry.lock().await)
+        } else {
+            parse_ids(&feed.documents)
+        };
         listed.extend(config.fetch_first.iter().copied());
         {
             // The handshake exchanges what the feed lists, so those documents are loaded now.
@@ -263,7 +279,10 @@ async fn run(
             }
         }
         client.select(listed.into_iter().collect());
-        let mut target_cursor = Some(feed.cursor);
+        let mut target_position = Some(FeedPosition {
+            cursor: feed.cursor,
+            epoch: feed.epoch.clone(),
+        });
 
         let socket = match web_sys::WebSocket::new(&url) {
             Ok(socket) => socket,
@@ -306,11 +325,11 @@ async fn run(
         while let Some(event) = receiver.next().await {
             if let PumpEvent::Poll = event {
                 // Fetched without holding the registry, which the UI may need meanwhile.
-                if !confirmed || target_cursor.is_some() {
+                if !confirmed || target_position.is_some() {
                     continue;
                 }
-                if let Ok(feed) = session_api::changes_since(&config.token, saved_cursor).await {
-                    if feed.cursor != saved_cursor {
+                if let Ok(feed) = session_api::changes_since(&config.token, saved.cursor).await {
+                    if feed.cursor != saved.cursor {
                         let ids = parse_ids(&feed.documents);
                         let mut registry = registry.lock().await;
                         match session::remote_changes(&mut client, &mut registry, &ids).await {
@@ -319,7 +338,10 @@ async fn run(
                                 if !loaded.is_empty() {
                                     changed(&registry, loaded);
                                 }
-                                target_cursor = Some(feed.cursor);
+                                target_position = Some(FeedPosition {
+                                    cursor: feed.cursor,
+                                    epoch: feed.epoch.clone(),
+                                });
                             }
                             Err(error) => {
                                 web_sys::console::error_1(&format!("sync: {error}").into())
@@ -384,9 +406,9 @@ async fn run(
                 if let Err(error) = session::idle(registry).await {
                     web_sys::console::error_1(&format!("sync: {error}").into());
                 }
-                if let Some(cursor) = target_cursor.take() {
-                    if registry.save_sync_cursor(cursor).await.is_ok() {
-                        saved_cursor = cursor;
+                if let Some(position) = target_position.take() {
+                    if registry.save_sync_position(&position).await.is_ok() {
+                        saved = position;
                     }
                 }
                 LinkState::UpToDate {

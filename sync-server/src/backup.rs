@@ -31,7 +31,7 @@ use rusqlite::{Connection, OpenFlags};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
-use crate::database::DATABASE_FILE;
+use crate::database::{new_sync_epoch, DATABASE_FILE, SYNC_EPOCH};
 
 /// The `format` field of every manifest.
 const FORMAT: &str = "partnero-backup";
@@ -320,6 +320,15 @@ pub fn restore(from: &Path, data_dir: &Path, force: bool) -> Result<RestoreSumma
         })?;
         Ok((manifest, contents))
     });
+    // The restored database starts a new sync epoch: devices that sent changes after the
+    // backup was taken see the epoch change and send them again (`database::SYNC_EPOCH`).
+    let checked = checked.and_then(|checked| {
+        new_epoch(&staged).map_err(|detail| BackupError::Corrupt {
+            file: from.to_owned(),
+            detail: format!("its database cannot take a new sync epoch: {detail}"),
+        })?;
+        Ok(checked)
+    });
     let (manifest, contents) = match checked {
         Ok(checked) => checked,
         Err(error) => {
@@ -555,6 +564,18 @@ fn check_database(path: &Path) -> Result<Contents, String> {
         users: count("SELECT count(*) FROM users")?,
         files: count("SELECT count(*) FROM files")?,
     })
+}
+
+/// Gives the staged database a new sync epoch.
+fn new_epoch(path: &Path) -> Result<(), String> {
+    let connection = Connection::open(path).map_err(|error| error.to_string())?;
+    connection
+        .execute(
+            "INSERT OR REPLACE INTO settings (key, value) VALUES (?1, ?2)",
+            [SYNC_EPOCH, &new_sync_epoch()],
+        )
+        .map_err(|error| error.to_string())?;
+    Ok(())
 }
 
 struct HashingWriter<W> {

@@ -142,6 +142,19 @@ fn migrate(connection: &Connection) -> rusqlite::Result<()> {
     Ok(())
 }
 
+/// The setting naming this database's sync history. Change-feed positions and what a device
+/// believes the server has are only meaningful within one epoch: a restore from a backup starts
+/// a new one (`backup::restore`), and a device that sees it change exchanges every document,
+/// sending again what the server lost.
+pub const SYNC_EPOCH: &str = "sync_epoch";
+
+/// A fresh random epoch: 16 bytes as hex.
+pub fn new_sync_epoch() -> String {
+    let mut bytes = [0u8; 16];
+    getrandom::fill(&mut bytes).expect("the operating system provides random bytes");
+    bytes.iter().map(|byte| format!("{byte:02x}")).collect()
+}
+
 impl Database {
     /// Opens (creating if needed) `partnero.sqlite3` in `data_dir`.
     pub fn open(data_dir: &Path) -> Result<Self, anyhow::Error> {

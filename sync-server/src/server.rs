@@ -63,6 +63,9 @@ pub(crate) struct AppState {
     pub(crate) permissions: Permissions,
     /// Largest file upload, in bytes (see `files.rs`).
     pub(crate) max_file_bytes: usize,
+    /// Names this database's history (see `database::SYNC_EPOCH`): a restore from a backup
+    /// gives it a new one, so devices learn that changes they sent after the backup are gone.
+    pub(crate) sync_epoch: String,
 }
 
 /// One error type for every API answer: a status and a message fit to show, never internals.
@@ -173,7 +176,14 @@ pub async fn build(config: &ServerConfig) -> anyhow::Result<Services> {
         revocations,
         permissions: permissions.clone(),
     };
+    let sync_epoch = database
+        .setting_or_insert(
+            crate::database::SYNC_EPOCH,
+            crate::database::new_sync_epoch(),
+        )
+        .await?;
     let state = AppState {
+        sync_epoch,
         dist: config.dist.clone(),
         database,
         sync,
@@ -486,8 +496,9 @@ struct ChangesQuery {
     since: i64,
 }
 
-/// The change feed: documents changed after position `since`, and the current position. A
-/// reconnecting client syncs those (and its own changes) instead of every document it holds.
+/// The change feed: documents changed after position `since`, the current position, and the
+/// epoch the positions belong to. A reconnecting client syncs those (and its own changes)
+/// instead of every document it holds; a client that sees a new epoch syncs everything.
 async fn changes(
     State(state): State<AppState>,
     headers: HeaderMap,
@@ -521,7 +532,7 @@ async fn changes(
         })
         .collect();
     Ok(Json(
-        serde_json::json!({ "cursor": cursor, "documents": documents }),
+        serde_json::json!({ "cursor": cursor, "documents": documents, "epoch": state.sync_epoch }),
     ))
 }
 

@@ -158,14 +158,28 @@ struct Device {
 
 impl Device {
     async fn connect(base: &str, session: SignedIn) -> Self {
+        let docs = Docs {
+            docs: BTreeMap::new(),
+            actor: Some(ActorId::random()),
+        };
+        Self::connect_with(base, session, docs, |_| {}).await
+    }
+
+    /// A device holding `docs`, its new client prepared by `prepare` before the handshake (as
+    /// a reloaded app restores what it shared and selects what to exchange).
+    async fn connect_with(
+        base: &str,
+        session: SignedIn,
+        docs: Docs,
+        prepare: impl FnOnce(&mut SyncClient),
+    ) -> Self {
+        let mut client = SyncClient::new(session.peer_id.clone());
+        prepare(&mut client);
         let mut device = Self {
             ws_url: base.replace("http://", "ws://"),
-            client: SyncClient::new(session.peer_id.clone()),
+            client,
             session,
-            docs: Docs {
-                docs: BTreeMap::new(),
-                actor: Some(ActorId::random()),
-            },
+            docs,
             socket: None,
         };
         let url = format!("{}/sync?token={}", device.ws_url, device.session.token);
@@ -760,4 +774,122 @@ async fn scheduled_snapshots_run_while_serving_keep_n_and_stop_with_the_shutdown
         let restored = backup::restore(&snapshots.join(name), &target, false).unwrap();
         assert_eq!(restored.contents.users, 2);
     }
+}
+
+/// The change feed's answer: position, changed documents and the server's sync epoch.
+async fn feed(base: &str, token: &str, since: i64) -> (i64, Vec<String>, String) {
+    let body: serde_json::Value = reqwest::Client::new()
+        .get(format!("{base}/api/changes?since={since}"))
+        .header(AUTHORIZATION, format!("Bearer {token}"))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let documents = (body["documents"].as_array().unwrap().iter())
+        .map(|id| id.as_str().unwrap().to_owned())
+        .collect();
+    (
+        body["cursor"].as_i64().unwrap(),
+        documents,
+        body["epoch"].as_str().unwrap().to_owned(),
+    )
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_device_sends_again_what_a_server_restored_from_an_older_backup_lost() {
+    let root = tempfile::tempdir().unwrap();
+    let data = root.path().join("data");
+    add_users(&data, &["ana@example.com"]).await;
+    let server = TestServer::start(&data).await;
+    let session = sign_in(&server.base, "ana@example.com").await;
+    let mut ana = Device::connect(&server.base, session.clone()).await;
+    let workspace = ana.workspace_id();
+    ana.request(workspace).await;
+    let kept = random_document_id(21);
+    let doc = ana.docs.create_empty(&kept);
+    autosurgeon::reconcile(doc, new_partner("Aceites del Sur S.A.")).unwrap();
+    doc.commit();
+    ana.changed(kept).await;
+    ana.sync().await;
+    let (_, _, first_epoch) = feed(&server.base, &session.token, 0).await;
+    assert_eq!(first_epoch.len(), 32, "a random epoch: {first_epoch:?}");
+
+    let archive = root.path().join("nightly.tar");
+    {
+        let (data, to) = (data.clone(), archive.clone());
+        tokio::task::spawn_blocking(move || backup::create_backup(&data, &to))
+            .await
+            .unwrap()
+            .expect("backup");
+    }
+
+    // After the backup, Ana edits the partner and registers another; the server has both.
+    let doc = ana.docs.docs.get_mut(&kept).unwrap();
+    let mut partner: Partner = autosurgeon::hydrate(doc).unwrap();
+    partner.profile.notes = "Delivers on Tuesdays".into();
+    autosurgeon::reconcile(doc, &partner).unwrap();
+    doc.commit();
+    ana.changed(kept).await;
+    let later = random_document_id(22);
+    let doc = ana.docs.create_empty(&later);
+    autosurgeon::reconcile(doc, new_partner("Harinas Castilla S.L.")).unwrap();
+    doc.commit();
+    ana.changed(later).await;
+    ana.sync().await;
+    let (cursor, _, _) = feed(&server.base, &session.token, 0).await;
+    let saved = partnero::sync::session::FeedPosition {
+        cursor,
+        epoch: first_epoch.clone(),
+    };
+    let shared: Vec<(DocumentId, Vec<ChangeHash>)> = [workspace, kept, later]
+        .into_iter()
+        .map(|id| (id, ana.client.shared_heads(&id)))
+        .collect();
+    let wanted: BTreeMap<DocumentId, Vec<ChangeHash>> = [workspace, kept, later]
+        .into_iter()
+        .map(|id| (id, ana.heads(&id)))
+        .collect();
+    server.stop().await;
+
+    // The server's disk is lost; last night's backup is restored onto a new one.
+    std::fs::remove_dir_all(&data).unwrap();
+    backup::restore(&archive, &data, false).expect("restore");
+    let server = TestServer::start(&data).await;
+    let session = sign_in(&server.base, "ana@example.com").await;
+    let (_, listed, epoch) = feed(&server.base, &session.token, saved.cursor).await;
+    assert_ne!(epoch, first_epoch, "a restored database starts a new epoch");
+    assert!(
+        listed.is_empty(),
+        "the old position lists nothing the device would fetch: {listed:?}"
+    );
+    assert!(saved.server_was_restored(&epoch));
+
+    // Ana's device reloads: a new client that remembers what it shared with the old server.
+    // Seeing the new epoch, it exchanges every document instead of what the feed lists.
+    let docs = std::mem::take(&mut ana.docs);
+    let mut ana = Device::connect_with(&server.base, session.clone(), docs, |client| {
+        for (id, heads) in shared {
+            client.restore_shared_heads(id, heads);
+        }
+        client.select([workspace, kept, later].into_iter().collect());
+    })
+    .await;
+    ana.sync().await;
+
+    // A second device signs in to the restored server and finds everything Ana had.
+    let ben_session = sign_in(&server.base, "ana@example.com").await;
+    let mut other = Device::connect(&server.base, ben_session).await;
+    for id in [workspace, kept, later] {
+        other.request(id).await;
+    }
+    other.sync().await;
+    for (id, heads) in wanted {
+        assert_eq!(other.heads(&id), heads, "{id} after the restore");
+    }
+    let doc = other.docs.docs.get_mut(&kept).unwrap();
+    let partner: Partner = autosurgeon::hydrate(doc).unwrap();
+    assert_eq!(partner.profile.notes, "Delivers on Tuesdays");
+    server.stop().await;
 }
