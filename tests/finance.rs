@@ -230,11 +230,11 @@ fn invoice_errors_name_their_fields() {
         edit(&mut draft);
         let errors = validate_invoice(&draft, &terms(Some(30)), NOW_MS).unwrap_err();
         assert_eq!(
-            errors,
-            vec![FieldError {
-                field: field.to_string(),
-                message: message.to_string()
-            }],
+            errors
+                .iter()
+                .map(|error| (error.field.as_str(), error.message.as_str()))
+                .collect::<Vec<_>>(),
+            vec![(*field, *message)],
             "{draft:?}"
         );
     }
@@ -419,11 +419,11 @@ fn payment_allocations_are_refused_with_the_field_named() {
     for (draft, field, message) in cases {
         let errors = validate_payment(draft, "pay-2", &finance, NOW_MS).unwrap_err();
         assert_eq!(
-            errors,
-            vec![FieldError {
-                field: field.to_string(),
-                message: message.to_string()
-            }],
+            errors
+                .iter()
+                .map(|error| (error.field.as_str(), error.message.as_str()))
+                .collect::<Vec<_>>(),
+            vec![(*field, *message)],
             "{draft:?}"
         );
     }

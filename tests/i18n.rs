@@ -1,7 +1,9 @@
 //! The translations (issue 8, `src/ui/i18n.rs`): Spanish and Esperanto define exactly the keys
 //! English defines, each with the same variables and the same plural shape; every key the
 //! interface uses (`tr!` and `move_tr!` in src/ui) exists; no key is defined and never used.
-//! A missing or misspelt key would otherwise show the key itself to the person.
+//! The names of the core's enums (`label-*`, `src/text/labels.rs`) are checked against the
+//! core's values instead of the source. A missing or misspelt key would otherwise show the key
+//! itself to the person.
 #![cfg(not(target_arch = "wasm32"))]
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -58,9 +60,10 @@ fn messages_in(folder: &Path) -> BTreeMap<String, Message> {
             let key = key.trim().to_owned();
             assert!(
                 !key.is_empty()
-                    && key
-                        .chars()
-                        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'),
+                    && key.chars().all(|c| c.is_ascii_lowercase()
+                        || c.is_ascii_digit()
+                        || c == '-'
+                        || c == '_'),
                 "{place}: key {key:?} is not lower-case-with-dashes"
             );
             let message = Message {
@@ -178,8 +181,11 @@ fn every_key_the_interface_uses_exists_and_every_message_is_used() {
         .map(|(key, file)| format!("{key} ({file})"))
         .collect();
     assert!(unknown.is_empty(), "keys used but not defined: {unknown:?}");
+    // Keys the interface builds from the core's values are checked against the core instead:
+    // enum names below, validation messages in tests/validate_messages.rs.
     let unused: Vec<&String> = english
         .keys()
+        .filter(|key| !key.starts_with("label-") && !key.starts_with("validate-"))
         .filter(|key| !used.contains_key(*key))
         .collect();
     assert!(
@@ -215,4 +221,28 @@ fn the_checker_finds_untranslated_and_mismatched_messages() {
             "unknown to English: z-key".to_owned(),
         ]
     );
+}
+
+#[test]
+fn every_value_of_every_named_enum_has_its_message_and_english_matches_the_core() {
+    let english = messages("en");
+    let expected = partnero::text::labels::all_label_messages();
+    assert!(expected.len() > 80, "only {} labels?", expected.len());
+    let mut wrong = Vec::new();
+    for (key, text) in &expected {
+        match english.get(key) {
+            None => wrong.push(format!("missing: {key}")),
+            Some(message) if message.text != *text => {
+                wrong.push(format!("{key}: {:?}, the core says {text:?}", message.text))
+            }
+            Some(_) => {}
+        }
+    }
+    let known: BTreeSet<&String> = expected.iter().map(|(key, _)| key).collect();
+    for key in english.keys().filter(|key| key.starts_with("label-")) {
+        if !known.contains(key) {
+            wrong.push(format!("no enum value has the message {key}"));
+        }
+    }
+    assert!(wrong.is_empty(), "{wrong:#?}");
 }

@@ -8,6 +8,7 @@ use std::collections::BTreeMap;
 use automerge::{transaction::Transactable, ActorId, AutoCommit, ObjType, ROOT};
 use partnero::model::*;
 use partnero::report::*;
+use partnero::text::locale::Locale;
 use partnero::validate::{validate_partner, PartnerDraft};
 
 const MS_PER_DAY: i64 = 86_400_000;
@@ -1025,6 +1026,7 @@ fn alert_rules_default_and_missing_rules_read_as_defaults() {
 fn templates_fill_known_placeholders_and_list_the_rest() {
     let template = MessageTemplate {
         name: "Reminder".into(),
+        language: "en".into(),
         subject: "Invoice {invoice} from {partner}".into(),
         body: "Dear {contact},\ninvoice {invoice} of {amount} was due on {due_date}. {signature} {Partner} {} {{x} {partner".into(),
     };
@@ -1049,6 +1051,7 @@ fn templates_fill_known_placeholders_and_list_the_rest() {
     let filled = fill_template(
         &MessageTemplate {
             name: String::new(),
+            language: String::new(),
             subject: String::new(),
             body: "Hola {contact}, {partner}: {amount}".into(),
         },
@@ -1167,6 +1170,12 @@ fn template_values_name_the_partner_contact_and_first_open_invoice() {
         "what is still open"
     );
     assert_eq!(values.due_date.as_deref(), Some("2026-05-31"));
+    // A Spanish template gets them as Spanish writes them.
+    let spanish = template_values_in(&client, Some(&finance), day("2026-05-15"), Locale::Spanish);
+    assert_eq!(
+        (spanish.amount.as_deref(), spanish.due_date.as_deref()),
+        (Some("150,00 EUR"), Some("31 may 2026"))
+    );
     let none = template_values(&client, None, day("2026-05-15"));
     assert_eq!(
         (none.invoice, none.amount, none.due_date),
@@ -1182,6 +1191,8 @@ fn alerts_marked_done_or_snoozed_are_hidden_until_their_day() {
         kind: AlertKind::InvoiceDueSoon,
         due_day: day(due),
         text: id.into(),
+        partner_name: "p".into(),
+        subject: AlertSubject::Reminder { text: id.into() },
     };
     let all = vec![
         alert("c", "2026-05-03"),

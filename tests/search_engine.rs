@@ -818,3 +818,50 @@ fn a_whole_name_finds_that_partner_among_namesakes() {
     // Without a form, the exact name key still beats the longer name.
     assert_ne!(top(&index, "Frutas Fernández")[0], "saez");
 }
+
+#[test]
+fn a_search_carried_in_a_link_comes_back_whole_and_filters_like_the_list() {
+    use partnero::search::saved::{SavedSearch, SortOrder};
+    use partnero::search::{KindFilter, StatusFilter};
+    let search = SavedSearch {
+        name: String::new(),
+        text: "aceites & sur".into(),
+        kind: "suppliers".into(),
+        status: "all".into(),
+        verification: "pending".into(),
+        category: "cat-1".into(),
+        tag: String::new(),
+        industry: "ind-2".into(),
+        region: String::new(),
+        custom_field: "field-3".into(),
+        custom_text: "gold".into(),
+        sort: SortOrder::Name,
+    };
+    let pairs = search.query_pairs();
+    assert!(pairs.iter().all(|(_, value)| !value.is_empty()));
+    let back = SavedSearch::from_query(|name| {
+        pairs
+            .iter()
+            .find(|(key, _)| *key == name)
+            .map(|(_, value)| value.clone())
+    });
+    assert_eq!(back, search);
+    assert!(back.narrows());
+    let filter = back.list_filter();
+    assert_eq!(filter.kind, KindFilter::Suppliers);
+    assert_eq!(filter.status, StatusFilter::All);
+    assert_eq!(filter.category.as_deref(), Some("cat-1"));
+    assert_eq!(filter.tag, None);
+    assert_eq!(filter.custom, Some(("field-3".into(), "gold".into())));
+
+    // The list's defaults carry nothing, and a changed order alone does not narrow.
+    let plain = SavedSearch::from_query(|_| None);
+    assert!(plain.query_pairs().is_empty());
+    assert!(!plain.narrows());
+    let sorted = SavedSearch {
+        sort: SortOrder::RecentlyChanged,
+        ..plain.clone()
+    };
+    assert_eq!(sorted.query_pairs(), vec![("sort", "recent".to_owned())]);
+    assert!(!sorted.narrows());
+}

@@ -78,10 +78,18 @@ impl DuplicateReason {
             DuplicateReason::SameTaxId => "same tax id".into(),
             DuplicateReason::SameEmail(email) => format!("same email {email}"),
             DuplicateReason::SamePhone(phone) => format!("same phone {phone}"),
-            // Rounded down, so only identical names read "100 %".
-            DuplicateReason::SimilarName { score } => {
-                format!("similar name ({} %)", (score * 100.0 + 1e-9).floor() as u32)
+            DuplicateReason::SimilarName { .. } => {
+                format!("similar name ({} %)", self.percent())
             }
+        }
+    }
+
+    /// How similar the names are, in whole percent rounded down, so only identical names read
+    /// "100 %"; 100 for the other reasons.
+    pub fn percent(&self) -> u32 {
+        match self {
+            DuplicateReason::SimilarName { score } => (score * 100.0 + 1e-9).floor() as u32,
+            _ => 100,
         }
     }
 

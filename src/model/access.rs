@@ -273,18 +273,51 @@ fn partner_grant(role: Role, own: bool) -> Grant {
     }
 }
 
-/// Why a user may not do something, to show on a disabled control; `None` when they may.
-pub fn refusal(grant: Grant, role: Option<Role>) -> Option<String> {
+/// Why a user may not do something, as data: the interface words it in the person's language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Refusal {
+    ViewerReadsOnly,
+    SalesOwnPartnersOnly,
+    PortalProposes,
+    /// Any other role without the grant.
+    NotForRole(Role),
+    SignedOut,
+}
+
+impl Refusal {
+    /// The reason in English.
+    pub fn english(self) -> String {
+        match self {
+            Refusal::ViewerReadsOnly => "Viewers can read but not change anything".to_owned(),
+            Refusal::SalesOwnPartnersOnly => {
+                "Sales reps change only the partners assigned to them or registered by them"
+                    .to_owned()
+            }
+            Refusal::PortalProposes => {
+                "Partner contacts propose changes; staff apply them".to_owned()
+            }
+            Refusal::NotForRole(role) => format!("Not allowed for the {} role", role.label()),
+            Refusal::SignedOut => "Sign in to change this".to_owned(),
+        }
+    }
+}
+
+/// Why a user may not change something with this grant; `None` when they may.
+pub fn refusal_of(grant: Grant, role: Option<Role>) -> Option<Refusal> {
     if grant.may_write() {
         return None;
     }
     Some(match role {
-        Some(Role::Viewer) => "Viewers can read but not change anything".to_owned(),
-        Some(Role::Sales) => {
-            "Sales reps change only the partners assigned to them or registered by them".to_owned()
-        }
-        Some(Role::Portal) => "Partner contacts propose changes; staff apply them".to_owned(),
-        Some(role) => format!("Not allowed for the {} role", role.label()),
-        None => "Sign in to change this".to_owned(),
+        Some(Role::Viewer) => Refusal::ViewerReadsOnly,
+        Some(Role::Sales) => Refusal::SalesOwnPartnersOnly,
+        Some(Role::Portal) => Refusal::PortalProposes,
+        Some(role) => Refusal::NotForRole(role),
+        None => Refusal::SignedOut,
     })
+}
+
+/// Why a user may not do something, in English, to show on a disabled control; `None` when
+/// they may.
+pub fn refusal(grant: Grant, role: Option<Role>) -> Option<String> {
+    refusal_of(grant, role).map(Refusal::english)
 }

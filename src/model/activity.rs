@@ -97,6 +97,12 @@ pub struct Reminder {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Reconcile, Hydrate, Serialize, Deserialize)]
 pub struct MessageTemplate {
     pub name: String,
+    /// The language the template is written in (`en`, `es`, `eo`): its amounts and dates are
+    /// filled in that language's format. Empty in templates written before languages existed,
+    /// which are read as English.
+    #[autosurgeon(missing = "Default::default")]
+    #[serde(default)]
+    pub language: String,
     pub subject: String,
     /// May use `{partner}`, `{contact}`, `{invoice}`, `{amount}` and `{due_date}`.
     pub body: String,

@@ -21,7 +21,7 @@ use super::partner::{PaymentMethod, PaymentTerms};
 use super::verification::{parse_iso_date, FileRef};
 use crate::report::dates::iso_date_of_day;
 use crate::validate::formats::{currency_minor_units, is_currency};
-use crate::validate::FieldError;
+use crate::validate::{FieldError, Problem};
 
 /// Shape version of finance documents; bump it only together with a migration and a test that
 /// opens documents of the old shape.
@@ -243,8 +243,18 @@ pub fn due_date_from_terms(issue_day: i64, terms: &PaymentTerms) -> i64 {
 /// `"1.234"` in euros is then refused for its three decimals instead of silently becoming a
 /// thousand times more.
 pub fn parse_amount(text: &str, currency: &str) -> Result<i64, String> {
-    let decimals = currency_minor_units(currency)
-        .ok_or_else(|| format!("{currency:?} is not an ISO 4217 currency code"))?;
+    amount_of(text, currency).map_err(String::from)
+}
+
+/// [`parse_amount`] with the problem also as a Fluent message (`validate-amount-*`).
+fn amount_of(text: &str, currency: &str) -> Result<i64, Problem> {
+    let decimals = currency_minor_units(currency).ok_or_else(|| {
+        Problem::new(
+            "validate-amount-currency",
+            vec![("currency", format!("{currency:?}"))],
+            format!("{currency:?} is not an ISO 4217 currency code"),
+        )
+    })?;
     // Spaces (plain, no-break, narrow no-break) and apostrophes only ever group thousands.
     let cleaned: String = text
         .trim()
@@ -252,16 +262,22 @@ pub fn parse_amount(text: &str, currency: &str) -> Result<i64, String> {
         .filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\''))
         .collect();
     if cleaned.is_empty() {
-        return Err("enter an amount".into());
+        return Err(Problem::fixed("validate-amount-empty", "enter an amount"));
     }
     if cleaned.starts_with('-') {
-        return Err("enter a positive amount".into());
+        return Err(Problem::fixed(
+            "validate-amount-negative",
+            "enter a positive amount",
+        ));
     }
     if !cleaned
         .chars()
         .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
     {
-        return Err("enter a number such as 1234.56".into());
+        return Err(Problem::fixed(
+            "validate-amount-not-number",
+            "enter a number such as 1234.56",
+        ));
     }
     let last_dot = cleaned.rfind('.');
     let last_comma = cleaned.rfind(',');
@@ -284,20 +300,36 @@ pub fn parse_amount(text: &str, currency: &str) -> Result<i64, String> {
         None => (cleaned.as_str(), ""),
     };
     if fraction.contains(['.', ',']) {
-        return Err("use one decimal separator".into());
+        return Err(Problem::fixed(
+            "validate-amount-separators",
+            "use one decimal separator",
+        ));
     }
     if decimal_at.is_some() && fraction.is_empty() {
-        return Err("enter digits after the decimal separator".into());
+        return Err(Problem::fixed(
+            "validate-amount-fraction-empty",
+            "enter digits after the decimal separator",
+        ));
     }
     if fraction.len() > usize::from(decimals) {
-        return Err(match decimals {
-            0 => format!("{currency} amounts have no decimals"),
-            1 => format!("{currency} amounts have at most 1 decimal"),
-            n => format!("{currency} amounts have at most {n} decimals"),
-        });
+        return Err(Problem::new(
+            "validate-amount-decimals",
+            vec![
+                ("currency", currency.to_owned()),
+                ("decimals", decimals.to_string()),
+            ],
+            match decimals {
+                0 => format!("{currency} amounts have no decimals"),
+                1 => format!("{currency} amounts have at most 1 decimal"),
+                n => format!("{currency} amounts have at most {n} decimals"),
+            },
+        ));
     }
     let digits = whole_digits(whole).ok_or_else(|| {
-        "thousands must come in groups of three digits, e.g. 1.234.567,89".to_owned()
+        Problem::fixed(
+            "validate-amount-groups",
+            "thousands must come in groups of three digits, e.g. 1.234.567,89",
+        )
     })?;
     let mut minor: i64 = 0;
     let padded = format!("{fraction:0<width$}", width = usize::from(decimals));
@@ -305,7 +337,9 @@ pub fn parse_amount(text: &str, currency: &str) -> Result<i64, String> {
         minor = minor
             .checked_mul(10)
             .and_then(|value| value.checked_add(i64::from(digit - b'0')))
-            .ok_or_else(|| "the amount is too large".to_owned())?;
+            .ok_or_else(|| {
+                Problem::fixed("validate-amount-too-large", "the amount is too large")
+            })?;
     }
     Ok(minor)
 }
@@ -359,18 +393,31 @@ pub fn validate_invoice(
             &mut errors,
             "direction",
             "Direction: choose issued or received",
+            "validate-invoice-direction",
+            Vec::new(),
         );
     }
     let number = draft.number.trim().to_owned();
     if number.is_empty() {
-        push(&mut errors, "number", "Invoice number is required");
+        push(
+            &mut errors,
+            "number",
+            "Invoice number is required",
+            "validate-invoice-number-required",
+            Vec::new(),
+        );
     }
-    let issue_day = check_date(&mut errors, "issue_date", "Issue date", &draft.issue_date);
+    let issue_day = check_date(
+        &mut errors,
+        "issue_date",
+        DateLabel::Issue,
+        &draft.issue_date,
+    );
     let due_text = draft.due_date.trim();
     let due_day = if due_text.is_empty() {
         issue_day.map(|day| due_date_from_terms(day, terms))
     } else {
-        check_date(&mut errors, "due_date", "Due date", due_text)
+        check_date(&mut errors, "due_date", DateLabel::Due, due_text)
     };
     if let (Some(issue), Some(due)) = (issue_day, due_day) {
         if due < issue {
@@ -378,14 +425,16 @@ pub fn validate_invoice(
                 &mut errors,
                 "due_date",
                 "Due date cannot be before the issue date",
+                "validate-due-before-issue",
+                Vec::new(),
             );
         }
     }
-    let currency = check_currency(&mut errors, "currency", "Currency", &draft.currency);
+    let currency = check_currency(&mut errors, "currency", &draft.currency);
     let amount = check_amount(
         &mut errors,
         "amount",
-        "Amount",
+        None,
         &draft.amount,
         currency.as_deref(),
     );
@@ -424,12 +473,12 @@ pub fn validate_payment(
     now_ms: i64,
 ) -> Result<Payment, Vec<FieldError>> {
     let mut errors = Vec::new();
-    let date = check_date(&mut errors, "date", "Payment date", &draft.date);
-    let currency = check_currency(&mut errors, "currency", "Currency", &draft.currency);
+    let date = check_date(&mut errors, "date", DateLabel::Payment, &draft.date);
+    let currency = check_currency(&mut errors, "currency", &draft.currency);
     let amount = check_amount(
         &mut errors,
         "amount",
-        "Amount",
+        None,
         &draft.amount,
         currency.as_deref(),
     );
@@ -440,6 +489,8 @@ pub fn validate_payment(
                 &mut errors,
                 "method",
                 "Payment method: choose one of the list",
+                "validate-payment-method-choose",
+                Vec::new(),
             );
             PaymentMethod::Unspecified
         }
@@ -456,20 +507,31 @@ pub fn validate_payment(
         let label = format!("Allocation {}", index + 1);
         let invoice_field = format!("allocations[{index}].invoice_id");
         let amount_field = format!("allocations[{index}].amount");
+        let row_number = (index + 1).to_string();
         let Some(invoice) = finance.invoices.get(invoice_id) else {
             push(
                 &mut errors,
                 &invoice_field,
                 &format!("{label}: choose an invoice of this partner"),
+                "validate-allocation-invoice",
+                vec![("index", row_number)],
             );
             continue;
         };
         let invoice_label = format!("{label}: invoice {}", invoice.number);
+        let args = || {
+            vec![
+                ("index", row_number.clone()),
+                ("invoice", invoice.number.clone()),
+            ]
+        };
         if invoice.cancelled {
             push(
                 &mut errors,
                 &invoice_field,
                 &format!("{invoice_label} is cancelled"),
+                "validate-allocation-cancelled",
+                args(),
             );
             continue;
         }
@@ -478,6 +540,8 @@ pub fn validate_payment(
                 &mut errors,
                 &invoice_field,
                 &format!("{invoice_label} is allocated twice; use one row per invoice"),
+                "validate-allocation-twice",
+                args(),
             );
             continue;
         }
@@ -488,11 +552,16 @@ pub fn validate_payment(
                 &format!(
                     "{invoice_label}: one payment cannot settle both issued and received invoices"
                 ),
+                "validate-allocation-direction",
+                args(),
             ),
             _ => direction_seen = Some(invoice.direction),
         }
         if let Some(currency) = currency.as_deref() {
             if invoice.currency != currency {
+                let mut args = args();
+                args.push(("invoice_currency", invoice.currency.clone()));
+                args.push(("currency", currency.to_owned()));
                 push(
                     &mut errors,
                     &invoice_field,
@@ -500,6 +569,8 @@ pub fn validate_payment(
                         "{invoice_label} is in {}, the payment in {currency}",
                         invoice.currency
                     ),
+                    "validate-allocation-currency",
+                    args,
                 );
                 continue;
             }
@@ -507,7 +578,7 @@ pub fn validate_payment(
         let Some(amount) = check_amount(
             &mut errors,
             &amount_field,
-            &label,
+            Some(index),
             &row.amount,
             Some(&invoice.currency),
         ) else {
@@ -515,17 +586,23 @@ pub fn validate_payment(
         };
         let open = open_minor_of(invoice_id, invoice, &finance.payments, Some(payment_id));
         if amount > open {
+            let amount = format_amount(amount, &invoice.currency);
+            let open = format_amount(open, &invoice.currency);
             push(
                 &mut errors,
                 &amount_field,
                 &format!(
-                    "{label}: {} {} is more than the {} {} still open on invoice {}",
-                    format_amount(amount, &invoice.currency),
-                    invoice.currency,
-                    format_amount(open, &invoice.currency),
-                    invoice.currency,
-                    invoice.number
+                    "{label}: {amount} {} is more than the {open} {} still open on invoice {}",
+                    invoice.currency, invoice.currency, invoice.number
                 ),
+                "validate-allocation-over-open",
+                vec![
+                    ("index", row_number.clone()),
+                    ("amount", amount),
+                    ("currency", invoice.currency.clone()),
+                    ("open", open),
+                    ("invoice", invoice.number.clone()),
+                ],
             );
             continue;
         }
@@ -534,14 +611,21 @@ pub fn validate_payment(
     }
     if let (Some(amount), Some(currency)) = (amount, currency.as_deref()) {
         if allocated_total > amount {
+            let allocated = format_amount(allocated_total, currency);
+            let amount = format_amount(amount, currency);
             push(
                 &mut errors,
                 "allocations",
                 &format!(
-                    "Allocations: {} {currency} allocated is more than the payment of {} {currency}",
-                    format_amount(allocated_total, currency),
-                    format_amount(amount, currency)
+                    "Allocations: {allocated} {currency} allocated is more than the payment of \
+                     {amount} {currency}"
                 ),
+                "validate-allocations-over",
+                vec![
+                    ("allocated", allocated.clone()),
+                    ("currency", currency.to_owned()),
+                    ("amount", amount.clone()),
+                ],
             );
         }
     }
@@ -570,14 +654,20 @@ pub fn validate_purchase_order(
     let mut errors = Vec::new();
     let number = draft.number.trim().to_owned();
     if number.is_empty() {
-        push(&mut errors, "number", "Order number is required");
+        push(
+            &mut errors,
+            "number",
+            "Order number is required",
+            "validate-order-number-required",
+            Vec::new(),
+        );
     }
-    let date = check_date(&mut errors, "date", "Order date", &draft.date);
-    let currency = check_currency(&mut errors, "currency", "Currency", &draft.currency);
+    let date = check_date(&mut errors, "date", DateLabel::Order, &draft.date);
+    let currency = check_currency(&mut errors, "currency", &draft.currency);
     let amount = check_amount(
         &mut errors,
         "amount",
-        "Amount",
+        None,
         &draft.amount,
         currency.as_deref(),
     );
@@ -592,6 +682,8 @@ pub fn validate_purchase_order(
             &mut errors,
             "status",
             "Status: choose draft, sent, received or cancelled",
+            "validate-order-status",
+            Vec::new(),
         );
     }
     if !errors.is_empty() {
@@ -611,18 +703,62 @@ pub fn validate_purchase_order(
     }
 }
 
-fn push(errors: &mut Vec<FieldError>, field: &str, message: &str) {
-    errors.push(FieldError {
-        field: field.to_owned(),
-        message: message.to_owned(),
-    });
+fn push(
+    errors: &mut Vec<FieldError>,
+    field: &str,
+    message: &str,
+    key: &'static str,
+    args: Vec<(&'static str, String)>,
+) {
+    errors.push(FieldError::keyed(field, message, key, args));
+}
+
+/// Which date of a form an error names; `code` is the `date` argument of its messages.
+#[derive(Clone, Copy)]
+enum DateLabel {
+    Issue,
+    Due,
+    Payment,
+    Order,
+}
+
+impl DateLabel {
+    fn text(self) -> &'static str {
+        match self {
+            DateLabel::Issue => "Issue date",
+            DateLabel::Due => "Due date",
+            DateLabel::Payment => "Payment date",
+            DateLabel::Order => "Order date",
+        }
+    }
+
+    fn code(self) -> &'static str {
+        match self {
+            DateLabel::Issue => "issue",
+            DateLabel::Due => "due",
+            DateLabel::Payment => "payment",
+            DateLabel::Order => "order",
+        }
+    }
 }
 
 /// The day number of a required ISO date, or an error naming `label`.
-fn check_date(errors: &mut Vec<FieldError>, field: &str, label: &str, raw: &str) -> Option<i64> {
+fn check_date(
+    errors: &mut Vec<FieldError>,
+    field: &str,
+    label: DateLabel,
+    raw: &str,
+) -> Option<i64> {
     let text = raw.trim();
+    let args = || vec![("date", label.code().to_owned())];
     if text.is_empty() {
-        push(errors, field, &format!("{label} is required"));
+        push(
+            errors,
+            field,
+            &format!("{} is required", label.text()),
+            "validate-date-required",
+            args(),
+        );
         return None;
     }
     let day = parse_iso_date(text);
@@ -630,28 +766,33 @@ fn check_date(errors: &mut Vec<FieldError>, field: &str, label: &str, raw: &str)
         push(
             errors,
             field,
-            &format!("{label}: enter a real date as YYYY-MM-DD"),
+            &format!("{}: enter a real date as YYYY-MM-DD", label.text()),
+            "validate-date-invalid",
+            args(),
         );
     }
     day
 }
 
-/// The upper-cased ISO 4217 code, or an error naming `label`.
-fn check_currency(
-    errors: &mut Vec<FieldError>,
-    field: &str,
-    label: &str,
-    raw: &str,
-) -> Option<String> {
+/// The upper-cased ISO 4217 code of the form's currency, or an error.
+fn check_currency(errors: &mut Vec<FieldError>, field: &str, raw: &str) -> Option<String> {
     let code = raw.trim().to_ascii_uppercase();
     if code.is_empty() {
-        push(errors, field, &format!("{label} is required"));
+        push(
+            errors,
+            field,
+            "Currency is required",
+            "validate-currency-required",
+            Vec::new(),
+        );
         None
     } else if !is_currency(&code) {
         push(
             errors,
             field,
-            &format!("{label}: {code:?} is not an ISO 4217 currency code such as EUR"),
+            &format!("Currency: {code:?} is not an ISO 4217 currency code such as EUR"),
+            "validate-currency-unknown",
+            vec![("code", format!("{code:?}"))],
         );
         None
     } else {
@@ -659,32 +800,67 @@ fn check_currency(
     }
 }
 
-/// A positive amount in minor units of `currency`, or an error naming `label`. Without a valid
-/// currency the decimals cannot be checked, so only the currency error is reported.
+/// A positive amount in minor units of `currency`, or an error naming the form's amount or,
+/// with `allocation`, that allocation row (0-based). Without a valid currency the decimals
+/// cannot be checked, so only the currency error is reported.
 fn check_amount(
     errors: &mut Vec<FieldError>,
     field: &str,
-    label: &str,
+    allocation: Option<usize>,
     raw: &str,
     currency: Option<&str>,
 ) -> Option<i64> {
+    let (label, args, [required, zero, framed]) = match allocation {
+        None => (
+            "Amount".to_owned(),
+            Vec::new(),
+            [
+                "validate-amount-required",
+                "validate-amount-zero",
+                "validate-amount",
+            ],
+        ),
+        Some(index) => (
+            format!("Allocation {}", index + 1),
+            vec![("index", (index + 1).to_string())],
+            [
+                "validate-allocation-amount-required",
+                "validate-allocation-amount-zero",
+                "validate-allocation-amount",
+            ],
+        ),
+    };
     if raw.trim().is_empty() {
-        push(errors, field, &format!("{label} is required"));
+        push(
+            errors,
+            field,
+            &format!("{label} is required"),
+            required,
+            args,
+        );
         return None;
     }
     let currency = currency?;
-    match parse_amount(raw, currency) {
+    match amount_of(raw, currency) {
         Ok(0) => {
             push(
                 errors,
                 field,
                 &format!("{label}: enter an amount greater than zero"),
+                zero,
+                args,
             );
             None
         }
         Ok(minor) => Some(minor),
         Err(problem) => {
-            push(errors, field, &format!("{label}: {problem}"));
+            errors.push(FieldError::framed(
+                field,
+                format!("{label}: {problem}"),
+                framed,
+                args,
+                &problem,
+            ));
             None
         }
     }

@@ -19,7 +19,9 @@ mod settings;
 mod verification;
 mod workspace;
 
-pub use access::{grant, refusal, DocumentClass, Grant, Role, Section, Subject};
+pub use access::{
+    grant, refusal, refusal_of, DocumentClass, Grant, Refusal, Role, Section, Subject,
+};
 pub use activity::{
     fill_template, AlertRules, FilledMessage, GeoPosition, Interaction, InteractionKind,
     MessageTemplate, PartnerActivity, Reminder, TemplateValues, ACTIVITY_SCHEMA_VERSION,
@@ -52,8 +54,8 @@ pub use settings::{
     DEFAULT_EXPIRY_WARNING_DAYS,
 };
 pub use verification::{
-    day_of, parse_iso_date, DocumentKind, Documents, FileRef, ReviewStatus, VerificationDocument,
-    VerificationState,
+    day_of, missing_item, parse_iso_date, DocumentKind, Documents, FileRef, MissingItem,
+    ReviewStatus, VerificationDocument, VerificationState,
 };
 pub use workspace::{
     CompanionEntry, PartnerEntry, Workspace, SETTINGS_SCHEMA_VERSION, WORKSPACE_SCHEMA_VERSION,

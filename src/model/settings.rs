@@ -65,27 +65,75 @@ pub struct WorkspaceSettings {
 /// The templates a new workspace starts with, so the feature is usable at once; the company
 /// edits or deletes them in the settings.
 pub fn default_templates() -> BTreeMap<String, MessageTemplate> {
+    let template = |language: &str, name: &str, subject: &str, body: &str| MessageTemplate {
+        name: name.into(),
+        language: language.into(),
+        subject: subject.into(),
+        body: body.into(),
+    };
     [
         (
             "payment-reminder",
-            MessageTemplate {
-                name: "Payment reminder".into(),
-                subject: "Invoice {invoice} is due on {due_date}".into(),
-                body: "Dear {contact},\n\nThis is a reminder that invoice {invoice} for {amount} \
-                       is due on {due_date}. If it is already paid, please ignore this \
-                       message.\n\nKind regards"
-                    .into(),
-            },
+            template(
+                "en",
+                "Payment reminder",
+                "Invoice {invoice} is due on {due_date}",
+                "Dear {contact},\n\nThis is a reminder that invoice {invoice} for {amount} \
+                 is due on {due_date}. If it is already paid, please ignore this \
+                 message.\n\nKind regards",
+            ),
         ),
         (
             "visit-follow-up",
-            MessageTemplate {
-                name: "Visit follow-up".into(),
-                subject: "Thank you for your time, {partner}".into(),
-                body: "Dear {contact},\n\nThank you for meeting us today. As agreed, we will \
-                       follow up on the points we discussed.\n\nKind regards"
-                    .into(),
-            },
+            template(
+                "en",
+                "Visit follow-up",
+                "Thank you for your time, {partner}",
+                "Dear {contact},\n\nThank you for meeting us today. As agreed, we will \
+                 follow up on the points we discussed.\n\nKind regards",
+            ),
+        ),
+        (
+            "payment-reminder-es",
+            template(
+                "es",
+                "Recordatorio de pago (español)",
+                "La factura {invoice} vence el {due_date}",
+                "Estimado/a {contact}:\n\nLe recordamos que la factura {invoice} por {amount} \
+                 vence el {due_date}. Si ya la ha pagado, no tenga en cuenta este \
+                 mensaje.\n\nUn cordial saludo",
+            ),
+        ),
+        (
+            "visit-follow-up-es",
+            template(
+                "es",
+                "Seguimiento de visita (español)",
+                "Gracias por su tiempo, {partner}",
+                "Estimado/a {contact}:\n\nGracias por recibirnos hoy. Tal como acordamos, \
+                 haremos el seguimiento de los puntos que tratamos.\n\nUn cordial saludo",
+            ),
+        ),
+        (
+            "payment-reminder-eo",
+            template(
+                "eo",
+                "Pagmemorigo (Esperanto)",
+                "Fakturo {invoice} estas pagenda je {due_date}",
+                "Estimata {contact},\n\nNi memorigas, ke fakturo {invoice} pri {amount} \
+                 estas pagenda je {due_date}. Se vi jam pagis ĝin, bonvolu ignori ĉi tiun \
+                 mesaĝon.\n\nKorajn salutojn",
+            ),
+        ),
+        (
+            "visit-follow-up-eo",
+            template(
+                "eo",
+                "Post vizito (Esperanto)",
+                "Dankon pro via tempo, {partner}",
+                "Estimata {contact},\n\nDankon, ke vi renkontis nin hodiaŭ. Kiel interkonsentite, \
+                 ni daŭrigos pri la punktoj, kiujn ni diskutis.\n\nKorajn salutojn",
+            ),
         ),
     ]
     .into_iter()

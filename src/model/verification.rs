@@ -154,6 +154,39 @@ impl ReviewStatus {
     }
 }
 
+/// One item of what a partner is missing, as `VerificationState::Incomplete` words it in
+/// English; the interface reads it back with [`missing_item`] to word it in its language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MissingItem {
+    /// Data of the profile: `tax-id`, `email`, `phone`, `address`, `contact`, `bank-account`.
+    Data(&'static str),
+    /// A required document with no usable copy.
+    Document(DocumentKind),
+}
+
+/// The English words of each missing piece of data, with its code.
+const MISSING_DATA: [(&str, &str); 6] = [
+    ("tax id", "tax-id"),
+    ("email", "email"),
+    ("phone", "phone"),
+    ("address", "address"),
+    ("contact", "contact"),
+    ("bank account", "bank-account"),
+];
+
+/// What an item of `VerificationState::Incomplete` stands for; `None` for anything this
+/// version did not write.
+pub fn missing_item(item: &str) -> Option<MissingItem> {
+    if let Some((_, code)) = MISSING_DATA.iter().find(|(words, _)| *words == item) {
+        return Some(MissingItem::Data(code));
+    }
+    let kind = item.strip_suffix(" (valid)")?;
+    DocumentKind::ALL
+        .into_iter()
+        .find(|candidate| candidate.label().to_lowercase() == kind)
+        .map(MissingItem::Document)
+}
+
 /// Days since 1970-01-01 of an ISO date `YYYY-MM-DD`, or `None` if it is not a real date.
 /// Hand-written (Howard Hinnant's days-from-civil) because the core needs only this one
 /// conversion and a date crate would add to the wasm bundle.

@@ -40,7 +40,7 @@ pub const BUCKETS: usize = 256;
 
 /// The encoding's version: raise it whenever [`Partner`], [`Workspace`] (or anything in them)
 /// changes shape.
-pub const CACHE_FORMAT: u32 = 6;
+pub const CACHE_FORMAT: u32 = 7;
 
 const CACHE_ROOT: &str = "partnero-cache";
 

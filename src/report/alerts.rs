@@ -32,8 +32,36 @@ pub struct Alert {
     pub kind: AlertKind,
     /// The day the alert is about (due day, expiry day, reminder day; today for missing data).
     pub due_day: i64,
-    /// A sentence naming the partner.
+    /// A sentence naming the partner, in English (notifications before the interface has a
+    /// language, logs, tests).
     pub text: String,
+    /// The partner's name, and what the alert is about: what the interface words in the
+    /// person's language, with amounts and dates in their format.
+    pub partner_name: String,
+    pub subject: AlertSubject,
+}
+
+/// What an alert is about, as data rather than words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AlertSubject {
+    /// An invoice due soon or overdue; `open_minor` is what is still open, in `currency`.
+    Invoice {
+        direction: InvoiceDirection,
+        number: String,
+        open_minor: i64,
+        currency: String,
+        due_date: String,
+        days_overdue: i64,
+    },
+    /// A document expiring on `expires_on` (ISO date).
+    Document {
+        kind: crate::model::DocumentKind,
+        expires_on: String,
+    },
+    /// A follow-up reminder's own text, as its author wrote it.
+    Reminder { text: String },
+    /// Required data missing: the items of `VerificationState::Incomplete`.
+    Missing { items: Vec<String> },
 }
 
 /// One partner's documents, as the alerts read them; finance and activity are optional because
@@ -85,7 +113,11 @@ pub fn alerts<'a>(
             continue;
         }
         let name = partner.display_name();
-        let mut push = |kind: AlertKind, object: Option<&str>, due_day: i64, text: String| {
+        let mut push = |kind: AlertKind,
+                        object: Option<&str>,
+                        due_day: i64,
+                        text: String,
+                        subject: AlertSubject| {
             let id = match object {
                 Some(object) => format!("{}:{}:{object}", kind.code(), input.partner_id),
                 None => format!("{}:{}", kind.code(), input.partner_id),
@@ -96,6 +128,8 @@ pub fn alerts<'a>(
                 kind,
                 due_day,
                 text,
+                partner_name: name.to_string(),
+                subject,
             });
         };
 
@@ -110,6 +144,14 @@ pub fn alerts<'a>(
                     InvoiceDirection::Received => {
                         format!("Invoice {} from {name}", invoice.number)
                     }
+                };
+                let subject = AlertSubject::Invoice {
+                    direction: invoice.direction,
+                    number: invoice.number.clone(),
+                    open_minor: state.open_minor,
+                    currency: invoice.currency.clone(),
+                    due_date: invoice.due_date.clone(),
+                    days_overdue: state.days_overdue,
                 };
                 let open = format!(
                     "{} {}",
@@ -126,6 +168,7 @@ pub fn alerts<'a>(
                             days(state.days_overdue),
                             invoice.due_date
                         ),
+                        subject,
                     ),
                     InvoiceStatus::Open | InvoiceStatus::PartiallyPaid => {
                         if let Some(within) = rules.invoice_due_in_days {
@@ -135,6 +178,7 @@ pub fn alerts<'a>(
                                     Some(id),
                                     due,
                                     format!("{what} is due on {}: {open} open", invoice.due_date),
+                                    subject,
                                 );
                             }
                         }
@@ -157,6 +201,10 @@ pub fn alerts<'a>(
                             document.kind.label(),
                             document.expires_on
                         ),
+                        AlertSubject::Document {
+                            kind: document.kind,
+                            expires_on: document.expires_on.clone(),
+                        },
                     );
                 }
             }
@@ -172,6 +220,9 @@ pub fn alerts<'a>(
                             Some(id),
                             due,
                             format!("Follow up with {name}: {}", reminder.text),
+                            AlertSubject::Reminder {
+                                text: reminder.text.clone(),
+                            },
                         );
                     }
                 }
@@ -187,6 +238,7 @@ pub fn alerts<'a>(
                     None,
                     today,
                     format!("{name} is missing {}", missing.join(", ")),
+                    AlertSubject::Missing { items: missing },
                 );
             }
         }

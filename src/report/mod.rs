@@ -20,7 +20,7 @@ pub mod partners;
 pub mod timeline;
 pub mod view;
 
-pub use alerts::{alert_date, alerts, Alert, AlertInput, AlertKind};
+pub use alerts::{alert_date, alerts, Alert, AlertInput, AlertKind, AlertSubject};
 pub use csv::{aging_csv, counts_csv, to_csv};
 pub use dates::{civil_of_day, iso_date_of_day, month_of_day, months_between};
 pub use exchange::{
@@ -44,4 +44,6 @@ pub use partners::{
     partners_by_kind, partners_by_region, top_clients, top_partners, top_suppliers, CountRow,
     MonthCount, PartnerStatistics, TopRow,
 };
-pub use timeline::{template_values, timeline, TimelineEntry, TimelineKind};
+pub use timeline::{
+    template_values, template_values_in, timeline, TimelineEntry, TimelineEvent, TimelineKind,
+};

@@ -69,6 +69,7 @@ use crate::validate::formats::{countries, is_country, normalize_phone};
 use crate::validate::tax_id::check_tax_id;
 use crate::validate::{
     validate_partner_with, AddressDraft, BankAccountDraft, ContactDraft, FieldError, PartnerDraft,
+    Problem,
 };
 
 /// Largest file accepted, in bytes (20 MiB): far above a real registry export (100,000 partners
@@ -239,14 +240,14 @@ pub struct TableRow {
     pub fields: Vec<String>,
     /// Why the row cannot be read (wrong number of fields, a quote never closed); such a row is
     /// reported as invalid and never imported.
-    pub problem: Option<String>,
+    pub problem: Option<Problem>,
 }
 
 /// One record as read, before the header is known.
 struct RawRecord {
     line: usize,
     fields: Vec<String>,
-    problem: Option<String>,
+    problem: Option<Problem>,
 }
 
 const DELIMITERS: [u8; 4] = [b',', b';', b'\t', b'|'];
@@ -315,11 +316,19 @@ pub fn parse_csv(text: &str) -> Result<Table, FileError> {
                     record.fields.pop();
                 }
                 if record.fields.len() != headers.len() {
-                    record.problem = Some(format!(
-                        "expected {} fields as in the header (line {}), found {}",
-                        headers.len(),
-                        header.line,
-                        record.fields.len()
+                    record.problem = Some(Problem::new(
+                        "validate-import-field-count",
+                        vec![
+                            ("expected", headers.len().to_string()),
+                            ("header", header.line.to_string()),
+                            ("found", record.fields.len().to_string()),
+                        ],
+                        format!(
+                            "expected {} fields as in the header (line {}), found {}",
+                            headers.len(),
+                            header.line,
+                            record.fields.len()
+                        ),
                     ));
                 }
             }
@@ -467,7 +476,7 @@ fn read_record(
     position: &mut usize,
     line: &mut usize,
     delimiter: u8,
-) -> Result<Vec<String>, String> {
+) -> Result<Vec<String>, Problem> {
     let bytes = text.as_bytes();
     let mut fields = Vec::new();
     loop {
@@ -478,10 +487,11 @@ fn read_record(
             loop {
                 match bytes.get(*position) {
                     None => {
-                        return Err(
-                            "a quoted field is never closed; add the closing \" or remove the opening one"
-                                .into(),
-                        )
+                        return Err(Problem::fixed(
+                            "validate-import-quote-unclosed",
+                            "a quoted field is never closed; add the closing \" or remove the \
+                             opening one",
+                        ))
                     }
                     Some(b'"') => {
                         field.push_str(&text[run..*position]);
@@ -515,11 +525,11 @@ fn read_record(
                 None | Some(b'\r' | b'\n') => {}
                 Some(&byte) if byte == delimiter => {}
                 Some(_) => {
-                    return Err(
+                    return Err(Problem::fixed(
+                        "validate-import-quote-text-after",
                         "text after the closing quote of a field (or a quote never closed); \
-                         quote the whole field and double the quotes inside it"
-                            .into(),
-                    )
+                         quote the whole field and double the quotes inside it",
+                    ))
                 }
             }
             fields.push(field);
@@ -1276,15 +1286,46 @@ struct Candidate {
 }
 
 impl Candidate {
-    fn message(&self, column: &str, message: &str) -> FieldError {
-        FieldError {
-            field: column.to_owned(),
-            message: if column.is_empty() {
-                format!("{}: {message}", self.label)
+    /// An error of this row: `error` (English, with its Fluent key and arguments) after the
+    /// row's name and, when known, the column. The inner error's key travels as the argument
+    /// `error` (`@` and the key, see [`FieldError`]), followed by its own arguments.
+    fn message(
+        &self,
+        column: &str,
+        error: &str,
+        key: &'static str,
+        error_args: &[(&'static str, String)],
+    ) -> FieldError {
+        let row = if self.label.starts_with("Partner ") {
+            "partner"
+        } else {
+            "line"
+        };
+        let mut args = vec![("row", row.to_owned()), ("line", self.line.to_string())];
+        let (message, frame) = if column.is_empty() {
+            (format!("{}: {error}", self.label), "validate-import-row")
+        } else {
+            args.push(("column", column.to_owned()));
+            (
+                format!("{}, column \"{column}\": {error}", self.label),
+                "validate-import-row-column",
+            )
+        };
+        args.push((
+            "error",
+            if key.is_empty() {
+                error.to_owned()
             } else {
-                format!("{}, column \"{column}\": {message}", self.label)
+                format!("@{key}")
             },
-        }
+        ));
+        args.extend(error_args.iter().cloned());
+        FieldError::keyed(column, message, frame, args)
+    }
+
+    /// [`Self::message`] for a problem of the importer's own.
+    fn problem(&self, column: &str, problem: &Problem) -> FieldError {
+        self.message(column, &problem.message, problem.key, &problem.args)
     }
 
     /// The column a validation error is about.
@@ -1544,7 +1585,7 @@ fn candidate_of_row(
         sources: BTreeMap::new(),
     };
     if let Some(problem) = &row.problem {
-        let error = candidate.message("", problem);
+        let error = candidate.problem("", problem);
         candidate.problems.push(error);
         return candidate;
     }
@@ -1602,9 +1643,13 @@ fn candidate_of_row(
             Some(parsed) => kind = Some(parsed),
             None => {
                 let column = candidate.sources["kind"].clone();
-                let error = candidate.message(
+                let error = candidate.problem(
                     &column,
-                    &format!("unknown kind {kind_value:?}; use client, supplier or both"),
+                    &Problem::new(
+                        "validate-import-kind",
+                        vec![("value", format!("{kind_value:?}"))],
+                        format!("unknown kind {kind_value:?}; use client, supplier or both"),
+                    ),
                 );
                 candidate.problems.push(error);
             }
@@ -1616,9 +1661,15 @@ fn candidate_of_row(
                 Some(flag) => flag,
                 None => {
                     let column = candidate.sources[field].clone();
-                    let error = candidate.message(
+                    let error = candidate.problem(
                         &column,
-                        &format!("{value:?} is neither yes nor no (use 1/0, true/false, yes/no)"),
+                        &Problem::new(
+                            "validate-import-flag",
+                            vec![("value", format!("{value:?}"))],
+                            format!(
+                                "{value:?} is neither yes nor no (use 1/0, true/false, yes/no)"
+                            ),
+                        ),
                     );
                     candidate.problems.push(error);
                     false
@@ -1791,11 +1842,15 @@ fn candidate_of_row(
         Some(parsed) => candidate.draft.payment_method = parsed.code().into(),
         None => {
             let column = candidate.sources["payment_method"].clone();
-            let error = candidate.message(
+            let error = candidate.problem(
                 &column,
-                &format!(
-                    "unknown payment method {method:?}; use bank transfer, direct debit, card, \
-                     cash, cheque or nothing"
+                &Problem::new(
+                    "validate-import-payment-method",
+                    vec![("value", format!("{method:?}"))],
+                    format!(
+                        "unknown payment method {method:?}; use bank transfer, direct debit, \
+                         card, cash, cheque or nothing"
+                    ),
                 ),
             );
             candidate.problems.push(error);
@@ -2003,7 +2058,12 @@ fn plan_one(
             Err(problems) => {
                 for problem in problems {
                     let column = candidate.column_of(&problem);
-                    errors.push(candidate.message(&column, &problem.message));
+                    errors.push(candidate.message(
+                        &column,
+                        &problem.message,
+                        problem.key,
+                        &problem.args,
+                    ));
                 }
                 None
             }
@@ -2522,7 +2582,14 @@ fn candidate_of_json(position: usize, value: serde_json::Value) -> Candidate {
     let partner: JsonPartner = match serde_json::from_value(value) {
         Ok(partner) => partner,
         Err(problem) => {
-            let error = candidate.message("", &format!("not a partner object: {problem}"));
+            let error = candidate.problem(
+                "",
+                &Problem::new(
+                    "validate-import-not-object",
+                    vec![("reason", problem.to_string())],
+                    format!("not a partner object: {problem}"),
+                ),
+            );
             candidate.problems.push(error);
             return candidate;
         }

@@ -84,3 +84,95 @@ pub fn delete_search(mut saved: Vec<SavedSearch>, name: &str) -> Vec<SavedSearch
     saved.retain(|other| !other.name.eq_ignore_ascii_case(name));
     saved
 }
+
+/// The query-string names of a search's parts (`/import?q=…&kind=…`), in order.
+const QUERY_NAMES: [&str; 11] = [
+    "q",
+    "kind",
+    "status",
+    "verification",
+    "category",
+    "tag",
+    "industry",
+    "region",
+    "field",
+    "value",
+    "sort",
+];
+
+impl SavedSearch {
+    /// What the list filters by (everything but the text, the verification state and the
+    /// order, which the list applies around it).
+    pub fn list_filter(&self) -> super::ListFilter {
+        let some = |value: &str| Some(value.to_owned()).filter(|value| !value.is_empty());
+        super::ListFilter {
+            kind: super::KindFilter::from_code(&self.kind),
+            status: super::StatusFilter::from_code(&self.status),
+            category: some(&self.category),
+            tag: some(&self.tag),
+            industry_id: some(&self.industry),
+            region_id: some(&self.region),
+            custom: some(&self.custom_field).map(|field| (field, self.custom_text.clone())),
+            ..super::ListFilter::default()
+        }
+    }
+
+    /// The search as query-string pairs, for a link that carries it to another screen (the
+    /// export of "the current search"); parts left at their default are left out.
+    pub fn query_pairs(&self) -> Vec<(&'static str, String)> {
+        let default_status = super::StatusFilter::default().code();
+        let values = [
+            self.text.trim().to_owned(),
+            Some(self.kind.clone())
+                .filter(|kind| kind != "all")
+                .unwrap_or_default(),
+            Some(self.status.clone())
+                .filter(|status| status != default_status)
+                .unwrap_or_default(),
+            self.verification.clone(),
+            self.category.clone(),
+            self.tag.clone(),
+            self.industry.clone(),
+            self.region.clone(),
+            self.custom_field.clone(),
+            self.custom_text.clone(),
+            Some(self.sort.code().to_owned())
+                .filter(|sort| *sort != SortOrder::default().code())
+                .unwrap_or_default(),
+        ];
+        QUERY_NAMES
+            .into_iter()
+            .zip(values)
+            .filter(|(_, value)| !value.is_empty())
+            .collect()
+    }
+
+    /// The search a link's query string carries (`get` reads one parameter); the inverse of
+    /// [`SavedSearch::query_pairs`].
+    pub fn from_query(get: impl Fn(&str) -> Option<String>) -> SavedSearch {
+        let read = |name: &str| get(name).unwrap_or_default();
+        SavedSearch {
+            name: String::new(),
+            text: read("q").trim().to_owned(),
+            kind: Some(read("kind"))
+                .filter(|kind| !kind.is_empty())
+                .unwrap_or_else(|| "all".into()),
+            status: Some(read("status"))
+                .filter(|status| !status.is_empty())
+                .unwrap_or_else(|| super::StatusFilter::default().code().to_owned()),
+            verification: read("verification"),
+            category: read("category"),
+            tag: read("tag"),
+            industry: read("industry"),
+            region: read("region"),
+            custom_field: read("field"),
+            custom_text: read("value"),
+            sort: SortOrder::from_code(&read("sort")),
+        }
+    }
+
+    /// Whether the search narrows the list at all (text or a filter beyond the defaults).
+    pub fn narrows(&self) -> bool {
+        self.query_pairs().iter().any(|(name, _)| *name != "sort")
+    }
+}

@@ -8,6 +8,9 @@
 //! generally, but their tables cost tens to hundreds of kilobytes of wasm for scripts whose
 //! letters we leave alone anyway: other scripts are only lower-cased, never transliterated.
 
+pub mod labels;
+pub mod locale;
+
 /// Base letters of U+00C0..=U+00FF. `*` marks a letter that folds to two letters (see
 /// [`expand`]), a space marks a symbol (× and ÷) that separates words.
 const LATIN_1: &[u8; 64] = b"aaaaaa*ceeeeiiiidnooooo ouuuuy**aaaaaa*ceeeeiiiidnooooo ouuuuy*y";

@@ -1,7 +1,7 @@
 //! Signing in and out, and the sync status that is always visible in the app bar.
 
 use leptos::prelude::*;
-use leptos_fluent::{move_tr, tr};
+use leptos_fluent::{move_tr, tr, I18n};
 use leptos_router::hooks::use_navigate;
 
 use super::state::use_app_state;
@@ -12,6 +12,8 @@ use crate::web::sync_socket::LinkState;
 #[component]
 pub fn SignIn() -> impl IntoView {
     let state = use_app_state();
+    // Captured here: the submit handler runs outside the component's context.
+    let i18n = expect_context::<I18n>();
     let email = RwSignal::new(String::new());
     let password = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
@@ -20,7 +22,7 @@ pub fn SignIn() -> impl IntoView {
     let submit = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
         if email.get_untracked().trim().is_empty() || password.get_untracked().is_empty() {
-            error.set(Some("Enter your email and password.".into()));
+            error.set(Some(tr!(i18n, "sign-in-missing")));
             return;
         }
         busy.set(true);
@@ -38,20 +40,20 @@ pub fn SignIn() -> impl IntoView {
     };
     view! {
         <section class="form-screen sign-in">
-            <h1>"Sign in"</h1>
-            <p class="muted">"Signing in syncs this device with your team. You need the server once; after that Partnero also opens offline."</p>
+            <h1>{move_tr!("sign-in-title")}</h1>
+            <p class="muted">{move_tr!("sign-in-intro")}</p>
             {move || state.session.get().map(|session| view! {
-                <p class="banner warning">"Signed in as "{session.user.email}". Sign out first to use another account."</p>
+                <p class="banner warning">{tr!(i18n, "sign-in-already", {"email" => session.user.email})}</p>
             })}
             <form class="partner-form" on:submit=submit novalidate>
                 <fieldset>
                     <div class="field">
-                        <label for="sign-in-email">"Email"</label>
+                        <label for="sign-in-email">{move_tr!("sign-in-email")}</label>
                         <input id="sign-in-email" type="email" autocomplete="username" prop:value=move || email.get()
                             on:input=move |event| email.set(event_target_value(&event))/>
                     </div>
                     <div class="field">
-                        <label for="sign-in-password">"Password"</label>
+                        <label for="sign-in-password">{move_tr!("sign-in-password")}</label>
                         <input id="sign-in-password" type="password" autocomplete="current-password" prop:value=move || password.get()
                             on:input=move |event| password.set(event_target_value(&event))/>
                     </div>
@@ -60,7 +62,7 @@ pub fn SignIn() -> impl IntoView {
                     </Show>
                     <div class="form-actions">
                         <button type="submit" class="button primary" id="sign-in-button" disabled=move || busy.get()>
-                            {move || if busy.get() { "Signing in…" } else { "Sign in" }}
+                            {move || if busy.get() { tr!(i18n, "sign-in-signing-in") } else { tr!(i18n, "sign-in-button") }}
                         </button>
                     </div>
                 </fieldset>

@@ -8,11 +8,11 @@
 use leptos::prelude::*;
 use leptos_fluent::{move_tr, tr, I18n};
 
-use super::activity::set_reminder;
+use super::activity::change_reminder;
 use super::detail::Notice;
 use super::state::{use_app_state, AppState};
 use crate::model::{day_of, DocumentId};
-use crate::report::{alert_date, iso_date_of_day, Alert, AlertKind, AlertMark};
+use crate::report::{iso_date_of_day, Alert, AlertKind, AlertMark};
 use crate::web::{device, now_ms, preferences};
 
 /// At most this many system notifications at once; more alerts are summed up in one.
@@ -58,7 +58,12 @@ pub fn AlertNotifier() -> impl IntoView {
         preferences::store_notified_alerts(&notified);
         leptos::task::spawn_local(async move {
             for alert in fresh.iter().take(MAX_NOTIFICATIONS) {
-                let _ = device::notify("Partnero", &alert.text, &alert.id).await;
+                let _ = device::notify(
+                    "Partnero",
+                    &super::words::alert_text(i18n, alert),
+                    &alert.id,
+                )
+                .await;
             }
             if fresh.len() > MAX_NOTIFICATIONS {
                 let more = fresh.len() - MAX_NOTIFICATIONS;
@@ -146,7 +151,7 @@ fn AlertRow(
         let row = reminder_row.clone();
         move |_| match (partner, row.clone()) {
             (Some(partner), Some(row)) => {
-                set_reminder(state, notice, busy, partner, row, |reminder| {
+                change_reminder(i18n, state, notice, busy, partner, row, |reminder| {
                     reminder.done = true
                 })
             }
@@ -163,10 +168,12 @@ fn AlertRow(
                 return;
             }
             match (partner, row.clone()) {
-                (Some(partner), Some(row)) => set_reminder(state, notice, busy, partner, row, {
-                    let day = day.clone();
-                    move |reminder| reminder.snoozed_until = Some(day)
-                }),
+                (Some(partner), Some(row)) => {
+                    change_reminder(i18n, state, notice, busy, partner, row, {
+                        let day = day.clone();
+                        move |reminder| reminder.snoozed_until = Some(day)
+                    })
+                }
                 _ => mark(
                     Box::new(move |mark| mark.snoozed_until = Some(day.clone())),
                     id.clone(),
@@ -177,8 +184,8 @@ fn AlertRow(
     let snooze_id = format!("snooze-{}", alert.id.replace(':', "-"));
     view! {
         <li class=format!("alert alert-{}", alert.kind.code()) data-alert=alert.id.clone()>
-            <span class="alert-date">{alert_date(&alert)}</span>
-            <span class="alert-text">{alert.text.clone()}</span>
+            <span class="alert-date">{let day = alert.due_day; move || super::i18n::day(i18n, day)}</span>
+            <span class="alert-text">{let alert = alert.clone(); move || super::words::alert_text(i18n, &alert)}</span>
             <span class="alert-actions">
                 {partner.map(|id| view! { <a class="button" href=format!("/partners/{id}")>{move_tr!("alerts-open")}</a> })}
                 <button type="button" class="button small alert-done" on:click=done>{move_tr!("alerts-done")}</button>

@@ -6,8 +6,14 @@
 //! numbers as text next to the marks, and has a "Show as table" toggle with the same data, so
 //! screen-reader and print users get the numbers, not only shapes. Colours come from classes
 //! (`series-N`, see style/reports.css), never inline, so print and themes can change them.
+//! Texts are Fluent messages (`locales/*/reports.ftl`), numbers and month names follow the
+//! chosen language.
 
 use leptos::prelude::*;
+use leptos_fluent::{move_tr, tr, I18n};
+
+use super::i18n::{integer, locale};
+use crate::text::locale::format_iso_date;
 
 /// One labelled count of a chart.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -23,17 +29,23 @@ const SERIES: usize = 8;
 /// so text stays readable there; wider screens scale the `viewBox` up.
 const WIDTH: f64 = 360.0;
 
-/// "Client: 5; Supplier: 3" — the `<desc>` of a chart, so its data is read out in full.
-fn summary(rows: &[ChartRow]) -> String {
+/// A count as the chosen language writes it.
+fn count(i18n: I18n, value: usize) -> String {
+    integer(i18n, i64::try_from(value).unwrap_or(i64::MAX))
+}
+
+/// "Client: 5; Supplier: 3. Total 8." — the `<desc>` of a chart, so its data is read out in
+/// full.
+fn summary(i18n: I18n, rows: &[ChartRow]) -> String {
     if rows.is_empty() {
-        return "No data.".to_owned();
+        return tr!(i18n, "chart-no-data");
     }
     let total: usize = rows.iter().map(|row| row.count).sum();
     let parts: Vec<String> = rows
         .iter()
-        .map(|row| format!("{}: {}", row.label, row.count))
+        .map(|row| format!("{}: {}", row.label, count(i18n, row.count)))
         .collect();
-    format!("{}. Total {total}.", parts.join("; "))
+    tr!(i18n, "chart-summary", { "values" => parts.join("; "), "total" => count(i18n, total) })
 }
 
 /// Most characters of a label drawn in a bar chart; longer ones (deep category paths) end in
@@ -91,21 +103,21 @@ fn slice_dash(start: usize, part: usize, total: usize, circumference: f64) -> (S
     )
 }
 
-/// "Jan" … "Dec" of a `YYYY-MM` key, with the year on January and on the first column so a
-/// long period stays readable; the key itself if it is not a month.
-fn month_label(key: &str, first: bool) -> (String, Option<String>) {
-    const NAMES: [&str; 12] = [
-        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-    ];
+/// The month's short name ("Jan", "ene", "jan") of a `YYYY-MM` key in the chosen language,
+/// with the year on January and on the first column so a long period stays readable; the key
+/// itself if it is not a month.
+fn month_label(i18n: I18n, key: &str, first: bool) -> (String, Option<String>) {
     let parsed = key
         .split_once('-')
         .and_then(|(year, month)| Some((year, month.parse::<usize>().ok()?)))
-        .filter(|(_, month)| (1..=12).contains(month));
+        .filter(|(year, month)| (1..=12).contains(month) && year.parse::<u32>().is_ok());
     match parsed {
-        Some((year, month)) => (
-            NAMES[month - 1].to_owned(),
-            (first || month == 1).then(|| year.to_owned()),
-        ),
+        Some((year, month)) => {
+            // The locale writes a date as "1 Jan 2026": its middle word is the month's name.
+            let date = format_iso_date(locale(i18n), &format!("{year}-{month:02}-01"));
+            let name = date.split_whitespace().nth(1).unwrap_or(key).to_owned();
+            (name, (first || month == 1).then(|| year.to_owned()))
+        }
         None => (key.to_owned(), None),
     }
 }
@@ -117,26 +129,27 @@ fn month_label(key: &str, first: bool) -> (String, Option<String>) {
 fn ChartFigure(
     id: String,
     title: String,
-    label_heading: &'static str,
+    label_heading: String,
     rows: Vec<ChartRow>,
     children: Children,
 ) -> impl IntoView {
+    let i18n = expect_context::<I18n>();
     let total: usize = rows.iter().map(|row| row.count).sum();
     view! {
         <figure class="chart" id=format!("chart-{id}")>
             <figcaption class="chart-caption visually-hidden">{title}</figcaption>
             {children()}
             <details class="chart-table">
-                <summary>"Show as table"</summary>
+                <summary>{move_tr!("chart-show-table")}</summary>
                 <div class="table-scroll">
                     <table class="report-table">
-                        <thead><tr><th scope="col">{label_heading}</th><th scope="col" class="num">"Partners"</th></tr></thead>
+                        <thead><tr><th scope="col">{label_heading}</th><th scope="col" class="num">{move_tr!("chart-partners")}</th></tr></thead>
                         <tbody>
                             {rows.into_iter().map(|row| view! {
-                                <tr><th scope="row">{row.label}</th><td class="num">{row.count}</td></tr>
+                                <tr><th scope="row">{row.label}</th><td class="num">{count(i18n, row.count)}</td></tr>
                             }).collect_view()}
                         </tbody>
-                        <tfoot><tr><th scope="row">"Total"</th><td class="num">{total}</td></tr></tfoot>
+                        <tfoot><tr><th scope="row">{move_tr!("chart-total")}</th><td class="num">{count(i18n, total)}</td></tr></tfoot>
                     </table>
                 </div>
             </details>
@@ -151,15 +164,16 @@ pub fn BarChart(
     id: String,
     title: String,
     /// Heading of the label column in the table view ("Category").
-    label_heading: &'static str,
+    label_heading: String,
     rows: Vec<ChartRow>,
 ) -> impl IntoView {
+    let i18n = expect_context::<I18n>();
     const ROW: f64 = 40.0;
     const VALUE_SPACE: f64 = 56.0;
     let max = rows.iter().map(|row| row.count).max().unwrap_or(0);
     let height = (rows.len().max(1) as f64) * ROW;
     let (title_id, desc_id) = (format!("{id}-title"), format!("{id}-desc"));
-    let desc = summary(&rows);
+    let desc = summary(i18n, &rows);
     let bars = rows
         .iter()
         .enumerate()
@@ -170,7 +184,7 @@ pub fn BarChart(
                 <g class=format!("chart-row series-{}", index % SERIES)>
                     <text class="chart-label" x="0" y={y + 14.0}>{clipped(&row.label)}</text>
                     <rect class="chart-bar" x="0" y={y + 20.0} width=format!("{length:.2}") height="14" rx="2"></rect>
-                    <text class="chart-value" x=format!("{:.2}", length + 6.0) y={y + 32.0}>{row.count}</text>
+                    <text class="chart-value" x=format!("{:.2}", length + 6.0) y={y + 32.0}>{count(i18n, row.count)}</text>
                 </g>
             }
         })
@@ -193,10 +207,11 @@ pub fn BarChart(
 pub fn LineChart(
     id: String,
     title: String,
-    label_heading: &'static str,
+    label_heading: String,
     /// Rows labelled `YYYY-MM`, in time order.
     rows: Vec<ChartRow>,
 ) -> impl IntoView {
+    let i18n = expect_context::<I18n>();
     const HEIGHT: f64 = 200.0;
     const LEFT: f64 = 28.0;
     const TOP: f64 = 14.0;
@@ -211,7 +226,7 @@ pub fn LineChart(
     let every = (26.0 / slot).ceil().max(1.0) as usize;
     let show_values = slot >= 14.0;
     let (title_id, desc_id) = (format!("{id}-title"), format!("{id}-desc"));
-    let desc = summary(&rows);
+    let desc = summary(i18n, &rows);
     let grid = (0..=top / step)
         .map(|tick| {
             let value = tick * step;
@@ -219,7 +234,7 @@ pub fn LineChart(
             view! {
                 <g class="chart-grid">
                     <line x1=LEFT x2=WIDTH y1=format!("{y:.2}") y2=format!("{y:.2}")></line>
-                    <text class="chart-tick" x={LEFT - 4.0} y=format!("{:.2}", y + 4.0) text-anchor="end">{value}</text>
+                    <text class="chart-tick" x={LEFT - 4.0} y=format!("{:.2}", y + 4.0) text-anchor="end">{count(i18n, value)}</text>
                 </g>
             }
         })
@@ -244,13 +259,13 @@ pub fn LineChart(
         .enumerate()
         .map(|(index, row)| {
             let (centre, y) = point(index, row.count);
-            let (month, year) = month_label(&row.label, index == 0);
+            let (month, year) = month_label(i18n, &row.label, index == 0);
             let labelled = index % every == 0;
             view! {
                 <g class="chart-point series-0">
                     <circle class="chart-dot" cx=format!("{centre:.2}") cy=format!("{y:.2}") r="3"></circle>
                     {(show_values && row.count > 0).then(|| view! {
-                        <text class="chart-value" x=format!("{centre:.2}") y=format!("{:.2}", y - 6.0) text-anchor="middle">{row.count}</text>
+                        <text class="chart-value" x=format!("{centre:.2}") y=format!("{:.2}", y - 6.0) text-anchor="middle">{count(i18n, row.count)}</text>
                     })}
                     {labelled.then(|| view! {
                         <text class="chart-tick" x=format!("{centre:.2}") y={HEIGHT - BOTTOM + 14.0} text-anchor="middle">{month}</text>
@@ -281,15 +296,16 @@ pub fn LineChart(
 pub fn DonutChart(
     id: String,
     title: String,
-    label_heading: &'static str,
+    label_heading: String,
     rows: Vec<ChartRow>,
 ) -> impl IntoView {
+    let i18n = expect_context::<I18n>();
     const SIZE: f64 = 160.0;
     const RADIUS: f64 = 60.0;
     let circumference = std::f64::consts::TAU * RADIUS;
     let total: usize = rows.iter().map(|row| row.count).sum();
     let (title_id, desc_id) = (format!("{id}-title"), format!("{id}-desc"));
-    let desc = summary(&rows);
+    let desc = summary(i18n, &rows);
     let centre = SIZE / 2.0;
     let mut start = 0;
     let slices = rows
@@ -318,7 +334,7 @@ pub fn DonutChart(
                 <li class=format!("series-{}", index % SERIES)>
                     <span class="swatch" aria-hidden="true"></span>
                     <span class="legend-label">{row.label.clone()}</span>
-                    <span class="legend-value">{format!("{} ({percent}%)", row.count)}</span>
+                    <span class="legend-value">{tr!(i18n, "chart-share", { "count" => count(i18n, row.count), "percent" => percent.to_string() })}</span>
                 </li>
             }
         })
@@ -332,7 +348,7 @@ pub fn DonutChart(
                     <desc id=desc_id.clone()>{desc.clone()}</desc>
                     <circle class="chart-track" cx=centre cy=centre r=RADIUS></circle>
                     {slices}
-                    <text class="donut-total" x=centre y={centre + 8.0} text-anchor="middle">{total}</text>
+                    <text class="donut-total" x=centre y={centre + 8.0} text-anchor="middle">{count(i18n, total)}</text>
                 </svg>
                 <ul class="chart-legend" aria-hidden="true">{legend}</ul>
             </div>

@@ -168,7 +168,7 @@ fn PartnerPage(
         if !tags.is_empty() {
             classification.push((tr!(i18n, "detail-tags"), tags.join(", ")));
         }
-        let mut custom_rows: Vec<(String, String, Option<&'static str>)> = settings
+        let mut custom_rows: Vec<(String, String, Option<String>)> = settings
             .sorted_custom_fields(profile.kind)
             .into_iter()
             .filter_map(|(id, def)| {
@@ -184,14 +184,20 @@ fn PartnerPage(
                 .orphaned_custom_values(&profile)
                 .into_iter()
                 .filter(|orphan| !orphan.value.is_empty())
-                .map(|orphan| (orphan.label, orphan.value, Some(orphan.reason.label()))),
+                .map(|orphan| {
+                    (
+                        orphan.label,
+                        orphan.value,
+                        Some(super::i18n::label(i18n, orphan.reason)),
+                    )
+                }),
         );
         (classification, custom_rows)
     });
     let payment = match (profile.payment_terms.days, profile.payment_terms.method) {
-        (None, method) => method.label().to_owned(),
+        (None, method) => super::i18n::label(i18n, method),
         (Some(days), method) => {
-            tr!(i18n, "detail-payment-days", { "days" => days, "method" => method.label() })
+            tr!(i18n, "detail-payment-days", { "days" => days, "method" => super::i18n::label(i18n, method) })
         }
     };
 
@@ -211,7 +217,7 @@ fn PartnerPage(
                     {(!profile.trade_name.is_empty()).then(|| view! { <p class="legal-name">{profile.legal_name.clone()}</p> })}
                     <p class="badges">
                         <KindBadge kind=profile.kind/>
-                        <span class=if archived { "badge archived" } else { "badge active" } id="partner-status">{partner.status.label()}</span>
+                        <span class=if archived { "badge archived" } else { "badge active" } id="partner-status">{super::i18n::label(i18n, partner.status)}</span>
                         <span id="partner-verification"><super::documents::VerificationBadge state=partner.verification_state(&state.view.with_untracked(|view| view.settings.clone()), crate::model::day_of(crate::web::now_ms()))/></span>
                     </p>
                 </div>
@@ -294,7 +300,7 @@ fn PartnerPage(
                                 ];
                                 view! {
                                     <li class="address">
-                                        <span class="badge">{address.kind.label()}</span>
+                                        <span class="badge">{super::i18n::label(i18n, address.kind)}</span>
                                         {lines.into_iter().filter(|line| !line.is_empty()).map(|line| view! { <span class="line">{line}</span> }).collect_view()}
                                     </li>
                                 }

@@ -19,14 +19,17 @@ pub fn VerificationBadge(state: VerificationState) -> impl IntoView {
     let i18n = expect_context::<I18n>();
     let detail = match &state {
         VerificationState::Incomplete(missing) => {
+            let missing: Vec<String> = (missing.iter())
+                .map(|item| super::words::missing_item(i18n, item))
+                .collect();
             tr!(i18n, "documents-missing", { "missing" => missing.join(", ") })
         }
         VerificationState::PendingReview => tr!(i18n, "documents-pending-review"),
         VerificationState::Verified => tr!(i18n, "documents-all-verified"),
     };
     view! {
-        <span class=format!("badge verification-{}", state.code()) title=detail.clone() aria-label=format!("{}: {detail}", state.label()) data-state=state.code()>
-            {state.label()}
+        <span class=format!("badge verification-{}", state.code()) title=detail.clone() aria-label=format!("{}: {detail}", super::i18n::verification_label(i18n, &state)) data-state=state.code()>
+            {super::i18n::verification_label(i18n, &state)}
         </span>
     }
 }
@@ -79,7 +82,7 @@ pub fn DocumentsCard(
                                 (!document.expires_on.is_empty()).then(|| tr!(i18n, "documents-expires", { "date" => document.expires_on.clone() })),
                             ].into_iter().flatten().collect::<Vec<_>>().join(" · ");
                             let reviewed = (document.status != ReviewStatus::Pending && !document.status_by.is_empty())
-                                .then(|| tr!(i18n, "documents-reviewed-by", { "status" => document.status.label(), "person" => document.status_by.clone() }));
+                                .then(|| tr!(i18n, "documents-reviewed-by", { "status" => super::i18n::label(i18n, document.status), "person" => document.status_by.clone() }));
                             let status = document.status;
                             let verify_row = row.clone();
                             let reject_row = row.clone();
@@ -87,9 +90,9 @@ pub fn DocumentsCard(
                             view! {
                                 <li class="document" data-row=row.clone()>
                                     <div class="document-head">
-                                        <strong>{document.kind.label()}</strong>
+                                        <strong>{super::i18n::label(i18n, document.kind)}</strong>
                                         {(!document.number.is_empty()).then(|| view! { <span class="muted">" · "{document.number.clone()}</span> })}
-                                        <span class=format!("badge review-{}", status.code())>{status.label()}</span>
+                                        <span class=format!("badge review-{}", status.code())>{super::i18n::label(i18n, status)}</span>
                                         {expired.then(|| view! { <span class="badge expired">{move_tr!("documents-expired")}</span> })}
                                         {soon.then(|| view! { <span class="badge expiring">{move_tr!("documents-expires-soon")}</span> })}
                                     </div>
@@ -238,7 +241,7 @@ fn AddDocumentForm(
                     <label for="document-kind">{move_tr!("documents-kind")}</label>
                     <select id="document-kind" on:change=move |event| kind.set(event_target_value(&event))>
                         {DocumentKind::ALL.into_iter().map(|option| view! {
-                            <option value=option.code() selected=move || kind.get() == option.code()>{option.label()}</option>
+                            <option value=option.code() selected=move || kind.get() == option.code()>{move || super::i18n::label(i18n, option)}</option>
                         }).collect_view()}
                     </select>
                     <label for="document-number">{move_tr!("documents-number")}</label>

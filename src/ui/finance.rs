@@ -4,17 +4,20 @@
 //! (`report::invoices`, `model::finance`); this only renders and dispatches.
 
 use leptos::prelude::*;
+use leptos_fluent::{move_tr, tr, I18n};
 
 use super::detail::{dispatch, Notice};
-use super::fields::{InputKind, SelectField, TextField};
+use super::fields::{error_in, InputKind, SelectField, TextField};
+use super::i18n::{date, integer, label, locale, money};
 use super::state::AppState;
 use crate::model::{
-    day_of, format_amount, validate_invoice, validate_payment, validate_purchase_order,
-    AllocationDraft, DocumentId, InvoiceDirection, InvoiceDraft, Partner, PaymentDraft,
-    PaymentMethod, PurchaseOrderDraft, PurchaseOrderStatus,
+    day_of, validate_invoice, validate_payment, validate_purchase_order, AllocationDraft,
+    DocumentId, InvoiceDirection, InvoiceDraft, Partner, PaymentDraft, PaymentMethod,
+    PurchaseOrderDraft, PurchaseOrderStatus,
 };
 use crate::report::dates::iso_date_of_day;
-use crate::report::{balance, format_average_days, invoice_status, partner_statistics};
+use crate::report::{balance, invoice_status, partner_statistics};
+use crate::text::locale::format_decimal;
 use crate::validate::FieldError;
 use crate::web::files::{picked_file, read_picked};
 use crate::web::{new_row_id, now_ms};
@@ -24,9 +27,19 @@ pub(super) fn today_iso() -> String {
     iso_date_of_day(day_of(now_ms()))
 }
 
-/// "1234.50 EUR".
-pub(super) fn money(minor: i64, currency: &str) -> String {
-    format!("{} {currency}", format_amount(minor, currency))
+/// An average number of days, `(total days, invoices)`, to a tenth, in the chosen language:
+/// "1 day", "12 days", "12.5 days" (what `report::format_average_days` writes in English).
+fn average_days(i18n: I18n, (total_days, invoices): (i64, i64)) -> String {
+    if invoices <= 0 {
+        return String::new();
+    }
+    let tenths = (total_days * 10 * 2 + invoices) / (invoices * 2);
+    if tenths % 10 == 0 {
+        tr!(i18n, "finance-days", {"count" => tenths / 10})
+    } else {
+        let days = format_decimal(locale(i18n), tenths as f64 / 10.0, 1);
+        tr!(i18n, "finance-days-decimal", {"days" => days})
+    }
 }
 
 /// Validator errors with their fields prefixed, so that the three forms on one page have
@@ -51,6 +64,8 @@ pub fn FinanceCard(
     notice: RwSignal<Notice>,
     busy: RwSignal<bool>,
 ) -> impl IntoView {
+    // Captured here: event handlers and tasks below run outside the component's context.
+    let i18n = expect_context::<I18n>();
     let finance = Memo::new(move |_| state.view.with(|view| view.finances.get(&id).cloned()));
     let today = day_of(now_ms());
     let is_supplier = partner.profile.kind.is_supplier();
@@ -59,7 +74,7 @@ pub fn FinanceCard(
     let summary = move || {
         finance.with(|finance| {
             let Some(finance) = finance else {
-                return view! { <p class="muted" id="balance">"Nothing recorded yet."</p> }
+                return view! { <p class="muted" id="balance">{move_tr!("finance-nothing")}</p> }
                     .into_any();
             };
             let balances = balance(finance, today);
@@ -70,7 +85,7 @@ pub fn FinanceCard(
             let totals = |totals: &std::collections::BTreeMap<String, i64>| {
                 totals
                     .iter()
-                    .map(|(currency, minor)| money(*minor, currency))
+                    .map(|(currency, minor)| money(i18n, *minor, currency))
                     .collect::<Vec<_>>()
                     .join(" · ")
             };
@@ -82,13 +97,13 @@ pub fn FinanceCard(
                         <div class="balance-row" data-currency=currency.clone()>
                             <dt>{currency.clone()}</dt>
                             <dd>
-                                <span class="receivable">"They owe us "{money(amounts.receivable_minor, &currency)}</span>
+                                <span class="receivable">{tr!(i18n, "finance-they-owe", {"amount" => money(i18n, amounts.receivable_minor, &currency)})}</span>
                                 " · "
-                                <span class="payable">"We owe them "{money(amounts.payable_minor, &currency)}</span>
+                                <span class="payable">{tr!(i18n, "finance-we-owe", {"amount" => money(i18n, amounts.payable_minor, &currency)})}</span>
                                 {(amounts.overdue_receivable_minor + amounts.overdue_payable_minor > 0).then(|| view! {
                                     " · "
-                                    <strong class="overdue">"Overdue "
-                                        {money(amounts.overdue_receivable_minor + amounts.overdue_payable_minor, &currency)}
+                                    <strong class="overdue">
+                                        {tr!(i18n, "finance-overdue", {"amount" => money(i18n, amounts.overdue_receivable_minor + amounts.overdue_payable_minor, &currency)})}
                                     </strong>
                                 })}
                             </dd>
@@ -97,18 +112,18 @@ pub fn FinanceCard(
                 </dl>
                 <dl class="balance statistics" id="partner-statistics">
                     {(!invoiced.is_empty()).then(|| view! {
-                        <div class="balance-row"><dt>"Invoiced"</dt><dd>{invoiced}</dd></div>
+                        <div class="balance-row"><dt>{move_tr!("finance-invoiced")}</dt><dd>{invoiced}</dd></div>
                     })}
                     {(!purchased.is_empty()).then(|| view! {
-                        <div class="balance-row"><dt>"Purchased"</dt><dd>{purchased}</dd></div>
+                        <div class="balance-row"><dt>{move_tr!("finance-purchased")}</dt><dd>{purchased}</dd></div>
                     })}
                     {statistics.days_to_be_paid.map(|average| view! {
-                        <div class="balance-row"><dt>"They pay in"</dt><dd>{format_average_days(average)}</dd></div>
+                        <div class="balance-row"><dt>{move_tr!("finance-they-pay-in")}</dt><dd>{average_days(i18n, average)}</dd></div>
                     })}
                     {statistics.days_to_pay_them.map(|average| view! {
-                        <div class="balance-row"><dt>"We pay in"</dt><dd>{format_average_days(average)}</dd></div>
+                        <div class="balance-row"><dt>{move_tr!("finance-we-pay-in")}</dt><dd>{average_days(i18n, average)}</dd></div>
                     })}
-                    <div class="balance-row"><dt>"Interactions"</dt><dd>{statistics.interactions}</dd></div>
+                    <div class="balance-row"><dt>{move_tr!("finance-interactions")}</dt><dd>{integer(i18n, statistics.interactions as i64)}</dd></div>
                 </dl>
             }
             .into_any()
@@ -133,17 +148,15 @@ pub fn FinanceCard(
         })
     };
     let cancel = move |row: String| {
+        let gone = tr!(i18n, "finance-invoice-gone");
         dispatch(
             notice,
             busy,
-            "Invoice cancelled and saved on this device.",
+            tr!(i18n, "finance-invoice-cancelled"),
             async move {
                 state
                     .edit_finance(id, "cancel invoice", move |finance| {
-                        let invoice = finance
-                            .invoices
-                            .get_mut(&row)
-                            .ok_or("that invoice is no longer on this device")?;
+                        let invoice = finance.invoices.get_mut(&row).ok_or(gone)?;
                         invoice.cancelled = true;
                         Ok(())
                     })
@@ -154,18 +167,18 @@ pub fn FinanceCard(
 
     view! {
         <section class="card finance" id="finance" aria-labelledby="finance-title">
-            <h2 id="finance-title">"Money"</h2>
+            <h2 id="finance-title">{move_tr!("finance-title")}</h2>
             {summary}
-            <h3>"Invoices and bills"</h3>
+            <h3>{move_tr!("finance-invoices-title")}</h3>
             <Show
                 when=move || !invoices().is_empty()
-                fallback=|| view! { <p class="muted">"No invoices or bills yet."</p> }
+                fallback=|| view! { <p class="muted">{move_tr!("finance-no-invoices")}</p> }
             >
                 <div class="table-scroll">
                     <table class="invoices" id="partner-invoices">
                         <thead><tr>
-                            <th scope="col">"Number"</th><th scope="col">"Kind"</th><th scope="col">"Due"</th>
-                            <th scope="col">"Amount"</th><th scope="col">"Open"</th><th scope="col">"Status"</th><th scope="col">"File"</th><th scope="col"></th>
+                            <th scope="col">{move_tr!("finance-number")}</th><th scope="col">{move_tr!("finance-kind")}</th><th scope="col">{move_tr!("finance-due")}</th>
+                            <th scope="col">{move_tr!("finance-amount")}</th><th scope="col">{move_tr!("finance-open")}</th><th scope="col">{move_tr!("finance-status")}</th><th scope="col">{move_tr!("finance-file")}</th><th scope="col"></th>
                         </tr></thead>
                         <tbody>
                             {move || invoices().into_iter().map(|(row, invoice, status)| {
@@ -175,18 +188,18 @@ pub fn FinanceCard(
                                     <tr id=format!("invoice-{row}") data-number=invoice.number.clone()>
                                         <td>{invoice.number.clone()}</td>
                                         <td>{match invoice.direction {
-                                            InvoiceDirection::Issued => "Issued",
-                                            InvoiceDirection::Received => "Bill",
+                                            InvoiceDirection::Issued => tr!(i18n, "finance-issued"),
+                                            InvoiceDirection::Received => tr!(i18n, "finance-bill"),
                                         }}</td>
-                                        <td>{invoice.due_date.clone()}</td>
-                                        <td>{money(invoice.amount_minor, &invoice.currency)}</td>
-                                        <td class="open-amount">{money(status.open_minor, &invoice.currency)}</td>
-                                        <td><span class=format!("status status-{}", status.status.code())>{status.status.label()}
-                                            {(status.days_overdue > 0).then(|| format!(" ({} days)", status.days_overdue))}
+                                        <td>{date(i18n, &invoice.due_date)}</td>
+                                        <td>{money(i18n, invoice.amount_minor, &invoice.currency)}</td>
+                                        <td class="open-amount">{money(i18n, status.open_minor, &invoice.currency)}</td>
+                                        <td><span class=format!("status status-{}", status.status.code())>{label(i18n, status.status)}
+                                            {(status.days_overdue > 0).then(|| format!(" {}", tr!(i18n, "finance-days-overdue", {"days" => status.days_overdue})))}
                                         </span></td>
                                         <td>{invoice.attachment.clone().map(|file| view! { <AttachmentToggle file=file state=state/> })}</td>
                                         <td>{cancellable.then(|| view! {
-                                            <button type="button" class="link-button" on:click=move |_| cancel(row_for_cancel.clone())>"Cancel"</button>
+                                            <button type="button" class="link-button" on:click=move |_| cancel(row_for_cancel.clone())>{move_tr!("finance-cancel")}</button>
                                         })}</td>
                                     </tr>
                                 }
@@ -212,6 +225,7 @@ fn InvoiceForm(
     notice: RwSignal<Notice>,
     busy: RwSignal<bool>,
 ) -> impl IntoView {
+    let i18n = expect_context::<I18n>();
     let empty = move || InvoiceDraft {
         direction: if is_supplier { "received" } else { "issued" }.into(),
         issue_date: today_iso(),
@@ -231,9 +245,13 @@ fn InvoiceForm(
         picked_name.set(file.as_ref().map(|file| file.name()).unwrap_or_default());
         picked.set_value(file);
     };
-    let due_hint: &'static str = match terms.days {
-        Some(_) => "Empty: computed from the partner's payment terms.",
-        None => "Empty: due on the issue date (the partner has no payment terms).",
+    let has_terms = terms.days.is_some();
+    let due_hint = move || {
+        if has_terms {
+            tr!(i18n, "finance-due-hint-terms")
+        } else {
+            tr!(i18n, "finance-due-hint-none")
+        }
     };
     let submit = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
@@ -243,54 +261,64 @@ fn InvoiceForm(
                 errors.set(Vec::new());
                 let row = new_row_id();
                 let file = picked.get_value();
-                dispatch(notice, busy, "Invoice saved on this device.", async move {
-                    if let Some(file) = file {
-                        let bytes = read_picked(&file).await?;
-                        invoice.attachment =
-                            Some(state.keep_file(bytes, file.type_(), file.name()).await?);
-                    }
-                    state
-                        .edit_finance(id, "record invoice", move |finance| {
-                            finance.invoices.insert(row, invoice);
-                            Ok(())
-                        })
-                        .await?;
-                    draft.set(empty());
-                    picked.set_value(None);
-                    picked_name.set(String::new());
-                    Ok(())
-                });
+                dispatch(
+                    notice,
+                    busy,
+                    tr!(i18n, "finance-invoice-saved"),
+                    async move {
+                        if let Some(file) = file {
+                            let bytes = read_picked(&file).await?;
+                            invoice.attachment =
+                                Some(state.keep_file(bytes, file.type_(), file.name()).await?);
+                        }
+                        state
+                            .edit_finance(id, "record invoice", move |finance| {
+                                finance.invoices.insert(row, invoice);
+                                Ok(())
+                            })
+                            .await?;
+                        draft.set(empty());
+                        picked.set_value(None);
+                        picked_name.set(String::new());
+                        Ok(())
+                    },
+                );
             }
         }
     };
-    let directions = vec![
-        ("received".to_owned(), "Bill from the supplier".to_owned()),
-        ("issued".to_owned(), "Invoice to the client".to_owned()),
-    ];
+    let directions = Signal::derive(move || {
+        vec![
+            (
+                "received".to_owned(),
+                tr!(i18n, "finance-direction-received"),
+            ),
+            ("issued".to_owned(), tr!(i18n, "finance-direction-issued")),
+        ]
+    });
     view! {
         <details class="subform" id="invoice-form">
-            <summary>"Record an invoice or a bill"</summary>
+            <summary>{move_tr!("finance-invoice-form")}</summary>
             <form on:submit=submit novalidate>
-                <SelectField label="Kind" field="invoice-direction".to_owned() options=directions
+                <SelectField label=move || tr!(i18n, "finance-kind") field="invoice-direction".to_owned() options=directions
                     value=Signal::derive(move || draft.with(|d| d.direction.clone())) on_change=set(|d, v| d.direction = v) errors=errors/>
-                <TextField label="Number" field="invoice-number".to_owned() required=true
+                <TextField label=move || tr!(i18n, "finance-number") field="invoice-number".to_owned() required=true
                     value=Signal::derive(move || draft.with(|d| d.number.clone())) on_input=set(|d, v| d.number = v) errors=errors/>
-                <TextField label="Issue date (YYYY-MM-DD)" field="invoice-issue_date".to_owned() required=true
+                <TextField label=move || tr!(i18n, "finance-issue-date") field="invoice-issue_date".to_owned() required=true
                     value=Signal::derive(move || draft.with(|d| d.issue_date.clone())) on_input=set(|d, v| d.issue_date = v) errors=errors/>
-                <TextField label="Due date (YYYY-MM-DD)" field="invoice-due_date".to_owned() hint=due_hint
+                <TextField label=move || tr!(i18n, "finance-due-date") field="invoice-due_date".to_owned() hint=due_hint
                     value=Signal::derive(move || draft.with(|d| d.due_date.clone())) on_input=set(|d, v| d.due_date = v) errors=errors/>
-                <TextField label="Amount" field="invoice-amount".to_owned() required=true kind=InputKind::Text
+                <TextField label=move || tr!(i18n, "finance-amount") field="invoice-amount".to_owned() required=true kind=InputKind::Text
                     value=Signal::derive(move || draft.with(|d| d.amount.clone())) on_input=set(|d, v| d.amount = v) errors=errors/>
-                <TextField label="Currency" field="invoice-currency".to_owned() required=true
+                <TextField label=move || tr!(i18n, "finance-currency") field="invoice-currency".to_owned() required=true
                     value=Signal::derive(move || draft.with(|d| d.currency.clone())) on_input=set(|d, v| d.currency = v) errors=errors/>
-                <TextField label="Reference" field="invoice-reference".to_owned()
+                <TextField label=move || tr!(i18n, "finance-reference") field="invoice-reference".to_owned()
                     value=Signal::derive(move || draft.with(|d| d.reference.clone())) on_input=set(|d, v| d.reference = v) errors=errors/>
                 <div class="file-pickers">
-                    <label class="button" for="invoice-attachment">"Attach a scan or PDF"</label>
+                    <label class="button" for="invoice-attachment">{move_tr!("finance-attach")}</label>
                     <input class="visually-hidden" id="invoice-attachment" type="file" accept="image/*,application/pdf" on:change=on_pick/>
                     <span class="muted" id="invoice-picked-file">{move || picked_name.get()}</span>
                 </div>
-                <button type="submit" class="button primary" id="record-invoice" disabled=move || busy.get()>"Save invoice"</button>
+                <button type="submit" class="button primary" id="record-invoice" disabled=move || busy.get()>{move_tr!("finance-save-invoice")}</button>
             </form>
         </details>
     }
@@ -306,6 +334,7 @@ fn PaymentForm(
     notice: RwSignal<Notice>,
     busy: RwSignal<bool>,
 ) -> impl IntoView {
+    let i18n = expect_context::<I18n>();
     let empty = move || PaymentDraft {
         date: today_iso(),
         currency: "EUR".into(),
@@ -321,7 +350,7 @@ fn PaymentForm(
     };
     let open_invoices = move || {
         let today = day_of(now_ms());
-        let mut options = vec![(String::new(), "None (a payment on account)".to_owned())];
+        let mut options = vec![(String::new(), tr!(i18n, "finance-on-account-option"))];
         finance.with(|finance| {
             if let Some(finance) = finance {
                 for (row, invoice) in &finance.invoices {
@@ -329,12 +358,11 @@ fn PaymentForm(
                     if status.open_minor > 0 {
                         options.push((
                             row.clone(),
-                            format!(
-                                "{} — {} open, due {}",
-                                invoice.number,
-                                money(status.open_minor, &invoice.currency),
-                                invoice.due_date
-                            ),
+                            tr!(i18n, "finance-settles-option", {
+                                "number" => invoice.number.clone(),
+                                "amount" => money(i18n, status.open_minor, &invoice.currency),
+                                "due" => date(i18n, &invoice.due_date),
+                            }),
                         ));
                     }
                 }
@@ -361,38 +389,45 @@ fn PaymentForm(
             Err(found) => errors.set(prefixed(found, "payment")),
             Ok(payment) => {
                 errors.set(Vec::new());
-                dispatch(notice, busy, "Payment saved on this device.", async move {
-                    state
-                        .edit_finance(id, "record payment", move |finance| {
-                            finance.payments.insert(row, payment);
-                            Ok(())
-                        })
-                        .await?;
-                    draft.set(empty());
-                    settles.set(String::new());
-                    Ok(())
-                });
+                dispatch(
+                    notice,
+                    busy,
+                    tr!(i18n, "finance-payment-saved"),
+                    async move {
+                        state
+                            .edit_finance(id, "record payment", move |finance| {
+                                finance.payments.insert(row, payment);
+                                Ok(())
+                            })
+                            .await?;
+                        draft.set(empty());
+                        settles.set(String::new());
+                        Ok(())
+                    },
+                );
             }
         }
     };
-    let methods: Vec<(String, String)> = PaymentMethod::ALL
-        .iter()
-        .map(|method| (method.code().to_owned(), method.label().to_owned()))
-        .collect();
+    let methods = Signal::derive(move || {
+        PaymentMethod::ALL
+            .iter()
+            .map(|method| (method.code().to_owned(), label(i18n, *method)))
+            .collect::<Vec<(String, String)>>()
+    });
     view! {
         <details class="subform" id="payment-form">
-            <summary>"Record a payment"</summary>
+            <summary>{move_tr!("finance-payment-form")}</summary>
             <form on:submit=submit novalidate>
-                <TextField label="Date (YYYY-MM-DD)" field="payment-date".to_owned() required=true
+                <TextField label=move || tr!(i18n, "finance-date") field="payment-date".to_owned() required=true
                     value=Signal::derive(move || draft.with(|d| d.date.clone())) on_input=set(|d, v| d.date = v) errors=errors/>
-                <TextField label="Amount" field="payment-amount".to_owned() required=true
+                <TextField label=move || tr!(i18n, "finance-amount") field="payment-amount".to_owned() required=true
                     value=Signal::derive(move || draft.with(|d| d.amount.clone())) on_input=set(|d, v| d.amount = v) errors=errors/>
-                <TextField label="Currency" field="payment-currency".to_owned() required=true
+                <TextField label=move || tr!(i18n, "finance-currency") field="payment-currency".to_owned() required=true
                     value=Signal::derive(move || draft.with(|d| d.currency.clone())) on_input=set(|d, v| d.currency = v) errors=errors/>
-                <SelectField label="Method" field="payment-method".to_owned() options=methods
+                <SelectField label=move || tr!(i18n, "finance-method") field="payment-method".to_owned() options=methods
                     value=Signal::derive(move || draft.with(|d| d.method.clone())) on_change=set(|d, v| d.method = v) errors=errors/>
                 <div class="field">
-                    <label for="payment-settles">"Settles"</label>
+                    <label for="payment-settles">{move_tr!("finance-settles")}</label>
                     <select id="payment-settles" on:change=move |event| settles.set(event_target_value(&event))>
                         {move || open_invoices().into_iter().map(|(row, text)| {
                             let current = row.clone();
@@ -400,13 +435,13 @@ fn PaymentForm(
                         }).collect_view()}
                     </select>
                     <span class="field-error" id="payment-settles-error">
-                        {move || super::fields::error_for(errors, "payment-allocations[0].invoice_id")
-                            .or_else(|| super::fields::error_for(errors, "payment-allocations[0].amount"))}
+                        {move || error_in(i18n, errors, "payment-allocations[0].invoice_id")
+                            .or_else(|| error_in(i18n, errors, "payment-allocations[0].amount"))}
                     </span>
                 </div>
-                <TextField label="Note" field="payment-note".to_owned()
+                <TextField label=move || tr!(i18n, "finance-note") field="payment-note".to_owned()
                     value=Signal::derive(move || draft.with(|d| d.note.clone())) on_input=set(|d, v| d.note = v) errors=errors/>
-                <button type="submit" class="button primary" id="record-payment" disabled=move || busy.get()>"Save payment"</button>
+                <button type="submit" class="button primary" id="record-payment" disabled=move || busy.get()>{move_tr!("finance-save-payment")}</button>
             </form>
             <PaymentList finance=finance/>
         </details>
@@ -416,6 +451,7 @@ fn PaymentForm(
 /// The payments recorded, latest first.
 #[component]
 fn PaymentList(finance: Memo<Option<crate::model::PartnerFinance>>) -> impl IntoView {
+    let i18n = expect_context::<I18n>();
     let rows = move || {
         finance.with(|finance| {
             let Some(finance) = finance else {
@@ -433,17 +469,19 @@ fn PaymentList(finance: Memo<Option<crate::model::PartnerFinance>>) -> impl Into
                         .collect();
                     (
                         payment.date.clone(),
-                        money(payment.amount_minor, &payment.currency),
+                        money(i18n, payment.amount_minor, &payment.currency),
                         if settled.is_empty() {
-                            "on account".to_owned()
+                            tr!(i18n, "finance-on-account")
                         } else {
-                            format!("for {}", settled.join(", "))
+                            tr!(i18n, "finance-paid-for", {"invoices" => settled.join(", ")})
                         },
                     )
                 })
                 .collect();
             rows.sort_by(|a, b| b.0.cmp(&a.0));
-            rows
+            rows.into_iter()
+                .map(|(day, amount, what)| (date(i18n, &day), amount, what))
+                .collect::<Vec<_>>()
         })
     };
     view! {
@@ -464,6 +502,7 @@ fn PurchaseOrders(
     notice: RwSignal<Notice>,
     busy: RwSignal<bool>,
 ) -> impl IntoView {
+    let i18n = expect_context::<I18n>();
     let empty = move || PurchaseOrderDraft {
         date: today_iso(),
         currency: "EUR".into(),
@@ -475,10 +514,12 @@ fn PurchaseOrders(
     let set = move |apply: fn(&mut PurchaseOrderDraft, String)| {
         Callback::new(move |value: String| draft.update(|draft| apply(draft, value)))
     };
-    let statuses: Vec<(String, String)> = PurchaseOrderStatus::ALL
-        .iter()
-        .map(|status| (status.code().to_owned(), status.label().to_owned()))
-        .collect();
+    let statuses = Signal::derive(move || {
+        PurchaseOrderStatus::ALL
+            .iter()
+            .map(|status| (status.code().to_owned(), label(i18n, *status)))
+            .collect::<Vec<(String, String)>>()
+    });
     let submit = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
         match validate_purchase_order(&draft.get_untracked(), now_ms()) {
@@ -486,21 +527,16 @@ fn PurchaseOrders(
             Ok(order) => {
                 errors.set(Vec::new());
                 let row = new_row_id();
-                dispatch(
-                    notice,
-                    busy,
-                    "Purchase order saved on this device.",
-                    async move {
-                        state
-                            .edit_finance(id, "record purchase order", move |finance| {
-                                finance.purchase_orders.insert(row, order);
-                                Ok(())
-                            })
-                            .await?;
-                        draft.set(empty());
-                        Ok(())
-                    },
-                );
+                dispatch(notice, busy, tr!(i18n, "finance-order-saved"), async move {
+                    state
+                        .edit_finance(id, "record purchase order", move |finance| {
+                            finance.purchase_orders.insert(row, order);
+                            Ok(())
+                        })
+                        .await?;
+                    draft.set(empty());
+                    Ok(())
+                });
             }
         }
     };
@@ -508,23 +544,16 @@ fn PurchaseOrders(
         let Some(status) = PurchaseOrderStatus::from_code(&code) else {
             return;
         };
-        dispatch(
-            notice,
-            busy,
-            "Purchase order saved on this device.",
-            async move {
-                state
-                    .edit_finance(id, "purchase order status", move |finance| {
-                        let order = finance
-                            .purchase_orders
-                            .get_mut(&row)
-                            .ok_or("that purchase order is no longer on this device")?;
-                        order.status = status;
-                        Ok(())
-                    })
-                    .await
-            },
-        );
+        let gone = tr!(i18n, "finance-order-gone");
+        dispatch(notice, busy, tr!(i18n, "finance-order-saved"), async move {
+            state
+                .edit_finance(id, "purchase order status", move |finance| {
+                    let order = finance.purchase_orders.get_mut(&row).ok_or(gone)?;
+                    order.status = status;
+                    Ok(())
+                })
+                .await
+        });
     };
     let orders = move || {
         finance.with(|finance| {
@@ -536,18 +565,17 @@ fn PurchaseOrders(
             orders
         })
     };
-    let status_options = statuses.clone();
     view! {
-        <h3>"Purchase orders"</h3>
+        <h3>{move_tr!("finance-orders-title")}</h3>
         <ul class="purchase-orders" id="purchase-orders">
             {move || orders().into_iter().map(|(row, order)| {
-                let options = status_options.clone();
+                let options = statuses.get();
                 let current = order.status.code();
                 let select_id = format!("po-status-{row}");
                 view! {
                     <li>
-                        <span>{order.number.clone()}" · "{order.date.clone()}" · "{money(order.amount_minor, &order.currency)}</span>
-                        <label class="visually-hidden" for=select_id.clone()>"Status"</label>
+                        <span>{order.number.clone()}" · "{date(i18n, &order.date)}" · "{money(i18n, order.amount_minor, &order.currency)}</span>
+                        <label class="visually-hidden" for=select_id.clone()>{move_tr!("finance-status")}</label>
                         <select id=select_id on:change=move |event| set_status(row.clone(), event_target_value(&event))>
                             {options.into_iter().map(|(code, label)| {
                                 let selected = code == current;
@@ -559,21 +587,21 @@ fn PurchaseOrders(
             }).collect_view()}
         </ul>
         <details class="subform" id="purchase-order-form">
-            <summary>"Record a purchase order"</summary>
+            <summary>{move_tr!("finance-order-form")}</summary>
             <form on:submit=submit novalidate>
-                <TextField label="Number" field="order-number".to_owned() required=true
+                <TextField label=move || tr!(i18n, "finance-number") field="order-number".to_owned() required=true
                     value=Signal::derive(move || draft.with(|d| d.number.clone())) on_input=set(|d, v| d.number = v) errors=errors/>
-                <TextField label="Date (YYYY-MM-DD)" field="order-date".to_owned() required=true
+                <TextField label=move || tr!(i18n, "finance-date") field="order-date".to_owned() required=true
                     value=Signal::derive(move || draft.with(|d| d.date.clone())) on_input=set(|d, v| d.date = v) errors=errors/>
-                <TextField label="Amount" field="order-amount".to_owned() required=true
+                <TextField label=move || tr!(i18n, "finance-amount") field="order-amount".to_owned() required=true
                     value=Signal::derive(move || draft.with(|d| d.amount.clone())) on_input=set(|d, v| d.amount = v) errors=errors/>
-                <TextField label="Currency" field="order-currency".to_owned() required=true
+                <TextField label=move || tr!(i18n, "finance-currency") field="order-currency".to_owned() required=true
                     value=Signal::derive(move || draft.with(|d| d.currency.clone())) on_input=set(|d, v| d.currency = v) errors=errors/>
-                <SelectField label="Status" field="order-status".to_owned() options=statuses
+                <SelectField label=move || tr!(i18n, "finance-status") field="order-status".to_owned() options=statuses
                     value=Signal::derive(move || draft.with(|d| d.status.clone())) on_change=set(|d, v| d.status = v) errors=errors/>
-                <TextField label="Reference" field="order-reference".to_owned()
+                <TextField label=move || tr!(i18n, "finance-reference") field="order-reference".to_owned()
                     value=Signal::derive(move || draft.with(|d| d.reference.clone())) on_input=set(|d, v| d.reference = v) errors=errors/>
-                <button type="submit" class="button primary" id="record-purchase-order" disabled=move || busy.get()>"Save purchase order"</button>
+                <button type="submit" class="button primary" id="record-purchase-order" disabled=move || busy.get()>{move_tr!("finance-save-order")}</button>
             </form>
         </details>
     }
@@ -582,9 +610,10 @@ fn PurchaseOrders(
 /// An invoice's attached file, shown on request (it may have to be downloaded first).
 #[component]
 fn AttachmentToggle(file: crate::model::FileRef, state: AppState) -> impl IntoView {
+    let i18n = expect_context::<I18n>();
     let open = RwSignal::new(false);
     let name = if file.name.is_empty() {
-        "file".to_owned()
+        tr!(i18n, "finance-unnamed-file")
     } else {
         file.name.clone()
     };

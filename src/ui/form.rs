@@ -1,11 +1,14 @@
 //! The partner form, for registering and for editing. It holds a raw [`PartnerDraft`], asks the
 //! validator on submit, shows every field error at once, and navigates away only after the
-//! registry has stored the partner in IndexedDB.
+//! registry has stored the partner in IndexedDB. Its texts are the `form-*` messages of
+//! `locales/*/form.ftl`.
 
 use leptos::prelude::*;
+use leptos_fluent::{move_tr, tr, I18n};
 use leptos_router::hooks::{use_navigate, use_params_map};
 
-use super::fields::{InputKind, SelectField, TextField};
+use super::fields::{error_in, InputKind, SelectField, TextField};
+use super::i18n::{field_error, label};
 use super::state::use_app_state;
 use crate::model::{
     AddressKind, CustomFieldDef, CustomFieldType, DocumentId, PartnerKind, PaymentMethod, Section,
@@ -20,6 +23,7 @@ use crate::web::new_row_id;
 #[component]
 pub fn NewPartner() -> impl IntoView {
     let state = use_app_state();
+    let i18n = expect_context::<I18n>();
     let initial = PartnerDraft {
         payment_method: PaymentMethod::Unspecified.code().into(),
         addresses: vec![AddressDraft::new(new_row_id())],
@@ -28,9 +32,9 @@ pub fn NewPartner() -> impl IntoView {
     let save = move |profile| async move { state.create_partner(profile).await };
     view! {
         <section class="form-screen">
-            <p class="back"><a href="/">"← Partners"</a></p>
-            <h1>"Register a partner"</h1>
-            <PartnerForm initial=initial submit_label="Register partner" save=save editing=None/>
+            <p class="back"><a href="/">{move_tr!("form-back-to-partners")}</a></p>
+            <h1>{move_tr!("form-register-title")}</h1>
+            <PartnerForm initial=initial submit_label=move || tr!(i18n, "form-register-submit") save=save editing=None/>
         </section>
     }
 }
@@ -38,6 +42,7 @@ pub fn NewPartner() -> impl IntoView {
 #[component]
 pub fn EditPartner() -> impl IntoView {
     let state = use_app_state();
+    let i18n = expect_context::<I18n>();
     let params = use_params_map();
     let id = params.with_untracked(|params| {
         params
@@ -57,17 +62,17 @@ pub fn EditPartner() -> impl IntoView {
                 move |profile| async move { state.update_profile(id, profile).await.map(|()| id) };
             view! {
                 <section class="form-screen">
-                    <p class="back"><a href=format!("/partners/{id}")>"← Back to the partner"</a></p>
-                    <h1>"Edit partner"</h1>
-                    <PartnerForm initial=initial submit_label="Save changes" save=save editing=Some(id)/>
+                    <p class="back"><a href=format!("/partners/{id}")>{move_tr!("form-back-to-partner")}</a></p>
+                    <h1>{move_tr!("form-edit-title")}</h1>
+                    <PartnerForm initial=initial submit_label=move || tr!(i18n, "form-save-changes") save=save editing=Some(id)/>
                 </section>
             }
             .into_any()
         }
         _ => view! {
             <section class="empty-state">
-                <h1>"Partner not found"</h1>
-                <p><a href="/">"Back to the partner list"</a></p>
+                <h1>{move_tr!("form-not-found")}</h1>
+                <p><a href="/">{move_tr!("form-back-to-list")}</a></p>
             </section>
         }
         .into_any(),
@@ -187,7 +192,9 @@ fn remove_row<R: Row>(
 #[component]
 pub(super) fn PartnerForm<F, Fut>(
     initial: PartnerDraft,
-    submit_label: &'static str,
+    /// The submit button's text (a closure that translates it, or a fixed text).
+    #[prop(into)]
+    submit_label: TextProp,
     save: F,
     /// The partner being edited, which is never its own duplicate.
     editing: Option<DocumentId>,
@@ -203,6 +210,8 @@ where
     F: Fn(crate::model::PartnerProfile) -> Fut + Copy + 'static,
     Fut: std::future::Future<Output = Result<DocumentId, String>> + 'static,
 {
+    // Captured here: event handlers and tasks below run outside the component's context.
+    let i18n = expect_context::<I18n>();
     let draft = RwSignal::new(initial);
     let state_for_grants = use_app_state();
     // A contact's form makes a proposal, not a write, so their grants do not apply to it.
@@ -261,19 +270,22 @@ where
         }
     };
 
-    let owned = |(code, label): (&str, &str)| (code.to_owned(), label.to_owned());
-    let kind_options = std::iter::once(("", "Choose…"))
-        .chain(PartnerKind::ALL.map(|kind| (kind.code(), kind.label())))
-        .map(owned)
-        .collect::<Vec<_>>();
-    let method_options = PaymentMethod::ALL
-        .map(|method| (method.code(), method.label()))
-        .map(owned)
-        .to_vec();
-    let address_kinds = AddressKind::ALL
-        .map(|kind| (kind.code(), kind.label()))
-        .map(owned)
-        .to_vec();
+    // The options' names follow the language.
+    let kind_options = Signal::derive(move || {
+        std::iter::once((String::new(), tr!(i18n, "form-choose")))
+            .chain(PartnerKind::ALL.map(|kind| (kind.code().to_owned(), label(i18n, kind))))
+            .collect::<Vec<_>>()
+    });
+    let method_options = Signal::derive(move || {
+        PaymentMethod::ALL
+            .map(|method| (method.code().to_owned(), label(i18n, method)))
+            .to_vec()
+    });
+    let address_kinds = Signal::derive(move || {
+        AddressKind::ALL
+            .map(|kind| (kind.code().to_owned(), label(i18n, kind)))
+            .to_vec()
+    });
 
     let (kind, set_kind) = bind(draft, |d| &d.kind, |d| &mut d.kind);
     let (legal_name, set_legal_name) = bind(draft, |d| &d.legal_name, |d| &mut d.legal_name);
@@ -295,48 +307,45 @@ where
         <form class="partner-form" novalidate on:submit=on_submit id="partner-form">
             <Show when=move || errors.with(|errors| !errors.is_empty())>
                 <div class="banner error" role="alert" id="form-errors">
-                    <strong>{move || match errors.with(Vec::len) {
-                        1 => "One field needs attention:".to_owned(),
-                        count => format!("{count} fields need attention:"),
-                    }}</strong>
+                    <strong>{move || tr!(i18n, "form-errors", {"count" => errors.with(Vec::len)})}</strong>
                     <ul>
                         {move || errors.get().into_iter().map(|error| view! {
-                            <li><a href=format!("#{}", super::fields::input_id(&error.field))>{error.message}</a></li>
+                            <li><a href=format!("#{}", super::fields::input_id(&error.field))>{field_error(i18n, &error)}</a></li>
                         }).collect_view()}
                     </ul>
                 </div>
             </Show>
 
             <fieldset>
-                <legend>"Identification"</legend>
-                <SelectField label="Kind" field="kind".into() options=kind_options value=kind on_change=set_kind errors=errors required=true/>
-                <TextField label="Legal name" field="legal_name".into() value=legal_name on_input=set_legal_name errors=errors required=true/>
-                <TextField label="Trade name" field="trade_name".into() value=trade_name on_input=set_trade_name errors=errors/>
+                <legend>{move_tr!("form-identification")}</legend>
+                <SelectField label=move || tr!(i18n, "form-kind") field="kind".into() options=kind_options value=kind on_change=set_kind errors=errors required=true/>
+                <TextField label=move || tr!(i18n, "form-legal-name") field="legal_name".into() value=legal_name on_input=set_legal_name errors=errors required=true/>
+                <TextField label=move || tr!(i18n, "form-trade-name") field="trade_name".into() value=trade_name on_input=set_trade_name errors=errors/>
                 <div class="field-row">
-                    <TextField label="Tax id country" field="tax_country".into() value=tax_country on_input=set_tax_country errors=errors hint="Two letters, e.g. ES"/>
-                    <TextField label="Tax id number" field="tax_number".into() value=tax_number on_input=set_tax_number errors=errors/>
+                    <TextField label=move || tr!(i18n, "form-tax-country") field="tax_country".into() value=tax_country on_input=set_tax_country errors=errors hint=move || tr!(i18n, "form-two-letters")/>
+                    <TextField label=move || tr!(i18n, "form-tax-number") field="tax_number".into() value=tax_number on_input=set_tax_number errors=errors/>
                 </div>
                 {move || {
                     let found = if contact { Vec::new() } else { duplicates.get() };
                     (!found.is_empty()).then(|| view! {
                         <div class="banner warning" role="status" id="duplicate-warning">
-                            <strong>{if found.len() == 1 { "This partner may already be registered:".to_owned() } else { format!("This partner may already be registered ({} candidates):", found.len()) }}</strong>
+                            <strong>{tr!(i18n, "form-duplicates", {"count" => found.len()})}</strong>
                             <ul>
                                 {found.into_iter().map(|(id, name, reasons)| view! {
-                                    <li><a href=format!("/partners/{id}") target="_blank" class="duplicate-candidate">{name}</a>" — "{reasons}</li>
+                                    <li><a href=format!("/partners/{id}") target="_blank" class="duplicate-candidate">{name}</a>" — "{super::words::duplicate_reasons(i18n, &reasons)}</li>
                                 }).collect_view()}
                             </ul>
                         </div>
                     })
                 }}
                 <div class="field-row">
-                    <TextField label="Industry" field="industry".into() value=industry on_input=set_industry errors=errors/>
-                    <TextField label="Region / territory" field="region".into() value=region on_input=set_region errors=errors/>
+                    <TextField label=move || tr!(i18n, "form-industry") field="industry".into() value=industry on_input=set_industry errors=errors/>
+                    <TextField label=move || tr!(i18n, "form-region-territory") field="region".into() value=region on_input=set_region errors=errors/>
                 </div>
             </fieldset>
 
             <fieldset>
-                <legend>"Addresses"</legend>
+                <legend>{move_tr!("form-addresses")}</legend>
                 <For each={indexed_rows::<AddressDraft>(draft)} key=|row| row.clone() let:row>
                     {
                         let (index, row_id) = row;
@@ -350,28 +359,28 @@ where
                         view! {
                             <div class="row-group">
                                 <div class="row-head">
-                                    <span>{format!("Address {}", index + 1)}</span>
-                                    <button type="button" class="button small" on:click={move |_| remove_row::<AddressDraft>(draft, errors, row_id.clone())}>"Remove"</button>
+                                    <span>{move || tr!(i18n, "form-address-number", {"number" => index + 1})}</span>
+                                    <button type="button" class="button small" on:click={move |_| remove_row::<AddressDraft>(draft, errors, row_id.clone())}>{move_tr!("form-remove")}</button>
                                 </div>
-                                <SelectField label="Type" field=path("kind") options=address_kinds.clone() value=kind on_change=set_kind errors=errors/>
-                                <TextField label="Street" field=path("street") value=street on_input=set_street errors=errors/>
+                                <SelectField label=move || tr!(i18n, "form-address-type") field=path("kind") options=address_kinds value=kind on_change=set_kind errors=errors/>
+                                <TextField label=move || tr!(i18n, "form-street") field=path("street") value=street on_input=set_street errors=errors/>
                                 <div class="field-row">
-                                    <TextField label="Postal code" field=path("postal_code") value=postal_code on_input=set_postal_code errors=errors/>
-                                    <TextField label="City" field=path("city") value=city on_input=set_city errors=errors required=true/>
+                                    <TextField label=move || tr!(i18n, "form-postal-code") field=path("postal_code") value=postal_code on_input=set_postal_code errors=errors/>
+                                    <TextField label=move || tr!(i18n, "form-city") field=path("city") value=city on_input=set_city errors=errors required=true/>
                                 </div>
                                 <div class="field-row">
-                                    <TextField label="Region" field=path("region") value=row_region on_input=set_row_region errors=errors/>
-                                    <TextField label="Country" field=path("country") value=country on_input=set_country errors=errors required=true hint="Two letters, e.g. ES"/>
+                                    <TextField label=move || tr!(i18n, "form-region") field=path("region") value=row_region on_input=set_row_region errors=errors/>
+                                    <TextField label=move || tr!(i18n, "form-country") field=path("country") value=country on_input=set_country errors=errors required=true hint=move || tr!(i18n, "form-two-letters")/>
                                 </div>
                             </div>
                         }
                     }
                 </For>
-                <button type="button" class="button" id="add-address" on:click=move |_| draft.update(|d| d.addresses.push(AddressDraft::new(new_row_id())))>"Add address"</button>
+                <button type="button" class="button" id="add-address" on:click=move |_| draft.update(|d| d.addresses.push(AddressDraft::new(new_row_id())))>{move_tr!("form-add-address")}</button>
             </fieldset>
 
             <fieldset>
-                <legend>"Contacts"</legend>
+                <legend>{move_tr!("form-contacts")}</legend>
                 <For each={indexed_rows::<ContactDraft>(draft)} key=|row| row.clone() let:row>
                     {
                         let (index, row_id) = row;
@@ -383,29 +392,29 @@ where
                         view! {
                             <div class="row-group">
                                 <div class="row-head">
-                                    <span>{format!("Contact {}", index + 1)}</span>
-                                    <button type="button" class="button small" on:click={move |_| remove_row::<ContactDraft>(draft, errors, row_id.clone())}>"Remove"</button>
+                                    <span>{move || tr!(i18n, "form-contact-number", {"number" => index + 1})}</span>
+                                    <button type="button" class="button small" on:click={move |_| remove_row::<ContactDraft>(draft, errors, row_id.clone())}>{move_tr!("form-remove")}</button>
                                 </div>
                                 <div class="field-row">
-                                    <TextField label="Name" field=path("name") value=name on_input=set_name errors=errors required=true/>
-                                    <TextField label="Role" field=path("role") value=role on_input=set_role errors=errors/>
+                                    <TextField label=move || tr!(i18n, "form-name") field=path("name") value=name on_input=set_name errors=errors required=true/>
+                                    <TextField label=move || tr!(i18n, "form-role") field=path("role") value=role on_input=set_role errors=errors/>
                                 </div>
                                 <div class="field-row">
-                                    <TextField label="Email" field=path("email") value=email on_input=set_email errors=errors kind=InputKind::Email/>
-                                    <TextField label="Phone" field=path("phone") value=phone on_input=set_phone errors=errors kind=InputKind::Tel/>
+                                    <TextField label=move || tr!(i18n, "form-email") field=path("email") value=email on_input=set_email errors=errors kind=InputKind::Email/>
+                                    <TextField label=move || tr!(i18n, "form-phone") field=path("phone") value=phone on_input=set_phone errors=errors kind=InputKind::Tel/>
                                 </div>
                             </div>
                         }
                     }
                 </For>
-                <button type="button" class="button" id="add-contact" on:click=move |_| draft.update(|d| d.contacts.push(ContactDraft::new(new_row_id())))>"Add contact"</button>
-                <TextField label="General emails" field="emails".into() value=emails on_input=set_emails errors=errors kind=InputKind::Multiline hint="One per line"/>
-                <TextField label="General phones" field="phones".into() value=phones on_input=set_phones errors=errors kind=InputKind::Multiline hint="One per line"/>
-                <TextField label="Website" field="website".into() value=website on_input=set_website errors=errors kind=InputKind::Url/>
+                <button type="button" class="button" id="add-contact" on:click=move |_| draft.update(|d| d.contacts.push(ContactDraft::new(new_row_id())))>{move_tr!("form-add-contact")}</button>
+                <TextField label=move || tr!(i18n, "form-general-emails") field="emails".into() value=emails on_input=set_emails errors=errors kind=InputKind::Multiline hint=move || tr!(i18n, "form-one-per-line")/>
+                <TextField label=move || tr!(i18n, "form-general-phones") field="phones".into() value=phones on_input=set_phones errors=errors kind=InputKind::Multiline hint=move || tr!(i18n, "form-one-per-line")/>
+                <TextField label=move || tr!(i18n, "form-website") field="website".into() value=website on_input=set_website errors=errors kind=InputKind::Url/>
             </fieldset>
 
             <fieldset>
-                <legend>"Payment"</legend>
+                <legend>{move_tr!("form-payment")}</legend>
                 {move || {
                     let presets = state.view.with(|view| {
                         let mut presets: Vec<(String, crate::model::PaymentPreset)> = view.settings.payment_presets.iter().map(|(id, p)| (id.clone(), p.clone())).collect();
@@ -415,7 +424,7 @@ where
                     (!presets.is_empty()).then(|| {
                         let lookup = presets.clone();
                         view! {
-                            <label for="payment-preset">"Apply a payment preset"</label>
+                            <label for="payment-preset">{tr!(i18n, "form-apply-preset")}</label>
                             <select id="payment-preset" on:change=move |event| {
                                 let chosen = event_target_value(&event);
                                 if let Some((_, preset)) = lookup.iter().find(|(id, _)| *id == chosen) {
@@ -426,15 +435,15 @@ where
                                     });
                                 }
                             }>
-                                <option value="">"Choose a preset…"</option>
+                                <option value="">{tr!(i18n, "form-choose-preset")}</option>
                                 {presets.into_iter().map(|(id, preset)| view! { <option value=id>{preset.label}</option> }).collect_view()}
                             </select>
                         }
                     })
                 }}
                 <div class="field-row">
-                    <TextField label="Payment terms (days)" field="payment_days".into() value=payment_days on_input=set_payment_days errors=errors kind=InputKind::Number/>
-                    <SelectField label="Payment method" field="payment_method".into() options=method_options value=payment_method on_change=set_payment_method errors=errors/>
+                    <TextField label=move || tr!(i18n, "form-payment-days") field="payment_days".into() value=payment_days on_input=set_payment_days errors=errors kind=InputKind::Number/>
+                    <SelectField label=move || tr!(i18n, "form-payment-method") field="payment_method".into() options=method_options value=payment_method on_change=set_payment_method errors=errors/>
                 </div>
                 // Bank accounts are a document of their own that a role may only read or not
                 // get at all; the rows are then disabled, with the reason.
@@ -450,19 +459,19 @@ where
                         view! {
                             <div class="row-group">
                                 <div class="row-head">
-                                    <span>{format!("Bank account {}", index + 1)}</span>
-                                    <button type="button" class="button small" on:click={move |_| remove_row::<BankAccountDraft>(draft, errors, row_id.clone())}>"Remove"</button>
+                                    <span>{move || tr!(i18n, "form-bank-account-number", {"number" => index + 1})}</span>
+                                    <button type="button" class="button small" on:click={move |_| remove_row::<BankAccountDraft>(draft, errors, row_id.clone())}>{move_tr!("form-remove")}</button>
                                 </div>
-                                <TextField label="IBAN" field=path("iban") value=iban on_input=set_iban errors=errors required=true/>
+                                <TextField label=move || tr!(i18n, "form-iban") field=path("iban") value=iban on_input=set_iban errors=errors required=true/>
                                 <div class="field-row">
-                                    <TextField label="BIC" field=path("bic") value=bic on_input=set_bic errors=errors/>
-                                    <TextField label="Holder" field=path("holder") value=holder on_input=set_holder errors=errors/>
+                                    <TextField label=move || tr!(i18n, "form-bic") field=path("bic") value=bic on_input=set_bic errors=errors/>
+                                    <TextField label=move || tr!(i18n, "form-holder") field=path("holder") value=holder on_input=set_holder errors=errors/>
                                 </div>
                             </div>
                         }
                     }
                 </For>
-                <button type="button" class="button" id="add-bank-account" on:click=move |_| draft.update(|d| d.bank_accounts.push(BankAccountDraft::new(new_row_id())))>"Add bank account"</button>
+                <button type="button" class="button" id="add-bank-account" on:click=move |_| draft.update(|d| d.bank_accounts.push(BankAccountDraft::new(new_row_id())))>{move_tr!("form-add-bank-account")}</button>
                 </fieldset>
             </fieldset>
 
@@ -470,18 +479,18 @@ where
                 <ClassificationFields draft=draft errors=errors/>
                 <CustomFields draft=draft errors=errors/>
                 <fieldset disabled=move || notes_refusal().is_some() title=move || notes_refusal().unwrap_or_default()>
-                    <legend>"Notes"</legend>
+                    <legend>{move_tr!("form-notes")}</legend>
                     {move || notes_refusal().map(|reason| view! { <p class="muted">{reason}</p> })}
-                    <TextField label="Internal notes" field="notes".into() value=notes on_input=set_notes errors=errors kind=InputKind::Multiline/>
+                    <TextField label=move || tr!(i18n, "form-internal-notes") field="notes".into() value=notes on_input=set_notes errors=errors kind=InputKind::Multiline/>
                 </fieldset>
             </Show>
 
             <Show when=move || save_error.get().is_some()>
-                <div class="banner error" role="alert">"Not saved: "{move || save_error.get()}</div>
+                <div class="banner error" role="alert">{move || tr!(i18n, "form-not-saved", {"reason" => save_error.get().unwrap_or_default()})}</div>
             </Show>
             <div class="form-actions">
                 <button type="submit" class="button primary" id="save-partner" disabled=move || saving.get()>
-                    {move || if saving.get() { "Saving…" } else { submit_label }}
+                    {move || if saving.get() { tr!(i18n, "form-saving") } else { submit_label.get().to_string() }}
                 </button>
             </div>
         </form>
@@ -495,10 +504,11 @@ fn ClassificationFields(
     errors: RwSignal<Vec<FieldError>>,
 ) -> impl IntoView {
     let state = use_app_state();
+    let i18n = expect_context::<I18n>();
     let kind = Signal::derive(move || draft.with(|d| PartnerKind::from_code(d.kind.trim())));
     let error = move |field: &'static str| {
         move || {
-            super::fields::error_for(errors, field)
+            error_in(i18n, errors, field)
                 .map(|text| view! { <p class="field-error" role="alert">{text}</p> })
         }
     };
@@ -543,14 +553,14 @@ fn ClassificationFields(
                     }
                 }).collect_view()
             };
-            let select = move |id: &'static str, label: &'static str, items: Vec<(String, String)>, industry: bool| {
+            let select = move |id: &'static str, label: String, items: Vec<(String, String)>, industry: bool| {
                 (!items.is_empty()).then(|| view! {
                     <label for=id>{label}</label>
                     <select id=id on:change=move |event| {
                         let value = event_target_value(&event);
                         draft.update(|d| if industry { d.industry_id = value } else { d.region_id = value });
                     }>
-                        <option value="">"None"</option>
+                        <option value="">{tr!(i18n, "form-none")}</option>
                         {items.into_iter().map(|(value, name)| {
                             let current = value.clone();
                             view! { <option value=value selected=move || draft.with(|d| (if industry { &d.industry_id } else { &d.region_id }) == &current)>{name}</option> }
@@ -560,11 +570,11 @@ fn ClassificationFields(
             };
             view! {
                 <fieldset id="classification">
-                    <legend>"Classification"</legend>
-                    {(!categories.is_empty()).then(|| view! { <p class="group-label">"Categories"</p>{checks(categories, false)}{error("categories")}})}
-                    {select("industry_id", "Industry (from the list)", industries, true)}{error("industry_id")}
-                    {select("region_id", "Region / territory (from the list)", regions, false)}{error("region_id")}
-                    {(!tags.is_empty()).then(|| view! { <p class="group-label">"Tags"</p>{checks(tags, true)}{error("tags")}})}
+                    <legend>{tr!(i18n, "form-classification")}</legend>
+                    {(!categories.is_empty()).then(|| view! { <p class="group-label">{tr!(i18n, "form-categories")}</p>{checks(categories, false)}{error("categories")}})}
+                    {select("industry_id", tr!(i18n, "form-industry-list"), industries, true)}{error("industry_id")}
+                    {select("region_id", tr!(i18n, "form-region-list"), regions, false)}{error("region_id")}
+                    {(!tags.is_empty()).then(|| view! { <p class="group-label">{tr!(i18n, "form-tags")}</p>{checks(tags, true)}{error("tags")}})}
                 </fieldset>
             }.into_any()
         })}
@@ -576,6 +586,7 @@ fn ClassificationFields(
 #[component]
 fn CustomFields(draft: RwSignal<PartnerDraft>, errors: RwSignal<Vec<FieldError>>) -> impl IntoView {
     let state = use_app_state();
+    let i18n = expect_context::<I18n>();
     view! {
         {move || {
             let kind = draft.with(|d| PartnerKind::from_code(d.kind.trim())).unwrap_or(PartnerKind::Both);
@@ -584,7 +595,7 @@ fn CustomFields(draft: RwSignal<PartnerDraft>, errors: RwSignal<Vec<FieldError>>
             });
             (!fields.is_empty()).then(|| view! {
                 <fieldset id="custom-fields-form">
-                    <legend>"More details"</legend>
+                    <legend>{tr!(i18n, "form-more-details")}</legend>
                     {fields.into_iter().map(|(id, def)| {
                         let field = format!("custom.{id}");
                         let (read, write) = (id.clone(), id.clone());
@@ -593,9 +604,9 @@ fn CustomFields(draft: RwSignal<PartnerDraft>, errors: RwSignal<Vec<FieldError>>
                         let label = def.label.clone();
                         match def.field_type {
                             CustomFieldType::Choice | CustomFieldType::YesNo => {
-                                let mut options: Vec<(String, String)> = vec![(String::new(), "Choose…".into())];
+                                let mut options: Vec<(String, String)> = vec![(String::new(), tr!(i18n, "form-choose"))];
                                 if def.field_type == CustomFieldType::YesNo {
-                                    options.extend([("yes".into(), "Yes".into()), ("no".into(), "No".into())]);
+                                    options.extend([("yes".into(), tr!(i18n, "form-yes")), ("no".into(), tr!(i18n, "form-no"))]);
                                 } else {
                                     options.extend(def.choices.iter().map(|choice| (choice.clone(), choice.clone())));
                                 }
@@ -609,10 +620,10 @@ fn CustomFields(draft: RwSignal<PartnerDraft>, errors: RwSignal<Vec<FieldError>>
                                     _ => InputKind::Text,
                                 };
                                 let hint = match other {
-                                    CustomFieldType::Date => "Date as YYYY-MM-DD",
-                                    CustomFieldType::Number => "A number",
-                                    CustomFieldType::Iban => "IBAN",
-                                    _ => "",
+                                    CustomFieldType::Date => tr!(i18n, "form-hint-date"),
+                                    CustomFieldType::Number => tr!(i18n, "form-hint-number"),
+                                    CustomFieldType::Iban => tr!(i18n, "form-iban"),
+                                    _ => String::new(),
                                 };
                                 view! { <TextField label=label field=field value=value on_input=on_input errors=errors kind=kind required=def.required hint=hint/> }.into_any()
                             }

@@ -8,7 +8,6 @@ use std::collections::BTreeSet;
 use leptos::prelude::*;
 use leptos_fluent::{move_tr, tr, I18n};
 
-use super::activity::time_label;
 use super::detail::{dispatch, Notice};
 use super::state::AppState;
 use crate::model::{DocumentId, Partner};
@@ -114,7 +113,7 @@ pub fn HistoryCard(
                                 let hash_for_view = hash.clone();
                                 view! {
                                     <li id=format!("change-{short}")>
-                                        <span class="when">{time_label(entry.at_ms)}</span>
+                                        <span class="when">{super::i18n::moment(i18n, entry.at_ms)}</span>
                                         <strong>{entry.attribution.by.clone().unwrap_or_else(|| tr!(i18n, "history-someone"))}</strong>
                                         {entry.attribution.device.clone().map(|device| format!(" · {device}"))}
                                         {entry.approved_by.clone().map(|staff| format!(" · {}", tr!(i18n, "history-approved-by", { "staff" => staff })))}

@@ -7,21 +7,30 @@
 //! column mapping, shows every row that will not be imported and why, and has the ready rows
 //! stored (`AppState::import_partners`) a chunk at a time with a progress bar, so a failure
 //! midway says exactly which lines are stored.
+//!
+//! Texts are Fluent messages (`locales/*/import.ftl`), kept as data until they are shown so
+//! they follow a change of language; counts are written as the chosen language writes them.
+//! Files this screen writes (exports, the skipped rows) stay in the core's language-neutral
+//! formats.
 
 use std::collections::BTreeSet;
 use std::sync::Arc;
 
 use leptos::prelude::*;
+use leptos_fluent::{move_tr, tr, I18n};
 use leptos_router::hooks::use_query_map;
 
+use super::i18n::{field_error, integer, label};
 use super::state::{use_app_state, AppState, RegistryView};
-use crate::model::{DocumentId, Partner, PartnerKind};
-use crate::report::partner_import::{group_thousands, MAX_SLOTS};
+use crate::model::{DocumentId, Partner, PartnerKind, WorkspaceSettings};
+use crate::report::partner_import::{AddressPart, BankPart, ContactPart, PlanCounts, MAX_SLOTS};
 use crate::report::{
     contacts_vcard, decode, export_file_name, parse_csv, partners_csv, partners_json,
-    plan_partner_import, plan_partner_json_import, plan_summary, skipped_rows_csv, DuplicateOf,
-    ImportMapping, PartnerImportPlan, RowOutcome, Table, Target,
+    plan_partner_import, plan_partner_json_import, skipped_rows_csv, DuplicateOf, ImportMapping,
+    PartnerImportPlan, RowOutcome, Table, Target,
 };
+use crate::search::saved::SavedSearch;
+use crate::validate::FieldError;
 use crate::web::download::download_text;
 use crate::web::files::{picked_file, read_picked};
 
@@ -32,20 +41,25 @@ const CHUNK: usize = 200;
 /// Sample values shown per column in the mapping table.
 const SAMPLES: usize = 2;
 
-/// The link to this screen carrying the partner list's search, so "Export the current search"
-/// can offer exactly those partners.
-pub fn import_href(query: &str) -> String {
-    let query = query.trim();
-    if query.is_empty() {
+/// The link to this screen carrying the partner list's whole search (text, filters, order),
+/// so "Export the current search" offers exactly the partners the list finds.
+pub fn import_href(search: &SavedSearch) -> String {
+    let pairs = search.query_pairs();
+    if pairs.is_empty() {
         return "/import".to_owned();
     }
-    let mut href = String::from("/import?q=");
-    for byte in query.bytes() {
-        match byte {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
-                href.push(char::from(byte))
+    let mut href = String::from("/import");
+    for (index, (name, value)) in pairs.into_iter().enumerate() {
+        href.push(if index == 0 { '?' } else { '&' });
+        href.push_str(name);
+        href.push('=');
+        for byte in value.bytes() {
+            match byte {
+                b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                    href.push(char::from(byte))
+                }
+                _ => href.push_str(&format!("%{byte:02X}")),
             }
-            _ => href.push_str(&format!("%{byte:02X}")),
         }
     }
     href
@@ -55,9 +69,26 @@ pub fn import_href(query: &str) -> String {
 #[derive(Debug, Clone, PartialEq)]
 struct Loaded {
     name: String,
-    /// "Read as Windows-1252, delimiter ';', 1,000 rows."
-    read_as: String,
+    /// The encoding it was read as ("Windows-1252").
+    encoding: String,
+    /// Some bytes could not be decoded.
+    lossy: bool,
     source: Source,
+}
+
+/// Why a file cannot be checked or imported; the problem itself is the core's (English).
+#[derive(Debug, Clone, PartialEq)]
+enum Problem {
+    Unreadable(String),
+    CannotImport(String),
+    NoMapping,
+}
+
+/// Why a row was left out of an import.
+#[derive(Debug, Clone, PartialEq)]
+enum Skip {
+    Duplicate(DuplicateOf, String),
+    Invalid(Vec<FieldError>),
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -76,7 +107,7 @@ struct Report {
     /// A chunk failed: the error, the lines stored and the lines not stored.
     failure: Option<(String, Vec<usize>, Vec<usize>)>,
     /// Lines not imported on purpose (invalid, or duplicates left out), with why.
-    skipped: Vec<(usize, String)>,
+    skipped: Vec<(usize, Skip)>,
     /// The skipped rows as CSV with an error column (CSV files only) and its download name.
     skipped_csv: Option<(String, String)>,
 }
@@ -102,62 +133,88 @@ fn line_ranges(lines: &[usize]) -> String {
     parts.join(", ")
 }
 
-fn delimiter_name(delimiter: char) -> String {
+/// A count as the chosen language writes it.
+fn count(i18n: I18n, value: usize) -> String {
+    integer(i18n, i64::try_from(value).unwrap_or(i64::MAX))
+}
+
+fn delimiter_name(i18n: I18n, delimiter: char) -> String {
     match delimiter {
-        '\t' => "tab".to_owned(),
+        '\t' => tr!(i18n, "import-delimiter-tab"),
         other => format!("'{other}'"),
     }
 }
 
-/// Reads a picked file: decoded, then parsed as CSV, or kept whole when it is our JSON.
-async fn read_file(file: web_sys::File) -> Result<Loaded, String> {
-    let bytes = read_picked(&file)
-        .await
-        .map_err(|problem| format!("The file could not be read: {problem}"))?;
-    let decoded =
-        decode(&bytes).map_err(|problem| format!("This file cannot be imported: {problem}"))?;
-    let name = file.name();
-    let lossy = if decoded.lossy {
-        " Some bytes could not be read and show as �."
-    } else {
-        ""
+/// How the file was read: "Read as Windows-1252, delimiter ';', 1,000 rows under the header on
+/// line 1."
+fn read_as(i18n: I18n, file: &Loaded) -> String {
+    let encoding = file.encoding.clone();
+    let mut text = match &file.source {
+        Source::Json(_) => tr!(i18n, "import-read-json", { "encoding" => encoding }),
+        Source::Csv(table) => {
+            let rows = table.rows.len();
+            let rows = tr!(i18n, "import-rows", { "count" => rows, "shown" => count(i18n, rows) });
+            let mut text = tr!(i18n, "import-read-csv", {
+                "encoding" => encoding,
+                "delimiter" => delimiter_name(i18n, table.delimiter),
+                "rows" => rows,
+                "line" => table.header_line.to_string(),
+            });
+            let skipped = table.skipped_preamble;
+            if skipped > 0 {
+                text.push(' ');
+                text.push_str(&tr!(i18n, "import-preamble-skipped", {
+                    "count" => skipped,
+                    "shown" => count(i18n, skipped),
+                }));
+            }
+            text
+        }
     };
+    if file.lossy {
+        text.push(' ');
+        text.push_str(&tr!(i18n, "import-lossy"));
+    }
+    text
+}
+
+/// A problem in the chosen language.
+fn problem_text(i18n: I18n, problem: &Problem) -> String {
+    match problem {
+        Problem::Unreadable(problem) => {
+            tr!(i18n, "import-unreadable", { "problem" => problem.clone() })
+        }
+        Problem::CannotImport(problem) => {
+            tr!(i18n, "import-cannot-import", { "problem" => problem.clone() })
+        }
+        Problem::NoMapping => tr!(i18n, "import-choose-mapping"),
+    }
+}
+
+/// Reads a picked file: decoded, then parsed as CSV, or kept whole when it is our JSON.
+async fn read_file(file: web_sys::File) -> Result<Loaded, Problem> {
+    let bytes = read_picked(&file).await.map_err(Problem::Unreadable)?;
+    let decoded = decode(&bytes).map_err(|problem| Problem::CannotImport(problem.to_string()))?;
+    let name = file.name();
     let json = name.to_lowercase().ends_with(".json")
         || decoded
             .text
             .trim_start_matches('\u{feff}')
             .trim_start()
             .starts_with('{');
-    if json {
-        return Ok(Loaded {
-            read_as: format!(
-                "Read as {}, a Partnero JSON export.{lossy}",
-                decoded.encoding
-            ),
-            name,
-            source: Source::Json(decoded.text),
-        });
-    }
-    let table = parse_csv(&decoded.text)
-        .map_err(|problem| format!("This file cannot be imported: {problem}"))?;
-    let rows = match table.rows.len() {
-        1 => "1 row".to_owned(),
-        count => format!("{} rows", group_thousands(count)),
-    };
-    let preamble = match table.skipped_preamble {
-        0 => String::new(),
-        1 => " One line above the header row was skipped.".to_owned(),
-        count => format!(" {count} lines above the header row were skipped."),
+    let source = if json {
+        Source::Json(decoded.text)
+    } else {
+        Source::Csv(
+            parse_csv(&decoded.text)
+                .map_err(|problem| Problem::CannotImport(problem.to_string()))?,
+        )
     };
     Ok(Loaded {
-        read_as: format!(
-            "Read as {}, delimiter {}, {rows} under the header on line {}.{preamble}{lossy}",
-            decoded.encoding,
-            delimiter_name(table.delimiter),
-            table.header_line
-        ),
         name,
-        source: Source::Csv(table),
+        encoding: decoded.encoding.to_owned(),
+        lossy: decoded.lossy,
+        source,
     })
 }
 
@@ -166,7 +223,7 @@ fn plan_of(
     view: &RegistryView,
     loaded: &Loaded,
     mapping: Option<&ImportMapping>,
-) -> Result<PartnerImportPlan, String> {
+) -> Result<PartnerImportPlan, Problem> {
     let ids: Vec<(String, &Partner)> = view
         .partners
         .iter()
@@ -180,19 +237,140 @@ fn plan_of(
             &view.settings,
             existing,
         )),
-        (Source::Csv(_), None) => Err("Choose what each column holds first.".to_owned()),
+        (Source::Csv(_), None) => Err(Problem::NoMapping),
         (Source::Json(text), _) => plan_partner_json_import(text, &view.settings, existing)
-            .map_err(|problem| format!("This file cannot be imported: {problem}")),
+            .map_err(|problem| Problem::CannotImport(problem.to_string())),
     }
 }
 
-/// Why a duplicate is one, in words.
-fn duplicate_text(of: &DuplicateOf, reason: &str) -> String {
+/// Why a duplicate is one, in words (the reason itself is the core's).
+fn duplicate_text(i18n: I18n, of: &DuplicateOf, reason: &str) -> String {
     match of {
-        DuplicateOf::Existing { name, .. } => {
-            format!("Probably already registered as {name} ({reason})")
+        DuplicateOf::Existing { name, .. } => tr!(i18n, "import-duplicate-existing", {
+            "name" => name.clone(),
+            "reason" => reason.to_owned(),
+        }),
+        DuplicateOf::Line(line) => tr!(i18n, "import-duplicate-line", {
+            "line" => line.to_string(),
+            "reason" => reason.to_owned(),
+        }),
+    }
+}
+
+/// Why a row was left out, in words.
+fn skip_text(i18n: I18n, skip: &Skip) -> String {
+    match skip {
+        Skip::Duplicate(of, reason) => duplicate_text(i18n, of, reason),
+        Skip::Invalid(errors) => errors
+            .iter()
+            .map(|error| field_error(i18n, error))
+            .collect::<Vec<_>>()
+            .join("; "),
+    }
+}
+
+/// The plan's counts in one sentence: "980 ready, 12 probable duplicates, 8 with errors (of
+/// 1,000 rows)."
+fn summary_text(i18n: I18n, counts: &PlanCounts) -> String {
+    if counts.rows == 0 {
+        return tr!(i18n, "import-plan-no-rows");
+    }
+    let ready = tr!(i18n, "import-plan-ready", {
+        "count" => counts.ready,
+        "shown" => count(i18n, counts.ready),
+    });
+    let duplicates = tr!(i18n, "import-plan-duplicates", {
+        "count" => counts.duplicates,
+        "shown" => count(i18n, counts.duplicates),
+    });
+    let rows = tr!(i18n, "import-plan-rows", {
+        "count" => counts.rows,
+        "shown" => count(i18n, counts.rows),
+    });
+    tr!(i18n, "import-plan-summary", {
+        "ready" => ready,
+        "duplicates" => duplicates,
+        "invalid" => count(i18n, counts.invalid),
+        "rows" => rows,
+    })
+}
+
+/// A part of an address, in the chosen language ("city").
+fn address_part(i18n: I18n, part: AddressPart) -> String {
+    match part {
+        AddressPart::Kind => tr!(i18n, "import-part-kind"),
+        AddressPart::Street => tr!(i18n, "import-part-street"),
+        AddressPart::Street2 => tr!(i18n, "import-part-street2"),
+        AddressPart::City => tr!(i18n, "import-part-city"),
+        AddressPart::PostalCode => tr!(i18n, "import-part-postal-code"),
+        AddressPart::Region => tr!(i18n, "import-part-region"),
+        AddressPart::Country => tr!(i18n, "import-part-country"),
+    }
+}
+
+/// A part of a contact, in the chosen language ("email").
+fn contact_part(i18n: I18n, part: ContactPart) -> String {
+    match part {
+        ContactPart::Name => tr!(i18n, "import-part-name"),
+        ContactPart::Role => tr!(i18n, "import-part-role"),
+        ContactPart::Email => tr!(i18n, "import-part-email"),
+        ContactPart::Phone => tr!(i18n, "import-part-phone"),
+    }
+}
+
+/// A part of a bank account, in the chosen language (IBAN and BIC are the same everywhere).
+fn bank_part(i18n: I18n, part: BankPart) -> String {
+    match part {
+        BankPart::Iban => "IBAN".to_owned(),
+        BankPart::Bic => "BIC".to_owned(),
+        BankPart::Holder => tr!(i18n, "import-part-holder"),
+    }
+}
+
+/// What a column can fill, in the chosen language: `Target::label` (the core's English names)
+/// for the mapping selects.
+fn target_label(i18n: I18n, target: &Target, settings: &WorkspaceSettings) -> String {
+    let slot = |index: &u8| (u32::from(*index) + 1).to_string();
+    match target {
+        Target::ExternalId => tr!(i18n, "import-target-external-id"),
+        Target::Kind => tr!(i18n, "import-target-kind"),
+        Target::CustomerFlag => tr!(i18n, "import-target-is-client"),
+        Target::SupplierFlag => tr!(i18n, "import-target-is-supplier"),
+        Target::LegalName => tr!(i18n, "import-target-legal-name"),
+        Target::TradeName => tr!(i18n, "import-target-trade-name"),
+        Target::TaxCountry => tr!(i18n, "import-target-tax-country"),
+        Target::TaxNumber => tr!(i18n, "import-target-tax-number"),
+        Target::Address(index, part) => tr!(i18n, "import-target-address", {
+            "number" => slot(index),
+            "part" => address_part(i18n, *part),
+        }),
+        Target::Contact(index, part) => tr!(i18n, "import-target-contact", {
+            "number" => slot(index),
+            "part" => contact_part(i18n, *part),
+        }),
+        Target::Bank(index, part) => tr!(i18n, "import-target-bank", {
+            "number" => slot(index),
+            "part" => bank_part(i18n, *part),
+        }),
+        Target::Email => tr!(i18n, "import-target-emails"),
+        Target::Phone => tr!(i18n, "import-target-phones"),
+        Target::Website => tr!(i18n, "import-target-website"),
+        Target::PaymentDays => tr!(i18n, "import-target-payment-days"),
+        Target::PaymentMethod => tr!(i18n, "import-target-payment-method"),
+        Target::Industry => tr!(i18n, "import-target-industry"),
+        Target::Region => tr!(i18n, "import-target-region"),
+        Target::IndustryTerm => tr!(i18n, "import-target-industry-term"),
+        Target::RegionTerm => tr!(i18n, "import-target-region-term"),
+        Target::Categories => tr!(i18n, "import-target-categories"),
+        Target::Tags => tr!(i18n, "import-target-tags"),
+        Target::Notes => tr!(i18n, "import-target-notes"),
+        Target::Custom(id) => {
+            let name = settings
+                .custom_fields
+                .get(id)
+                .map_or_else(|| id.clone(), |field| field.label.clone());
+            tr!(i18n, "import-target-custom", { "name" => name })
         }
-        DuplicateOf::Line(line) => format!("Probably the same partner as line {line} ({reason})"),
     }
 }
 
@@ -211,23 +389,16 @@ fn lines_to_create(plan: &PartnerImportPlan, anyway: &[usize]) -> Vec<usize> {
 }
 
 /// The rows left out and why, for the report.
-fn skipped_rows(plan: &PartnerImportPlan, anyway: &[usize]) -> Vec<(usize, String)> {
+fn skipped_rows(plan: &PartnerImportPlan, anyway: &[usize]) -> Vec<(usize, Skip)> {
     plan.rows
         .iter()
         .filter_map(|row| match &row.outcome {
             RowOutcome::Ready(_) => None,
             RowOutcome::Duplicate { .. } if anyway.contains(&row.line) => None,
             RowOutcome::Duplicate { of, reason, .. } => {
-                Some((row.line, duplicate_text(of, reason)))
+                Some((row.line, Skip::Duplicate(of.clone(), reason.clone())))
             }
-            RowOutcome::Invalid(errors) => Some((
-                row.line,
-                errors
-                    .iter()
-                    .map(|error| error.message.as_str())
-                    .collect::<Vec<_>>()
-                    .join("; "),
-            )),
+            RowOutcome::Invalid(errors) => Some((row.line, Skip::Invalid(errors.clone()))),
         })
         .collect()
 }
@@ -254,8 +425,8 @@ fn slots_for(mapping: &ImportMapping) -> u8 {
 pub fn ImportPage() -> impl IntoView {
     view! {
         <section class="form-screen import-screen" id="import-screen">
-            <p class="back"><a href="/">"← Partners"</a></p>
-            <h1>"Import and export partners"</h1>
+            <p class="back"><a href="/">{move_tr!("import-back")}</a></p>
+            <h1>{move_tr!("import-title")}</h1>
             <ImportSection/>
             <ExportSection/>
         </section>
@@ -265,13 +436,15 @@ pub fn ImportPage() -> impl IntoView {
 #[component]
 fn ImportSection() -> impl IntoView {
     let state = use_app_state();
+    // Captured here: event handlers and tasks below run outside the component's context.
+    let i18n = expect_context::<I18n>();
     let loaded = RwSignal::new(None::<Arc<Loaded>>);
     let mapping = RwSignal::new(None::<ImportMapping>);
     let plan = RwSignal::new(None::<Arc<PartnerImportPlan>>);
     // The mapping or defaults changed since the plan was made: rows must be checked again.
     let stale = RwSignal::new(false);
     let anyway = RwSignal::new(BTreeSet::<usize>::new());
-    let problem = RwSignal::new(None::<String>);
+    let problem = RwSignal::new(None::<Problem>);
     let reading = RwSignal::new(false);
     let progress = RwSignal::new(None::<(usize, usize)>);
     let report = RwSignal::new(None::<Arc<Report>>);
@@ -413,25 +586,25 @@ fn ImportSection() -> impl IntoView {
 
     view! {
         <section class="import-part" aria-labelledby="import-heading">
-            <h2 id="import-heading">"Import"</h2>
-            <p class="muted">"A CSV from a spreadsheet or an ERP (Excel, LibreOffice, Odoo, Dolibarr, ERPNext) or a Partnero JSON export. Nothing is stored until you press Import; rows with errors and probable duplicates are listed first."</p>
+            <h2 id="import-heading">{move_tr!("import-heading")}</h2>
+            <p class="muted">{move_tr!("import-help")}</p>
             {move || refusal().map(|reason| view! {
-                <p class="banner info" id="import-refused">{reason}". You can check a file, but not import it."</p>
+                <p class="banner info" id="import-refused">{move || tr!(i18n, "import-refused", { "reason" => reason.clone() })}</p>
             })}
-            <label for="import-file">"File (CSV, TSV, TXT or JSON)"</label>
+            <label for="import-file">{move_tr!("import-file")}</label>
             <input id="import-file" type="file"
                 accept=".csv,.tsv,.txt,.json,text/csv,text/tab-separated-values,text/plain,application/json"
                 disabled=busy on:change=pick/>
             <div role="status" aria-live="polite" id="import-reading">
                 {move || reading.get().then(|| view! {
-                    <p><progress aria-label="Reading the file"></progress>" Reading and checking the file…"</p>
+                    <p><progress aria-label=move || tr!(i18n, "import-reading-label")></progress>" "{move_tr!("import-reading")}</p>
                 })}
                 {move || loaded.get().map(|file| view! {
-                    <p id="import-read-as"><strong>{file.name.clone()}</strong>": "{file.read_as.clone()}</p>
+                    <p id="import-read-as"><strong>{file.name.clone()}</strong>": "{move || read_as(i18n, &file)}</p>
                 })}
             </div>
-            {move || problem.get().map(|message| view! {
-                <p class="banner error" role="alert" id="import-problem">{message}</p>
+            {move || problem.get().map(|problem| view! {
+                <p class="banner error" role="alert" id="import-problem">{move || problem_text(i18n, &problem)}</p>
             })}
             {move || loaded.get().and_then(|file| match &file.source {
                 Source::Csv(table) => Some(view! {
@@ -442,12 +615,12 @@ fn ImportSection() -> impl IntoView {
             {move || loaded.with(|file| file.as_ref().is_some_and(|file| matches!(file.source, Source::Csv(_)))).then(|| view! {
                 <div class="form-actions">
                     <button type="button" class="button" id="import-check" on:click=move |_| check() disabled=busy>
-                        "Check rows"
+                        {move_tr!("import-check")}
                     </button>
                 </div>
             })}
             {move || stale.get().then(|| view! {
-                <p class="banner warning" role="status" id="import-stale">"The mapping changed: press Check rows to see what it does."</p>
+                <p class="banner warning" role="status" id="import-stale">{move_tr!("import-stale")}</p>
             })}
             {move || plan.get().map(|planned| view! {
                 <PlanView plan=planned anyway=anyway/>
@@ -457,17 +630,17 @@ fn ImportSection() -> impl IntoView {
                     <button type="button" class="button primary" id="import-run" on:click=run
                         disabled=move || busy() || stale.get() || to_import() == 0 || refusal().is_some()
                         title=move || refusal().unwrap_or_default()>
-                        {move || match to_import() {
-                            1 => "Import 1 partner".to_owned(),
-                            count => format!("Import {} partners", group_thousands(count)),
+                        {move || {
+                            let number = to_import();
+                            tr!(i18n, "import-run", { "count" => number, "shown" => count(i18n, number) })
                         }}
                     </button>
                 </div>
             })}
             <div role="status" aria-live="polite" id="import-progress-status">
                 {move || progress.get().map(|(done, total)| view! {
-                    <progress id="import-progress" max=total.max(1) value=done aria-label="Partners imported"></progress>
-                    <p id="import-progress-text">{format!("Imported {} of {}", group_thousands(done), group_thousands(total))}</p>
+                    <progress id="import-progress" max=total.max(1) value=done aria-label=move || tr!(i18n, "import-progress-label")></progress>
+                    <p id="import-progress-text">{move || tr!(i18n, "import-progress", { "done" => count(i18n, done), "total" => count(i18n, total) })}</p>
                 })}
             </div>
             {move || report.get().map(|report| view! { <ReportView report=report/> })}
@@ -483,13 +656,14 @@ fn MappingTable(
     stale: RwSignal<bool>,
 ) -> impl IntoView {
     let state = use_app_state();
+    let i18n = expect_context::<I18n>();
     let Some(initial) = mapping.get_untracked() else {
         return ().into_any();
     };
-    let settings = state.view.with_untracked(|view| view.settings.clone());
-    let choices: Vec<(String, String)> = Target::choices(&settings, slots_for(&initial))
+    let settings = Arc::new(state.view.with_untracked(|view| view.settings.clone()));
+    let choices: Vec<(String, Target)> = Target::choices(&settings, slots_for(&initial))
         .into_iter()
-        .map(|target| (target.code(), target.label(&settings)))
+        .map(|target| (target.code(), target))
         .collect();
     let rows = table
         .headers
@@ -513,28 +687,42 @@ fn MappingTable(
                 .flatten()
                 .map(|target| target.code())
                 .unwrap_or_default();
-            let header_text = if header.trim().is_empty() {
-                format!("Column {}", column + 1)
-            } else {
-                header.clone()
+            let header_text = {
+                let header = header.clone();
+                move || {
+                    if header.trim().is_empty() {
+                        tr!(i18n, "import-column-number", { "number" => (column + 1).to_string() })
+                    } else {
+                        header.clone()
+                    }
+                }
             };
             let select_id = format!("map-column-{column}");
             let options = choices
                 .iter()
-                .map(|(code, label)| {
-                    view! { <option value=code.clone() selected=*code == current>{label.clone()}</option> }
+                .map(|(code, target)| {
+                    let (target, settings) = (target.clone(), Arc::clone(&settings));
+                    view! {
+                        <option value=code.clone() selected=*code == current>
+                            {move || target_label(i18n, &target, &settings)}
+                        </option>
+                    }
                 })
                 .collect_view();
+            let has_samples = !samples.is_empty();
+            let samples = samples.join(" · ");
             view! {
                 <tr>
                     <th scope="row">
                         <span class="column-name">{header_text.clone()}</span>
                         <span class="column-samples">
-                            {if samples.is_empty() { "(empty)".to_owned() } else { samples.join(" · ") }}
+                            {move || if has_samples { samples.clone() } else { tr!(i18n, "import-column-empty") }}
                         </span>
                     </th>
                     <td>
-                        <label class="visually-hidden" for=select_id.clone()>{format!("Field for column {header_text}")}</label>
+                        <label class="visually-hidden" for=select_id.clone()>
+                            {move || tr!(i18n, "import-column-field", { "column" => header_text() })}
+                        </label>
                         <select id=select_id on:change=move |event| {
                             let code = event_target_value(&event);
                             mapping.update(|mapping| {
@@ -544,7 +732,7 @@ fn MappingTable(
                             });
                             stale.set(true);
                         }>
-                            <option value="" selected=current.is_empty()>"— ignore —"</option>
+                            <option value="" selected=current.is_empty()>{move_tr!("import-ignore")}</option>
                             {options}
                         </select>
                     </td>
@@ -555,19 +743,19 @@ fn MappingTable(
     let kind = initial.default_kind;
     let country = initial.default_country.clone();
     view! {
-        <h3 id="mapping-heading">"Columns"</h3>
+        <h3 id="mapping-heading">{move_tr!("import-columns")}</h3>
         <table class="mapping-table" id="mapping-table" aria-labelledby="mapping-heading">
             <thead>
                 <tr>
-                    <th scope="col">"Column in the file (samples)"</th>
-                    <th scope="col">"Imported into"</th>
+                    <th scope="col">{move_tr!("import-column-header")}</th>
+                    <th scope="col">{move_tr!("import-imported-into")}</th>
                 </tr>
             </thead>
             <tbody>{rows}</tbody>
         </table>
         <div class="import-defaults">
             <div>
-                <label for="import-default-kind">"Kind of rows that do not say"</label>
+                <label for="import-default-kind">{move_tr!("import-default-kind")}</label>
                 <select id="import-default-kind" on:change=move |event| {
                     if let Some(chosen) = PartnerKind::from_code(&event_target_value(&event)) {
                         mapping.update(|mapping| if let Some(mapping) = mapping { mapping.default_kind = chosen });
@@ -575,18 +763,18 @@ fn MappingTable(
                     }
                 }>
                     {PartnerKind::ALL.into_iter().map(|choice| view! {
-                        <option value=choice.code() selected=choice == kind>{choice.label()}</option>
+                        <option value=choice.code() selected=choice == kind>{move || label(i18n, choice)}</option>
                     }).collect_view()}
                 </select>
             </div>
             <div>
-                <label for="import-default-country">"Country of rows that do not say"</label>
+                <label for="import-default-country">{move_tr!("import-default-country")}</label>
                 <select id="import-default-country" on:change=move |event| {
                     let chosen = event_target_value(&event);
                     mapping.update(|mapping| if let Some(mapping) = mapping { mapping.default_country = chosen });
                     stale.set(true);
                 }>
-                    <option value="" selected=country.is_empty()>"— none —"</option>
+                    <option value="" selected=country.is_empty()>{move_tr!("import-no-country")}</option>
                     {crate::validate::formats::countries().map(|(code, name)| view! {
                         <option value=code selected=code == country>{format!("{name} ({code})")}</option>
                     }).collect_view()}
@@ -601,6 +789,7 @@ fn MappingTable(
 /// "import anyway".
 #[component]
 fn PlanView(plan: Arc<PartnerImportPlan>, anyway: RwSignal<BTreeSet<usize>>) -> impl IntoView {
+    let i18n = expect_context::<I18n>();
     let invalid: Vec<_> = plan
         .rows
         .iter()
@@ -621,40 +810,48 @@ fn PlanView(plan: Arc<PartnerImportPlan>, anyway: RwSignal<BTreeSet<usize>>) -> 
                 row.line,
                 profile.legal_name.clone(),
                 of.clone(),
-                duplicate_text(of, reason),
+                reason.clone(),
             )),
             _ => None,
         })
         .collect();
     view! {
-        <h3 id="plan-heading">"What the import will do"</h3>
-        <p class="plan-summary" id="plan-summary" role="status" aria-live="polite">{plan_summary(&plan.counts)}</p>
-        {(!invalid.is_empty()).then(|| view! {
-            <h4 id="invalid-heading">{format!("Rows with errors ({}), not imported", group_thousands(invalid.len()))}</h4>
+        <h3 id="plan-heading">{move_tr!("import-plan-heading")}</h3>
+        <p class="plan-summary" id="plan-summary" role="status" aria-live="polite">{move || summary_text(i18n, &plan.counts)}</p>
+        {(!invalid.is_empty()).then(|| {
+            let number = invalid.len();
+            view! {
+            <h4 id="invalid-heading">{move || tr!(i18n, "import-invalid-heading", { "count" => count(i18n, number) })}</h4>
             <ul class="row-problems" id="invalid-rows" aria-labelledby="invalid-heading" tabindex="0">
                 {invalid.into_iter().map(|(line, errors)| view! {
                     <li id=format!("invalid-line-{line}") data-line=line>
-                        <strong>{format!("Line {line}")}</strong>
+                        <strong>{move || tr!(i18n, "import-line", { "line" => line.to_string() })}</strong>
                         <ul>
-                            {errors.into_iter().map(|error| view! { <li>{error.message}</li> }).collect_view()}
+                            {errors.into_iter().map(|error| view! { <li>{move || field_error(i18n, &error)}</li> }).collect_view()}
                         </ul>
                     </li>
                 }).collect_view()}
             </ul>
-        })}
-        {(!duplicates.is_empty()).then(|| view! {
-            <h4 id="duplicates-heading">{format!("Probable duplicates ({}), skipped unless you choose", group_thousands(duplicates.len()))}</h4>
+        }})}
+        {(!duplicates.is_empty()).then(|| {
+            let number = duplicates.len();
+            view! {
+            <h4 id="duplicates-heading">{move || tr!(i18n, "import-duplicates-heading", { "count" => count(i18n, number) })}</h4>
             <ul class="row-problems" id="duplicate-rows" aria-labelledby="duplicates-heading" tabindex="0">
-                {duplicates.into_iter().map(|(line, name, of, text)| {
+                {duplicates.into_iter().map(|(line, name, of, reason)| {
                     let box_id = format!("import-anyway-{line}");
                     let label_for = box_id.clone();
+                    let why = {
+                        let of = of.clone();
+                        move || duplicate_text(i18n, &of, &reason)
+                    };
                     view! {
                         <li id=format!("duplicate-line-{line}")>
-                            <strong>{format!("Line {line}: {name}")}</strong>
-                            <p>{text}
+                            <strong>{move || tr!(i18n, "import-line-name", { "line" => line.to_string(), "name" => name.clone() })}</strong>
+                            <p>{why}
                                 {match of {
                                     DuplicateOf::Existing { id, .. } => Some(view! {
-                                        " "<a href=format!("/partners/{id}")>"Open it"</a>
+                                        " "<a href=format!("/partners/{id}")>{move_tr!("import-open-it")}</a>
                                     }),
                                     DuplicateOf::Line(_) => None,
                                 }}
@@ -668,13 +865,13 @@ fn PlanView(plan: Arc<PartnerImportPlan>, anyway: RwSignal<BTreeSet<usize>>) -> 
                                             if on { set.insert(line); } else { set.remove(&line); }
                                         });
                                     }/>
-                                " Import anyway"
+                                " "{move_tr!("import-anyway")}
                             </label>
                         </li>
                     }
                 }).collect_view()}
             </ul>
-        })}
+        }})}
     }
 }
 
@@ -682,59 +879,66 @@ fn PlanView(plan: Arc<PartnerImportPlan>, anyway: RwSignal<BTreeSet<usize>>) -> 
 /// fix and import again.
 #[component]
 fn ReportView(report: Arc<Report>) -> impl IntoView {
+    let i18n = expect_context::<I18n>();
+    // Why the skipped rows could not be saved (the browser's words).
     let download_error = RwSignal::new(None::<String>);
     let csv = report.skipped_csv.clone();
     let download = move |_| {
         if let Some((text, name)) = &csv {
-            download_error.set(
-                download_text(name, "text/csv;charset=utf-8", text)
-                    .err()
-                    .map(|problem| format!("The file could not be saved: {problem}")),
-            );
+            download_error.set(download_text(name, "text/csv;charset=utf-8", text).err());
         }
     };
     let skipped = report.skipped.clone();
+    let (imported, planned, skipped_count) = (report.imported, report.planned, skipped.len());
     view! {
         <div class="import-report" id="import-report">
-            <h3>"Import report"</h3>
+            <h3>{move_tr!("import-report-heading")}</h3>
             <p role="status" aria-live="polite" id="import-result" class="saved">
-                {match report.imported {
-                    1 => "Imported 1 partner.".to_owned(),
-                    count => format!("Imported {} partners.", group_thousands(count)),
-                }}
-                {(!skipped.is_empty()).then(|| match skipped.len() {
-                    1 => " 1 row was not imported (below).".to_owned(),
-                    count => format!(" {} rows were not imported (below).", group_thousands(count)),
+                {move || tr!(i18n, "import-result", { "count" => imported, "shown" => count(i18n, imported) })}
+                {(skipped_count > 0).then(|| view! {
+                    " "{move || tr!(i18n, "import-result-skipped", { "count" => skipped_count, "shown" => count(i18n, skipped_count) })}
                 })}
             </p>
-            {report.failure.clone().map(|(error, stored, missing)| view! {
+            {report.failure.clone().map(|(error, stored, missing)| {
+                let (stored, missing) = (line_ranges(&stored), line_ranges(&missing));
+                view! {
                 <div class="banner error" role="alert" id="import-failure">
-                    <strong>{format!("The import stopped after {} of {} partners: {error}", group_thousands(report.imported), group_thousands(report.planned))}</strong>
-                    <p>{if stored.is_empty() {
-                        "Nothing was imported.".to_owned()
+                    <strong>{move || tr!(i18n, "import-stopped", {
+                        "imported" => count(i18n, imported),
+                        "planned" => count(i18n, planned),
+                        "error" => error.clone(),
+                    })}</strong>
+                    <p>{move || if stored.is_empty() {
+                        tr!(i18n, "import-nothing-imported")
                     } else {
-                        format!("Imported: lines {}.", line_ranges(&stored))
+                        tr!(i18n, "import-imported-lines", { "lines" => stored.clone() })
                     }}</p>
-                    <p>{format!("Not imported: lines {}. Import the same file again to add them; the rows already imported will show as duplicates.", line_ranges(&missing))}</p>
+                    <p>{move || tr!(i18n, "import-missing-lines", { "lines" => missing.clone() })}</p>
                 </div>
-            })}
+            }})}
             {(!skipped.is_empty()).then(|| view! {
-                <h4 id="skipped-heading">"Not imported"</h4>
+                <h4 id="skipped-heading">{move_tr!("import-not-imported")}</h4>
                 <ul class="row-problems" id="skipped-rows" aria-labelledby="skipped-heading" tabindex="0">
                     {skipped.into_iter().map(|(line, why)| view! {
-                        <li id=format!("skipped-line-{line}")><strong>{format!("Line {line}")}</strong>" "<span>{why}</span></li>
+                        <li id=format!("skipped-line-{line}")>
+                            <strong>{move || tr!(i18n, "import-line", { "line" => line.to_string() })}</strong>
+                            " "
+                            <span>{move || skip_text(i18n, &why)}</span>
+                        </li>
                     }).collect_view()}
                 </ul>
             })}
             {report.skipped_csv.is_some().then(|| view! {
                 <div class="form-actions">
                     <button type="button" class="button" id="download-skipped" on:click=download>
-                        "Download the skipped rows (CSV)"
+                        {move_tr!("import-download-skipped")}
                     </button>
                 </div>
-                <p class="muted">"The rows as they were, with an error column: fix them in a spreadsheet and import the file again."</p>
+                <p class="muted">{move_tr!("import-download-skipped-help")}</p>
             })}
-            {move || download_error.get().map(|message| view! { <p class="banner error" role="alert">{message}</p> })}
+            {move || download_error.get().map(|problem| view! {
+                <p class="banner error" role="alert">{move || tr!(i18n, "import-save-failed", { "problem" => problem.clone() })}</p>
+            })}
         </div>
     }
 }
@@ -746,7 +950,15 @@ enum Scope {
     Search,
 }
 
+/// What the last export did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Exported {
+    Saved { name: String, partners: usize },
+    Failed(String),
+}
+
 /// The export formats, in button order: (id part, button label, what, extension, media type).
+/// The vCard button's label is translated (`import-export-vcard`); CSV and JSON are names.
 const FORMATS: [(&str, &str, &str, &str, &str); 3] = [
     ("csv", "CSV", "partners", "csv", "text/csv;charset=utf-8"),
     ("json", "JSON", "partners", "json", "application/json"),
@@ -760,50 +972,38 @@ const FORMATS: [(&str, &str, &str, &str, &str); 3] = [
 ];
 
 /// The partners an export covers, by document id: every partner not merged into another
-/// (archived ones too: the formats carry the status), by name; or the hits of `query` in the
-/// search index, in their order.
-fn export_ids(state: AppState, scope: Scope, query: &str) -> Vec<DocumentId> {
-    state.view.with_untracked(|view| {
-        let open = |id: &DocumentId| {
-            view.partners
-                .get(id)
-                .is_some_and(|partner| partner.merged_into.is_none())
-        };
-        match scope {
-            Scope::All => {
-                let mut named: Vec<(String, DocumentId)> = view
-                    .partners
-                    .iter()
-                    .filter(|(_, partner)| partner.merged_into.is_none())
-                    .map(|(id, partner)| (partner.display_name().to_lowercase(), *id))
-                    .collect();
-                named.sort();
-                named.into_iter().map(|(_, id)| id).collect()
-            }
-            Scope::Search => state
-                .search
-                .with(|index| index.search(query, view.partners.len().max(1)))
-                .into_iter()
-                .filter_map(|hit| hit.id.parse::<DocumentId>().ok())
-                .filter(|id| open(id))
-                .collect(),
-        }
-    })
+/// (archived ones too: the formats carry the status), by name; or what the list's search finds,
+/// in the list's order.
+fn export_ids(state: AppState, scope: Scope, search: &SavedSearch) -> Vec<DocumentId> {
+    match scope {
+        Scope::All => state.view.with_untracked(|view| {
+            let mut named: Vec<(String, DocumentId)> = view
+                .partners
+                .iter()
+                .filter(|(_, partner)| partner.merged_into.is_none())
+                .map(|(id, partner)| (partner.display_name().to_lowercase(), *id))
+                .collect();
+            named.sort();
+            named.into_iter().map(|(_, id)| id).collect()
+        }),
+        Scope::Search => super::list::matching_ids(state, search),
+    }
 }
 
 #[component]
 fn ExportSection() -> impl IntoView {
     let state = use_app_state();
+    let i18n = expect_context::<I18n>();
     let query = use_query_map();
-    let search = move || query.with(|map| map.get("q").unwrap_or_default().trim().to_owned());
-    let outcome = RwSignal::new(None::<Result<String, String>>);
+    let search = move || query.with(|map| SavedSearch::from_query(|name| map.get(name)));
+    let outcome = RwSignal::new(None::<Exported>);
     let matching = Memo::new(move |_| {
-        let text = search();
-        if text.is_empty() {
+        let search = search();
+        if !search.narrows() {
             return 0;
         }
         state.view.track();
-        export_ids(state, Scope::Search, &text).len()
+        export_ids(state, Scope::Search, &search).len()
     });
 
     let export = move |scope: Scope, format: usize| {
@@ -822,26 +1022,26 @@ fn ExportSection() -> impl IntoView {
             }
         });
         let name = export_file_name(what, &super::finance::today_iso(), extension);
-        outcome.set(Some(
-            download_text(&name, media_type, &text)
-                .map(|()| {
-                    format!(
-                        "Saved {name}: {} partner{}.",
-                        group_thousands(ids.len()),
-                        if ids.len() == 1 { "" } else { "s" }
-                    )
-                })
-                .map_err(|problem| format!("The export could not be saved: {problem}")),
-        ));
+        outcome.set(Some(match download_text(&name, media_type, &text) {
+            Ok(()) => Exported::Saved {
+                name,
+                partners: ids.len(),
+            },
+            Err(problem) => Exported::Failed(problem),
+        }));
     };
     let buttons = move |scope: Scope, prefix: &'static str| {
         FORMATS
             .iter()
             .enumerate()
             .map(|(index, (id, label, ..))| {
+                let vcard = *id == "vcf";
+                let label = *label;
                 view! {
                     <button type="button" class="button secondary" id=format!("{prefix}-{id}")
-                        on:click=move |_| export(scope, index)>{*label}</button>
+                        on:click=move |_| export(scope, index)>
+                        {move || if vcard { tr!(i18n, "import-export-vcard") } else { label.to_owned() }}
+                    </button>
                 }
             })
             .collect_view()
@@ -849,22 +1049,40 @@ fn ExportSection() -> impl IntoView {
 
     view! {
         <section class="export-part" aria-labelledby="export-heading">
-            <h2 id="export-heading">"Export"</h2>
-            <p class="muted">"CSV and JSON hold every field, archived partners too (with their status), and import back into Partnero. The vCard file holds the contacts, for an address book."</p>
+            <h2 id="export-heading">{move_tr!("import-export-heading")}</h2>
+            <p class="muted">{move_tr!("import-export-help")}</p>
             <div class="export-group" role="group" aria-labelledby="export-all-heading">
-                <h3 id="export-all-heading">{move || format!("Export all partners ({})", group_thousands(state.view.with(|view| view.partners.values().filter(|p| p.merged_into.is_none()).count())))}</h3>
+                <h3 id="export-all-heading">{move || {
+                    let partners = state.view.with(|view| view.partners.values().filter(|p| p.merged_into.is_none()).count());
+                    tr!(i18n, "import-export-all", { "count" => count(i18n, partners) })
+                }}</h3>
                 <div class="export-buttons">{buttons(Scope::All, "export-all")}</div>
             </div>
-            {move || (!search().is_empty()).then(|| view! {
+            {move || search().narrows().then(|| view! {
                 <div class="export-group" role="group" aria-labelledby="export-search-heading">
-                    <h3 id="export-search-heading">{format!("Export the current search: “{}” ({})", search(), group_thousands(matching.get()))}</h3>
+                    <h3 id="export-search-heading">{move || {
+                        let text = search().text;
+                        if text.is_empty() {
+                            tr!(i18n, "import-export-filtered", { "count" => count(i18n, matching.get()) })
+                        } else {
+                            tr!(i18n, "import-export-search", { "query" => text, "count" => count(i18n, matching.get()) })
+                        }
+                    }}</h3>
                     <div class="export-buttons">{buttons(Scope::Search, "export-search")}</div>
                 </div>
             })}
             <p role="status" aria-live="polite" id="export-result">
                 {move || outcome.get().map(|result| match result {
-                    Ok(text) => view! { <span class="saved">{text}</span> }.into_any(),
-                    Err(text) => view! { <span class="failed" role="alert">{text}</span> }.into_any(),
+                    Exported::Saved { name, partners } => view! {
+                        <span class="saved">{move || tr!(i18n, "import-export-saved", {
+                            "name" => name.clone(),
+                            "count" => partners,
+                            "shown" => count(i18n, partners),
+                        })}</span>
+                    }.into_any(),
+                    Exported::Failed(problem) => view! {
+                        <span class="failed" role="alert">{move || tr!(i18n, "import-export-failed", { "problem" => problem.clone() })}</span>
+                    }.into_any(),
                 })}
             </p>
         </section>

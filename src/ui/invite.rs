@@ -75,7 +75,7 @@ pub fn AcceptInvite() -> impl IntoView {
                     let role = invite
                         .role
                         .parse::<Role>()
-                        .map(|role| role.label().to_owned())
+                        .map(|role| super::i18n::label(i18n, role))
                         .unwrap_or_else(|_| tr!("invite-member"));
                     view! {
                         <p>{move_tr!("invite-invited-as")}" "<strong>{role}</strong>" "{move_tr!("invite-with-email")}" "<strong id="invite-email-shown">{invite.email.clone()}</strong>"."</p>

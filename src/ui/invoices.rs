@@ -13,13 +13,15 @@
 use std::collections::BTreeMap;
 
 use leptos::prelude::*;
+use leptos_fluent::{move_tr, tr, I18n};
 
+use super::i18n::{date, integer, label, money};
 use super::reports::{finance_ids, name_of};
 use super::state::{use_app_state, AppState, RegistryView};
-use crate::model::{day_of, format_amount, InvoiceDirection, PartnerFinance};
+use crate::model::{day_of, InvoiceDirection, PartnerFinance};
 use crate::report::exchange::{
-    export_csv, export_json, file_name, import_summary, parse_import, plan_import, tax_id_text,
-    ExchangeFormat, ExchangeKind, ImportError, ImportPartner,
+    export_csv, export_json, file_name, parse_import, plan_import, tax_id_text, ExchangeFormat,
+    ExchangeKind, ImportCounts, ImportError, ImportPartner,
 };
 use crate::report::iso_date_of_day;
 use crate::report::view::{
@@ -41,6 +43,7 @@ struct Listed {
 #[component]
 pub fn InvoicesPage() -> impl IntoView {
     let state = use_app_state();
+    let i18n = expect_context::<I18n>();
     let today = day_of(now_ms());
     let direction = RwSignal::new(DirectionFilter::All);
     let status = RwSignal::new(StatusFilter::Unpaid);
@@ -89,24 +92,24 @@ pub fn InvoicesPage() -> impl IntoView {
     view! {
         <section class="invoices-screen">
             <div class="screen-head">
-                <h1>"Invoices"</h1>
+                <h1>{move_tr!("invoices-title")}</h1>
             </div>
             <div class="filters invoice-filters" role="search">
-                <label class="visually-hidden" for="invoice-direction">"Direction"</label>
+                <label class="visually-hidden" for="invoice-direction">{move_tr!("invoices-direction")}</label>
                 <select id="invoice-direction" on:change=move |event| direction.set(DirectionFilter::from_code(&event_target_value(&event)))>
                     {DirectionFilter::ALL.into_iter().map(|choice| view! {
-                        <option value=choice.code() selected=move || direction.get() == choice>{choice.label()}</option>
+                        <option value=choice.code() selected=move || direction.get() == choice>{move || label(i18n, choice)}</option>
                     }).collect_view()}
                 </select>
-                <label class="visually-hidden" for="invoice-status">"Status"</label>
+                <label class="visually-hidden" for="invoice-status">{move_tr!("invoices-status")}</label>
                 <select id="invoice-status" on:change=move |event| status.set(StatusFilter::from_code(&event_target_value(&event)))>
                     {StatusFilter::ALL.into_iter().map(|choice| view! {
-                        <option value=choice.code() selected=move || status.get() == choice>{choice.label()}</option>
+                        <option value=choice.code() selected=move || status.get() == choice>{move || label(i18n, choice)}</option>
                     }).collect_view()}
                 </select>
-                <label class="visually-hidden" for="invoice-currency">"Currency"</label>
+                <label class="visually-hidden" for="invoice-currency">{move_tr!("invoices-currency")}</label>
                 <select id="invoice-currency" on:change=move |event| currency.set(event_target_value(&event))>
-                    <option value="" selected=move || currency.with(String::is_empty)>"Any currency"</option>
+                    <option value="" selected=move || currency.with(String::is_empty)>{move_tr!("invoices-any-currency")}</option>
                     {move || currencies.get().into_iter().map(|code| {
                         let current = code.clone();
                         let label = code.clone();
@@ -114,19 +117,16 @@ pub fn InvoicesPage() -> impl IntoView {
                     }).collect_view()}
                 </select>
             </div>
-            <ul class="invoice-totals" id="invoice-totals" aria-label="Totals per currency">
+            <ul class="invoice-totals" id="invoice-totals" aria-label=move || tr!(i18n, "invoices-totals")>
                 {move || totals.get().into_iter().map(|(code, total)| {
-                    let invoices = match total.invoices {
-                        1 => "1 invoice".to_owned(),
-                        count => format!("{count} invoices"),
-                    };
+                    let invoices = tr!(i18n, "invoices-count", {"count" => total.invoices});
                     view! {
                         <li class="invoice-total" id=format!("invoice-total-{code}")>
                             <strong class="total-currency">{code.clone()}</strong>
                             <span>{invoices}</span>
-                            <span>"open "<span class="num">{format_amount(total.open_minor, &code)}</span></span>
+                            <span>{tr!(i18n, "invoices-open")}" "<span class="num">{amount(i18n, total.open_minor, &code)}</span></span>
                             {(total.overdue_minor > 0).then(|| view! {
-                                <span class="overdue-total">"overdue "<span class="num">{format_amount(total.overdue_minor, &code)}</span></span>
+                                <span class="overdue-total">{tr!(i18n, "invoices-overdue")}" "<span class="num">{amount(i18n, total.overdue_minor, &code)}</span></span>
                             })}
                         </li>
                     }
@@ -137,9 +137,9 @@ pub fn InvoicesPage() -> impl IntoView {
                 fallback=move || view! {
                     <p class="empty-state" id="invoice-empty">
                         {move || if any_invoice() {
-                            "No invoice matches these filters."
+                            tr!(i18n, "invoices-no-match")
                         } else {
-                            "No invoices yet. Invoices and bills recorded on a partner's page appear here."
+                            tr!(i18n, "invoices-empty")
                         }}
                     </p>
                 }
@@ -148,14 +148,14 @@ pub fn InvoicesPage() -> impl IntoView {
                     <table class="report-table invoice-table" id="invoice-rows">
                         <thead>
                             <tr>
-                                <th scope="col">"Partner"</th>
-                                <th scope="col">"Number"</th>
-                                <th scope="col">"Type"</th>
-                                <th scope="col">"Due"</th>
-                                <th scope="col" class="num">"Amount"</th>
-                                <th scope="col" class="num">"Open"</th>
-                                <th scope="col">"Status"</th>
-                                <th scope="col" class="num">"Days overdue"</th>
+                                <th scope="col">{move_tr!("invoices-partner")}</th>
+                                <th scope="col">{move_tr!("invoices-number")}</th>
+                                <th scope="col">{move_tr!("invoices-type")}</th>
+                                <th scope="col">{move_tr!("invoices-due")}</th>
+                                <th scope="col" class="num">{move_tr!("invoices-amount")}</th>
+                                <th scope="col" class="num">{move_tr!("invoices-open-amount")}</th>
+                                <th scope="col">{move_tr!("invoices-status")}</th>
+                                <th scope="col" class="num">{move_tr!("invoices-days-overdue")}</th>
                             </tr>
                         </thead>
                         <tbody>
@@ -224,28 +224,77 @@ fn import_targets(view: &RegistryView) -> (Vec<ImportPartner>, BTreeMap<String, 
     (partners, finances)
 }
 
-fn error_lines(errors: Vec<ImportError>) -> Vec<String> {
-    errors.iter().map(ToString::to_string).collect()
+/// The import's errors as lines, "line 3, amount: …" (the line and column in the chosen
+/// language; the problem itself comes from the core, in English).
+fn error_lines(i18n: I18n, errors: Vec<ImportError>) -> Vec<String> {
+    errors
+        .into_iter()
+        .map(|error| match (error.line, error.field.is_empty()) {
+            (0, true) => error.message,
+            (0, false) => format!("{}: {}", error.field, error.message),
+            (line, true) => tr!(i18n, "invoices-import-error-line", {
+                "line" => line,
+                "message" => error.message,
+            }),
+            (line, false) => tr!(i18n, "invoices-import-error-line-field", {
+                "line" => line,
+                "field" => error.field,
+                "message" => error.message,
+            }),
+        })
+        .collect()
+}
+
+/// What an import stored, as one sentence in the chosen language: "Imported 2 invoices for
+/// 1 partner; 1 row was already up to date." (`report::exchange::import_summary` in English).
+fn import_summary(i18n: I18n, counts: &ImportCounts) -> String {
+    let mut parts = Vec::new();
+    if counts.invoices > 0 {
+        parts.push(tr!(i18n, "invoices-import-invoices", {"count" => counts.invoices}));
+    }
+    if counts.payments > 0 {
+        parts.push(tr!(i18n, "invoices-import-payments", {"count" => counts.payments}));
+    }
+    if counts.purchase_orders > 0 {
+        parts.push(tr!(i18n, "invoices-import-orders", {"count" => counts.purchase_orders}));
+    }
+    let unchanged = (counts.unchanged > 0)
+        .then(|| tr!(i18n, "invoices-import-unchanged", {"count" => counts.unchanged}));
+    if parts.is_empty() {
+        return match unchanged {
+            None => tr!(i18n, "invoices-import-no-rows"),
+            Some(unchanged) => tr!(i18n, "invoices-import-nothing", {"unchanged" => unchanged}),
+        };
+    }
+    let mut sentence = tr!(i18n, "invoices-import-done", {
+        "what" => parts.join(", "),
+        "partners" => counts.partners,
+    });
+    if let Some(unchanged) = unchanged {
+        sentence.push_str("; ");
+        sentence.push_str(&unchanged);
+    }
+    sentence.push('.');
+    sentence
 }
 
 /// Reads, checks and stores one picked file: the summary sentence, or every error as a line.
 async fn import_file(
+    i18n: I18n,
     state: AppState,
     kind: ExchangeKind,
     file: web_sys::File,
 ) -> Result<String, Vec<String>> {
     let bytes = read_picked(&file)
         .await
-        .map_err(|problem| vec![format!("The file could not be read: {problem}")])?;
-    let text = String::from_utf8(bytes).map_err(|_| {
-        vec!["The file is not UTF-8 text; save it as \"CSV UTF-8\" or as JSON".to_owned()]
-    })?;
+        .map_err(|problem| vec![tr!(i18n, "invoices-import-unreadable", {"reason" => problem})])?;
+    let text = String::from_utf8(bytes).map_err(|_| vec![tr!(i18n, "invoices-import-not-utf8")])?;
     let format = ExchangeFormat::detect(&file.name(), &text);
-    let rows = parse_import(kind, &text, format).map_err(error_lines)?;
+    let rows = parse_import(kind, &text, format).map_err(|errors| error_lines(i18n, errors))?;
     let (partners, finances) = state.view.with_untracked(import_targets);
-    let plan =
-        plan_import(&rows, &partners, &finances, now_ms(), &mut new_row_id).map_err(error_lines)?;
-    let summary = import_summary(&plan.counts);
+    let plan = plan_import(&rows, &partners, &finances, now_ms(), &mut new_row_id)
+        .map_err(|errors| error_lines(i18n, errors))?;
+    let summary = import_summary(i18n, &plan.counts);
     state
         .import_finance(plan)
         .await
@@ -257,6 +306,8 @@ async fn import_file(
 #[component]
 fn FinanceExchange() -> impl IntoView {
     let state = use_app_state();
+    // Captured here: event handlers and tasks below run outside the component's context.
+    let i18n = expect_context::<I18n>();
     let export_error = RwSignal::new(None::<String>);
     let kind = RwSignal::new(ExchangeKind::Invoices);
     let picked = StoredValue::new_local(None::<web_sys::File>);
@@ -273,7 +324,7 @@ fn FinanceExchange() -> impl IntoView {
         export_error.set(
             saved
                 .err()
-                .map(|problem| format!("The export could not be saved: {problem}")),
+                .map(|problem| tr!(i18n, "invoices-export-failed", {"reason" => problem})),
         );
     };
     let on_pick = move |event: leptos::ev::Event| {
@@ -288,26 +339,26 @@ fn FinanceExchange() -> impl IntoView {
     };
     let run = move |_| {
         let Some(file) = picked.get_value() else {
-            outcome.set(Some(Err(vec!["Choose a CSV or JSON file first.".into()])));
+            outcome.set(Some(Err(vec![tr!(i18n, "invoices-import-choose")])));
             return;
         };
         let kind = kind.get_untracked();
         busy.set(true);
         outcome.set(None);
         leptos::task::spawn_local(async move {
-            outcome.set(Some(import_file(state, kind, file).await));
+            outcome.set(Some(import_file(i18n, state, kind, file).await));
             busy.set(false);
         });
     };
 
     view! {
         <section class="finance-exchange" aria-labelledby="exchange-heading">
-            <h2 id="exchange-heading">"Export and import"</h2>
-            <div class="exchange-export" role="group" aria-label="Export">
-                <h3>"Export"</h3>
+            <h2 id="exchange-heading">{move_tr!("invoices-exchange")}</h2>
+            <div class="exchange-export" role="group" aria-label=move || tr!(i18n, "invoices-export")>
+                <h3>{move_tr!("invoices-export")}</h3>
                 {ExchangeKind::ALL.into_iter().map(|kind| view! {
                     <p class="exchange-kind">
-                        <span>{capitalized(kind.label())}</span>
+                        <span>{move || capitalized(&label(i18n, kind))}</span>
                         {FORMATS.into_iter().map(|format| view! {
                             <button type="button" class="button secondary"
                                 id=format!("export-{}-{}", kind.code().replace('_', "-"), format.extension())
@@ -319,23 +370,23 @@ fn FinanceExchange() -> impl IntoView {
                 }).collect_view()}
                 {move || export_error.get().map(|text| view! { <p class="banner error" role="alert">{text}</p> })}
             </div>
-            <div class="exchange-import" role="group" aria-label="Import">
-                <h3>"Import"</h3>
-                <p class="hint">"Rows with a known id replace the stored row, so importing an export again changes nothing. Nothing is stored unless every row is valid."</p>
-                <label for="import-kind">"What the file holds"</label>
+            <div class="exchange-import" role="group" aria-label=move || tr!(i18n, "invoices-import")>
+                <h3>{move_tr!("invoices-import")}</h3>
+                <p class="hint">{move_tr!("invoices-import-hint")}</p>
+                <label for="import-kind">{move_tr!("invoices-import-kind")}</label>
                 <select id="import-kind" on:change=move |event| {
                     if let Some(choice) = ExchangeKind::from_code(&event_target_value(&event)) {
                         kind.set(choice);
                     }
                 }>
                     {ExchangeKind::ALL.into_iter().map(|choice| view! {
-                        <option value=choice.code() selected=move || kind.get() == choice>{capitalized(choice.label())}</option>
+                        <option value=choice.code() selected=move || kind.get() == choice>{move || capitalized(&label(i18n, choice))}</option>
                     }).collect_view()}
                 </select>
-                <label for="import-file">"File (CSV or JSON)"</label>
+                <label for="import-file">{move_tr!("invoices-import-file")}</label>
                 <input id="import-file" type="file" accept=".csv,.json,text/csv,application/json" on:change=on_pick/>
                 <button type="button" class="button" id="import-run" on:click=run disabled=move || busy.get()>
-                    {move || if busy.get() { "Importing…" } else { "Import" }}
+                    {move || if busy.get() { tr!(i18n, "invoices-importing") } else { tr!(i18n, "invoices-import") }}
                 </button>
                 <ul id="import-result" class="import-result" aria-live="polite">
                     {move || match outcome.get() {
@@ -346,6 +397,15 @@ fn FinanceExchange() -> impl IntoView {
                 </ul>
             </div>
         </section>
+    }
+}
+
+/// An amount without its currency code (shown next to it), as the chosen language writes it.
+fn amount(i18n: I18n, minor: i64, currency: &str) -> String {
+    let text = money(i18n, minor, currency);
+    match text.strip_suffix(currency) {
+        Some(number) if !currency.is_empty() => number.trim_end().to_owned(),
+        _ => text,
     }
 }
 
@@ -361,13 +421,18 @@ fn capitalized(text: &str) -> String {
 /// One invoice of the list.
 #[component]
 fn InvoiceLine(item: Listed) -> impl IntoView {
+    let i18n = expect_context::<I18n>();
     let Listed { row, partner_name } = item;
-    let kind = match row.direction {
-        InvoiceDirection::Issued => "To client",
-        InvoiceDirection::Received => "From supplier",
+    let direction = row.direction;
+    let kind = move || match direction {
+        InvoiceDirection::Issued => tr!(i18n, "invoices-to-client"),
+        InvoiceDirection::Received => tr!(i18n, "invoices-from-supplier"),
     };
     let status = row.state.status;
     let days = (status == InvoiceStatus::Overdue).then_some(row.state.days_overdue);
+    let (due_date, currency) = (row.due_date.clone(), row.currency.clone());
+    let (amount_minor, open_minor) = (row.amount_minor, row.state.open_minor);
+    let open_currency = currency.clone();
     view! {
         <tr class=format!("invoice-row status-{}", status.code())
             id=format!("invoice-{}-{}", row.partner_id, row.invoice_id)
@@ -375,11 +440,11 @@ fn InvoiceLine(item: Listed) -> impl IntoView {
             <th scope="row"><a href=format!("/partners/{}", row.partner_id)>{partner_name}</a></th>
             <td>{row.number.clone()}</td>
             <td>{kind}</td>
-            <td class="date">{row.due_date.clone()}</td>
-            <td class="num">{format!("{} {}", format_amount(row.amount_minor, &row.currency), row.currency)}</td>
-            <td class="num">{format!("{} {}", format_amount(row.state.open_minor, &row.currency), row.currency)}</td>
-            <td><span class=format!("badge invoice-status status-{}", status.code())>{status.label()}</span></td>
-            <td class="num">{days.map(|days| days.to_string())}</td>
+            <td class="date">{move || date(i18n, &due_date)}</td>
+            <td class="num">{move || money(i18n, amount_minor, &currency)}</td>
+            <td class="num">{move || money(i18n, open_minor, &open_currency)}</td>
+            <td><span class=format!("badge invoice-status status-{}", status.code())>{move || label(i18n, status)}</span></td>
+            <td class="num">{move || days.map(|days| integer(i18n, days))}</td>
         </tr>
     }
 }

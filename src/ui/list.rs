@@ -8,10 +8,10 @@ use std::collections::BTreeSet;
 use leptos::prelude::*;
 use leptos_fluent::{move_tr, tr, I18n};
 
-use super::state::use_app_state;
+use super::state::{use_app_state, AppState, RegistryView};
 use crate::model::{day_of, DocumentId, PartnerKind, PartnerStatus, TermList, VerificationState};
 use crate::search::saved::{delete_search, save_search, SavedSearch, SortOrder};
-use crate::search::{filter_partners_with, FieldMatch, KindFilter, ListFilter, StatusFilter};
+use crate::search::{filter_partners_with, FieldMatch, KindFilter, StatusFilter};
 use crate::web::{now_ms, preferences};
 
 /// Height of one row in px; must match `.partner-rows li` in style/list.css.
@@ -62,37 +62,19 @@ pub fn PartnerList() -> impl IntoView {
     // The partners that pass the filters (not the text): recomputed only when a filter or the
     // data changes, not on every keystroke.
     let filtered = Memo::new(move |_| {
-        let filter = ListFilter {
-            kind: kind.get(),
-            status: status.get(),
-            category: Some(category.get()).filter(|c| !c.is_empty()),
-            tag: Some(tag.get()).filter(|t| !t.is_empty()),
-            industry_id: Some(industry.get()).filter(|i| !i.is_empty()),
-            region_id: Some(region.get()).filter(|r| !r.is_empty()),
-            custom: Some(custom_field.get())
-                .filter(|f| !f.is_empty())
-                .map(|field| (field, custom_text.get())),
-            ..ListFilter::default()
+        let search = SavedSearch {
+            kind: kind.get().code().to_owned(),
+            status: status.get().code().to_owned(),
+            verification: verification.get(),
+            category: category.get(),
+            tag: tag.get(),
+            industry: industry.get(),
+            region: region.get(),
+            custom_field: custom_field.get(),
+            custom_text: custom_text.get(),
+            ..SavedSearch::default()
         };
-        let wanted = verification.get();
-        state.view.with(|view| {
-            filter_partners_with(
-                view.partners
-                    .iter()
-                    .filter(|(_, partner)| partner.merged_into.is_none())
-                    .map(|(id, partner)| (*id, partner)),
-                &filter,
-                &view.settings,
-            )
-            .into_iter()
-            .filter(|id| {
-                wanted.is_empty()
-                    || view.partners.get(id).is_some_and(|partner| {
-                        partner.verification_state(&view.settings, today).code() == wanted
-                    })
-            })
-            .collect::<Vec<DocumentId>>()
-        })
+        state.view.with(|view| filtered_ids(view, &search, today))
     });
 
     // The same filtered ids as text, for the search's keep test: built when a filter or the
@@ -279,7 +261,7 @@ pub fn PartnerList() -> impl IntoView {
                     None => view! { <a class="button primary" href="/partners/new" id="register-partner">{move_tr!("list-register")}</a> }.into_any(),
                     Some(reason) => view! { <span class="button disabled" aria-disabled="true" title=reason>{move_tr!("list-register")}</span> }.into_any(),
                 }}
-                <a class="head-link" href=move || super::import::import_href(&text.get()) id="import-link">{move_tr!("list-import-export")}</a>
+                <a class="head-link" href=move || super::import::import_href(&current()) id="import-link">{move_tr!("list-import-export")}</a>
             </div>
             <Show
                 when={move || total() > 0}
@@ -343,7 +325,7 @@ pub fn PartnerList() -> impl IntoView {
                     <label class="visually-hidden" for="sort-order">{move_tr!("list-sort-by")}</label>
                     <select id="sort-order" on:change=move |event| sort.set(SortOrder::from_code(&event_target_value(&event)))>
                         {SortOrder::ALL.into_iter().map(|order| view! {
-                            <option value=order.code() selected=move || sort.get() == order>{move || tr!("list-sort", { "order" => order.label() })}</option>
+                            <option value=order.code() selected=move || sort.get() == order>{move || tr!("list-sort", { "order" => super::i18n::label(i18n, order) })}</option>
                         }).collect_view()}
                     </select>
                 </div>
@@ -459,7 +441,7 @@ fn ChoiceFilter(
 #[component]
 fn PartnerRow(index: usize, row: Row) -> impl IntoView {
     let why = row.why.map(|found| {
-        let label = found.field.label();
+        let label = super::i18n::label(expect_context::<I18n>(), found.field);
         view! { <span class="row-why">{label}": "{highlighted(&found.text, &found.ranges)}</span> }
     });
     view! {
@@ -518,5 +500,48 @@ fn highlighted(text: &str, ranges: &[(usize, usize)]) -> impl IntoView {
 /// A small coloured label with the partner's kind.
 #[component]
 pub fn KindBadge(kind: PartnerKind) -> impl IntoView {
-    view! { <span class=format!("badge kind-{}", kind.code())>{kind.label()}</span> }
+    let i18n = expect_context::<I18n>();
+    view! { <span class=format!("badge kind-{}", kind.code())>{move || super::i18n::label(i18n, kind)}</span> }
+}
+
+/// The partners that pass a search's filters (not its text), by name: what the list narrows
+/// to before the text search ranks it.
+fn filtered_ids(view: &RegistryView, search: &SavedSearch, today: i64) -> Vec<DocumentId> {
+    let wanted = &search.verification;
+    filter_partners_with(
+        (view.partners.iter())
+            .filter(|(_, partner)| partner.merged_into.is_none())
+            .map(|(id, partner)| (*id, partner)),
+        &search.list_filter(),
+        &view.settings,
+    )
+    .into_iter()
+    .filter(|id| {
+        wanted.is_empty()
+            || view.partners.get(id).is_some_and(|partner| {
+                partner.verification_state(&view.settings, today).code() == *wanted
+            })
+    })
+    .collect()
+}
+
+/// Every partner a search finds, as the list would show them (best match first when there is
+/// text, by name otherwise; not limited to the rows the list renders): what "export the
+/// current search" writes.
+pub(super) fn matching_ids(state: AppState, search: &SavedSearch) -> Vec<DocumentId> {
+    let today = day_of(now_ms());
+    let allowed = state
+        .view
+        .with_untracked(|view| filtered_ids(view, search, today));
+    if search.text.trim().is_empty() {
+        return allowed;
+    }
+    let keep: BTreeSet<String> = allowed.iter().map(DocumentId::to_string).collect();
+    state.search.with(|index| {
+        index
+            .search_filtered(&search.text, keep.len().max(1), &|id| keep.contains(id))
+            .into_iter()
+            .filter_map(|hit| hit.id.parse().ok())
+            .collect()
+    })
 }

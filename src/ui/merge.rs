@@ -54,7 +54,7 @@ pub fn MergePartner() -> impl IntoView {
                         id.clone(),
                         tr!(i18n, "merge-likely-duplicate", {
                             "name" => name.clone(),
-                            "reasons" => reasons.clone(),
+                            "reasons" => super::words::duplicate_reasons(i18n, reasons),
                         }),
                     )
                 })

@@ -34,6 +34,7 @@ mod settings_lists;
 mod settings_templates;
 mod state;
 mod users;
+mod words;
 
 use leptos::prelude::*;
 use leptos_fluent::{move_tr, tr};

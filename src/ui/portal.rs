@@ -10,10 +10,12 @@
 //! access only to the partner's portal document, where proposals and answers live.
 
 use leptos::prelude::*;
+use leptos_fluent::{move_tr, tr, I18n};
 
-use super::activity::time_label;
+use super::i18n::{label, moment};
 use super::state::{request_kind, request_kinds, use_app_state, NewInvite};
 use super::users::{absolute, InviteLink};
+use super::words::proposable_field;
 use crate::model::{
     comparison, DataRequest, DocumentId, DocumentKind, Partner, PartnerPortal, Proposal,
     RequestKind, Role,
@@ -36,20 +38,20 @@ pub fn PortalHome() -> impl IntoView {
         <section class="portal">
             {move || match (state.is_portal(), partner_id()) {
                 (false, _) => view! {
-                    <p class="banner info">"The portal is for partner contacts. Staff review proposals on each partner's page."</p>
+                    <p class="banner info">{move_tr!("portal-staff-only")}</p>
                 }.into_any(),
-                (true, None) => view! { <p class="banner error">"This account is not linked to a partner; ask the company for a new invitation."</p> }.into_any(),
+                (true, None) => view! { <p class="banner error">{move_tr!("portal-not-linked")}</p> }.into_any(),
                 (true, Some(id)) => {
                     let partner = move || state.view.with(|view| view.partners.get(&id).cloned());
                     view! {
                         {move || match partner() {
                             None => view! {
-                                <h1>"Your company's record"</h1>
-                                <p role="status" id="portal-waiting">"Your company's record has not reached this device yet. It arrives as soon as the device is online."</p>
+                                <h1>{move_tr!("portal-your-record")}</h1>
+                                <p role="status" id="portal-waiting">{move_tr!("portal-waiting")}</p>
                             }.into_any(),
                             Some(partner) => view! {
                                 <h1 id="portal-title">{partner.display_name().to_owned()}</h1>
-                                <p class="muted">"This is the record the company keeps about you. Propose corrections below: they are saved on this device at once, sent when you are online, and applied once the company accepts them."</p>
+                                <p class="muted">{move_tr!("portal-intro")}</p>
                                 <Show when=move || notice.get().is_some()>
                                     <p class="banner info" role="status" id="portal-notice">{move || notice.get()}</p>
                                 </Show>
@@ -69,6 +71,8 @@ pub fn PortalHome() -> impl IntoView {
 /// correct, stored as a proposal.
 #[component]
 fn ProposalForm(partner: Partner, notice: RwSignal<Option<String>>) -> impl IntoView {
+    // Captured here: the save runs in a task, outside the component's context.
+    let i18n = expect_context::<I18n>();
     let state = use_app_state();
     let id = state
         .session
@@ -81,19 +85,15 @@ fn ProposalForm(partner: Partner, notice: RwSignal<Option<String>>) -> impl Into
     let initial = PartnerDraft::from_profile(&partner.profile);
     let save = move |profile| async move {
         match state.propose_changes(id, profile).await? {
-            Some(_) => notice.set(Some(
-                "Proposal saved. It is sent to the company when this device is online.".into(),
-            )),
-            None => notice.set(Some(
-                "Nothing differs from the record; nothing was sent.".into(),
-            )),
+            Some(_) => notice.set(Some(tr!(i18n, "portal-proposal-saved"))),
+            None => notice.set(Some(tr!(i18n, "portal-nothing-differs"))),
         }
         Ok(id)
     };
     view! {
         <details class="card" id="propose-card">
-            <summary><h2>"Propose corrections"</h2></summary>
-            <super::form::PartnerForm initial=initial submit_label="Send proposal" save=save editing=Some(id) contact=true done_path="/portal".to_owned()/>
+            <summary><h2>{move_tr!("portal-propose-title")}</h2></summary>
+            <super::form::PartnerForm initial=initial submit_label=move || tr!(i18n, "portal-send-proposal") save=save editing=Some(id) contact=true done_path="/portal".to_owned()/>
         </details>
     }
     .into_any()
@@ -103,6 +103,7 @@ fn ProposalForm(partner: Partner, notice: RwSignal<Option<String>>) -> impl Into
 /// decision; staff accept or reject each field.
 #[component]
 fn PortalProposals(partner: DocumentId, staff: bool) -> impl IntoView {
+    let i18n = expect_context::<I18n>();
     let state = use_app_state();
     let proposals = move || {
         state.view.with(|view| {
@@ -122,45 +123,62 @@ fn PortalProposals(partner: DocumentId, staff: bool) -> impl IntoView {
     let refusal = move || state.partner_refusal(partner).unwrap_or_default();
     view! {
         <div class="card" id="portal-proposals">
-            <h2>{if staff { "Proposed changes from the partner" } else { "Your proposals" }}</h2>
+            <h2>{move || if staff { tr!(i18n, "portal-proposals-staff") } else { tr!(i18n, "portal-proposals-contact") }}</h2>
             <Show when=move || error.get().is_some()>
                 <p class="banner error" role="alert">{move || error.get()}</p>
             </Show>
             {move || match proposals() {
-                None => view! { <p class="muted">"No proposals."</p> }.into_any(),
-                Some(list) if list.is_empty() => view! { <p class="muted">"No proposals."</p> }.into_any(),
+                None => view! { <p class="muted">{move_tr!("portal-no-proposals")}</p> }.into_any(),
+                Some(list) if list.is_empty() => view! { <p class="muted">{move_tr!("portal-no-proposals")}</p> }.into_any(),
                 Some(list) => list.into_iter().map(|(proposal, fields)| {
                     let proposal_id = proposal.id.clone();
+                    let created_at = proposal.created_at_ms;
                     view! {
                         <article class="proposal" data-proposal=proposal.id.clone()>
-                            <p><strong>{proposal.author.clone()}</strong>" · "{time_label(proposal.created_at_ms)}</p>
+                            <p><strong>{proposal.author.clone()}</strong>" · "{move || moment(i18n, created_at)}</p>
                             <table class="data-table comparison">
-                                <thead><tr><th>"Field"</th><th>"In the record"</th><th>"Proposed"</th><th>"Decision"</th></tr></thead>
+                                <thead><tr>
+                                    <th>{move_tr!("portal-field")}</th>
+                                    <th>{move_tr!("portal-in-record")}</th>
+                                    <th>{move_tr!("portal-proposed")}</th>
+                                    <th>{move_tr!("portal-decision")}</th>
+                                </tr></thead>
                                 <tbody>
                                     {fields.into_iter().map(|field| {
                                         let decision = field.decision.clone();
                                         let row_id = format!("proposal-{}-{}", proposal_id, field.field);
+                                        let field_name = field.field.clone();
                                         view! {
                                             <tr id=row_id class:changed-since=field.base_changed>
-                                                <th scope="row">{field.label.clone()}
-                                                    {field.needs_explicit_approval.then(|| view! { <span class="badge warning" title="Bank details change only with an explicit decision on this field">"needs approval"</span> })}
+                                                <th scope="row">{move || proposable_field(i18n, &field_name)}
+                                                    {field.needs_explicit_approval.then(|| view! {
+                                                        <span class="badge warning" title=move || tr!(i18n, "portal-needs-approval-help")>{move_tr!("portal-needs-approval")}</span>
+                                                    })}
                                                 </th>
                                                 <td class="current">{field.current.clone()}</td>
                                                 <td class="proposed">{field.proposed.clone()}
-                                                    {field.base_changed.then(|| view! { <p class="muted">"The record changed since the contact saw it."</p> })}
+                                                    {field.base_changed.then(|| view! { <p class="muted">{move_tr!("portal-base-changed")}</p> })}
                                                 </td>
                                                 <td>
                                                     {match decision {
-                                                        Some(decision) => view! {
-                                                            <span class=if decision.accepted { "decision accepted" } else { "decision rejected" }>
-                                                                {if decision.accepted { "Accepted" } else { "Rejected" }}" by "{decision.by.clone()}
-                                                            </span>
-                                                        }.into_any(),
+                                                        Some(decision) => {
+                                                            let accepted = decision.accepted;
+                                                            let by = decision.by.clone();
+                                                            view! {
+                                                                <span class=if accepted { "decision accepted" } else { "decision rejected" }>
+                                                                    {move || if accepted {
+                                                                        tr!(i18n, "portal-accepted-by", { "name" => by.clone() })
+                                                                    } else {
+                                                                        tr!(i18n, "portal-rejected-by", { "name" => by.clone() })
+                                                                    }}
+                                                                </span>
+                                                            }.into_any()
+                                                        }
                                                         None if may_decide() => view! {
                                                             <DecisionButtons partner=partner proposal=proposal_id.clone() field=field.field.clone() error=error/>
                                                         }.into_any(),
-                                                        None if staff => view! { <span class="muted" title=refusal()>"Waiting for a decision"</span> }.into_any(),
-                                                        None => view! { <span class="muted">"Waiting for the company"</span> }.into_any(),
+                                                        None if staff => view! { <span class="muted" title=refusal()>{move_tr!("portal-waiting-decision")}</span> }.into_any(),
+                                                        None => view! { <span class="muted">{move_tr!("portal-waiting-company")}</span> }.into_any(),
                                                     }}
                                                 </td>
                                             </tr>
@@ -195,8 +213,8 @@ fn DecisionButtons(
     let accept = decide.clone();
     view! {
         <span class="decision-buttons">
-            <button type="button" class="button small primary accept-field" on:click=move |_| accept(true)>"Accept"</button>
-            <button type="button" class="button small reject-field" on:click=move |_| decide(false)>"Reject"</button>
+            <button type="button" class="button small primary accept-field" on:click=move |_| accept(true)>{move_tr!("portal-accept")}</button>
+            <button type="button" class="button small reject-field" on:click=move |_| decide(false)>{move_tr!("portal-reject")}</button>
         </span>
     }
 }
@@ -205,6 +223,7 @@ fn DecisionButtons(
 /// when a document was asked for).
 #[component]
 fn PortalRequests(partner: DocumentId, contact: bool) -> impl IntoView {
+    let i18n = expect_context::<I18n>();
     let state = use_app_state();
     let requests = move || {
         state.view.with(|view| {
@@ -219,11 +238,11 @@ fn PortalRequests(partner: DocumentId, contact: bool) -> impl IntoView {
     };
     view! {
         <div class="card" id="portal-requests">
-            <h2>{if contact { "Requests from the company" } else { "Requests to the partner" }}</h2>
+            <h2>{move || if contact { tr!(i18n, "portal-requests-contact") } else { tr!(i18n, "portal-requests-staff") }}</h2>
             {move || {
                 let list = requests();
                 if list.is_empty() {
-                    return view! { <p class="muted">"No requests."</p> }.into_any();
+                    return view! { <p class="muted">{move_tr!("portal-no-requests")}</p> }.into_any();
                 }
                 view! {
                     <ul class="requests">
@@ -237,17 +256,20 @@ fn PortalRequests(partner: DocumentId, contact: bool) -> impl IntoView {
 
 #[component]
 fn RequestItem(partner: DocumentId, request: DataRequest, contact: bool) -> impl IntoView {
+    // Captured here: the handlers below translate their errors outside the component's context.
+    let i18n = expect_context::<I18n>();
     let state = use_app_state();
     let answer = RwSignal::new(String::new());
     let picked = RwSignal::new(None::<crate::model::FileRef>);
     let error = RwSignal::new(None::<String>);
     let busy = RwSignal::new(false);
     let asks_document = matches!(request.kind, RequestKind::Document { .. });
-    let what = match &request.kind {
+    let kind = request.kind.clone();
+    let what = move || match &kind {
         RequestKind::Document { document_kind } => DocumentKind::from_code(document_kind)
-            .map(|kind| format!("Document: {}", kind.label()))
-            .unwrap_or_else(|| "Document".to_owned()),
-        RequestKind::Question => "Question".to_owned(),
+            .map(|kind| tr!(i18n, "portal-request-document-of", { "kind" => label(i18n, kind) }))
+            .unwrap_or_else(|| tr!(i18n, "portal-request-document")),
+        RequestKind::Question => tr!(i18n, "portal-request-question"),
     };
     let request_id = request.id.clone();
     let on_file = move |event: leptos::ev::Event| {
@@ -270,11 +292,11 @@ fn RequestItem(partner: DocumentId, request: DataRequest, contact: bool) -> impl
     let submit = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
         if asks_document && picked.get_untracked().is_none() {
-            error.set(Some("File: choose the document to upload.".into()));
+            error.set(Some(tr!(i18n, "portal-file-missing")));
             return;
         }
         if !asks_document && answer.get_untracked().trim().is_empty() {
-            error.set(Some("Answer: write your answer first.".into()));
+            error.set(Some(tr!(i18n, "portal-answer-missing")));
             return;
         }
         let request_id = request_id.clone();
@@ -291,32 +313,36 @@ fn RequestItem(partner: DocumentId, request: DataRequest, contact: bool) -> impl
         });
     };
     let answered = request.answered_at_ms.is_some();
+    let (asked_by, asked_at) = (request.asked_by.clone(), request.asked_at_ms);
+    let answered_by = request.answered_by.clone();
     let item_id = format!("request-{}", request.id);
     view! {
         <li class="request" id=item_id>
             <p><strong>{what}</strong>" · "{request.text.clone()}</p>
-            <p class="muted">"Asked by "{request.asked_by.clone()}" · "{time_label(request.asked_at_ms)}</p>
+            <p class="muted">{move || tr!(i18n, "portal-asked-by", { "name" => asked_by.clone() })}" · "{move || moment(i18n, asked_at)}</p>
             {answered.then(|| view! {
-                <p class="answer">"Answered by "{request.answered_by.clone()}
-                    {request.answered_at_ms.map(|at| format!(" · {}", time_label(at)))}": "{request.answer.clone()}
-                    {request.file.clone().map(|file| view! { <span class="muted">" · file "{file.name.clone()}</span> })}
+                <p class="answer">{move || tr!(i18n, "portal-answered-by", { "name" => answered_by.clone() })}
+                    {request.answered_at_ms.map(|at| view! { " · "{move || moment(i18n, at)} })}": "{request.answer.clone()}
+                    {request.file.clone().map(|file| view! {
+                        <span class="muted">" · "{move || tr!(i18n, "portal-answer-file", { "name" => file.name.clone() })}</span>
+                    })}
                 </p>
             })}
             {(contact && !answered).then(|| view! {
                 <form class="request-answer" on:submit=submit novalidate>
                     {if asks_document {
                         view! {
-                            <label>"Upload the document "<input type="file" accept="image/*,application/pdf" on:change=on_file/></label>
+                            <label>{move_tr!("portal-upload-document")}" "<input type="file" accept="image/*,application/pdf" on:change=on_file/></label>
                         }.into_any()
                     } else {
                         view! {
-                            <label>"Your answer "<textarea prop:value=move || answer.get() on:input=move |event| answer.set(event_target_value(&event))></textarea></label>
+                            <label>{move_tr!("portal-your-answer")}" "<textarea prop:value=move || answer.get() on:input=move |event| answer.set(event_target_value(&event))></textarea></label>
                         }.into_any()
                     }}
                     <Show when=move || error.get().is_some()>
                         <p class="banner error" role="alert">{move || error.get()}</p>
                     </Show>
-                    <button type="submit" class="button primary" disabled=move || busy.get()>"Send answer"</button>
+                    <button type="submit" class="button primary" disabled=move || busy.get()>{move_tr!("portal-send-answer")}</button>
                 </form>
             })}
         </li>
@@ -330,10 +356,10 @@ pub fn PortalCard(partner: DocumentId) -> impl IntoView {
     let refusal = move || state.partner_refusal(partner);
     view! {
         <section class="card portal-card" id="portal-card">
-            <h2>"Partner portal"</h2>
-            <p class="muted">"The partner's contacts see this record, propose corrections and answer requests; nothing they propose changes the record until someone here accepts it."</p>
+            <h2>{move_tr!("portal-card-title")}</h2>
+            <p class="muted">{move_tr!("portal-card-intro")}</p>
             {move || match (state.session.get(), refusal()) {
-                (None, _) => view! { <p class="muted">"Sign in to invite the partner's contacts."</p> }.into_any(),
+                (None, _) => view! { <p class="muted">{move_tr!("portal-card-sign-in")}</p> }.into_any(),
                 (Some(_), Some(reason)) => view! { <p class="muted" id="portal-invite-refused">{reason}</p> }.into_any(),
                 (Some(_), None) => view! { <PortalInvite partner=partner/> <RequestForm partner=partner/> }.into_any(),
             }}
@@ -388,7 +414,7 @@ fn PortalInvite(partner: DocumentId) -> impl IntoView {
     };
     view! {
         <form class="portal-invite" on:submit=submit novalidate id="portal-invite-form">
-            <h3>"Invite a contact"</h3>
+            <h3>{move_tr!("portal-invite-title")}</h3>
             {move || {
                 let known = contacts();
                 (!known.is_empty()).then(|| view! {
@@ -407,18 +433,18 @@ fn PortalInvite(partner: DocumentId) -> impl IntoView {
             }}
             <div class="field-row">
                 <div class="field">
-                    <label for="portal-invite-name">"Name"</label>
+                    <label for="portal-invite-name">{move_tr!("portal-invite-name")}</label>
                     <input id="portal-invite-name" type="text" prop:value=move || name.get() on:input=move |event| name.set(event_target_value(&event))/>
                 </div>
                 <div class="field">
-                    <label for="portal-invite-email">"Email"</label>
+                    <label for="portal-invite-email">{move_tr!("portal-invite-email")}</label>
                     <input id="portal-invite-email" type="email" prop:value=move || email.get() on:input=move |event| email.set(event_target_value(&event))/>
                 </div>
             </div>
             <Show when=move || error.get().is_some()>
                 <p class="banner error" role="alert" id="portal-invite-error">{move || error.get()}</p>
             </Show>
-            <button type="submit" class="button" id="portal-invite-submit">"Create portal link"</button>
+            <button type="submit" class="button" id="portal-invite-submit">{move_tr!("portal-invite-submit")}</button>
             {move || link.get().map(|link| view! { <InviteLink link=link/> })}
         </form>
     }
@@ -427,6 +453,7 @@ fn PortalInvite(partner: DocumentId) -> impl IntoView {
 /// Ask the partner's contacts for a document or an answer.
 #[component]
 fn RequestForm(partner: DocumentId) -> impl IntoView {
+    let i18n = expect_context::<I18n>();
     let state = use_app_state();
     let text = RwSignal::new(String::new());
     let choice = RwSignal::new("question".to_owned());
@@ -436,7 +463,7 @@ fn RequestForm(partner: DocumentId) -> impl IntoView {
         event.prevent_default();
         let asked = text.get_untracked().trim().to_owned();
         if asked.is_empty() {
-            error.set(Some("Request: say what you need from the partner.".into()));
+            error.set(Some(tr!(i18n, "portal-request-missing")));
             return;
         }
         let kind = request_kind(&choice.get_untracked(), &document_kind.get_untracked());
@@ -452,31 +479,33 @@ fn RequestForm(partner: DocumentId) -> impl IntoView {
     };
     view! {
         <form class="request-form" on:submit=submit novalidate id="request-form">
-            <h3>"Ask the partner"</h3>
+            <h3>{move_tr!("portal-ask-title")}</h3>
             <div class="field-row">
                 <div class="field">
-                    <label for="request-kind">"Kind"</label>
+                    <label for="request-kind">{move_tr!("portal-request-kind")}</label>
                     <select id="request-kind" on:change=move |event| choice.set(event_target_value(&event))>
-                        {request_kinds().map(|(code, label)| view! { <option value=code selected=move || choice.get() == code>{label}</option> }).collect_view()}
+                        {move || request_kinds(i18n).map(|(code, name)| view! {
+                            <option value=code selected=move || choice.get() == code>{name}</option>
+                        }).collect_view()}
                     </select>
                 </div>
                 <Show when=move || choice.get() == "document">
                     <div class="field">
-                        <label for="request-document-kind">"Document"</label>
+                        <label for="request-document-kind">{move_tr!("portal-request-document")}</label>
                         <select id="request-document-kind" on:change=move |event| document_kind.set(event_target_value(&event))>
-                            {DocumentKind::ALL.map(|kind| view! { <option value=kind.code()>{kind.label()}</option> }).collect_view()}
+                            {DocumentKind::ALL.map(|kind| view! { <option value=kind.code()>{move || label(i18n, kind)}</option> }).collect_view()}
                         </select>
                     </div>
                 </Show>
             </div>
             <div class="field">
-                <label for="request-text">"Request"</label>
+                <label for="request-text">{move_tr!("portal-request-text")}</label>
                 <input id="request-text" type="text" prop:value=move || text.get() on:input=move |event| text.set(event_target_value(&event))/>
             </div>
             <Show when=move || error.get().is_some()>
                 <p class="banner error" role="alert" id="request-error">{move || error.get()}</p>
             </Show>
-            <button type="submit" class="button" id="request-submit">"Send request"</button>
+            <button type="submit" class="button" id="request-submit">{move_tr!("portal-send-request")}</button>
         </form>
     }
 }

@@ -173,7 +173,7 @@ pub fn SettingsPage() -> impl IntoView {
                                         if on { documents.push(kind); documents.sort(); }
                                     });
                                 }/>
-                            {kind.label()}
+                            {move || super::i18n::label(i18n, kind)}
                         </label>
                     }
                 }).collect_view()}

@@ -113,7 +113,7 @@ pub fn CustomFieldsSection(notice: RwSignal<Option<Result<String, String>>>) -> 
                 <input id="custom-field-label" type="text" placeholder=move_tr!("settings-field-placeholder") prop:value=move || label.get() on:input=move |e| label.set(event_target_value(&e))/>
                 <label for="custom-field-type">{move_tr!("settings-field-type")}</label>
                 <select id="custom-field-type" on:change=move |e| field_type.set(event_target_value(&e))>
-                    {CustomFieldType::ALL.into_iter().map(|t| view! { <option value=t.code() selected=move || field_type.get() == t.code()>{t.label()}</option> }).collect_view()}
+                    {CustomFieldType::ALL.into_iter().map(|t| view! { <option value=t.code() selected=move || field_type.get() == t.code()>{move || super::i18n::label(i18n, t)}</option> }).collect_view()}
                 </select>
                 {move || (field_type.get() == CustomFieldType::Choice.code()).then(|| view! {
                     <label for="custom-field-choices">{move_tr!("settings-field-choices")}</label>
@@ -121,7 +121,7 @@ pub fn CustomFieldsSection(notice: RwSignal<Option<Result<String, String>>>) -> 
                 })}
                 <label for="custom-field-applies">{move_tr!("settings-field-applies")}</label>
                 <select id="custom-field-applies" on:change=move |e| applies.set(event_target_value(&e))>
-                    {AppliesTo::ALL.into_iter().map(|a| view! { <option value=a.code() selected=move || applies.get() == a.code()>{a.label()}</option> }).collect_view()}
+                    {AppliesTo::ALL.into_iter().map(|a| view! { <option value=a.code() selected=move || applies.get() == a.code()>{move || super::i18n::label(i18n, a)}</option> }).collect_view()}
                 </select>
                 <label class="check"><input type="checkbox" id="custom-field-required" prop:checked=move || required.get() on:change=move |e| required.set(event_target_checked(&e))/>{move_tr!("settings-field-required")}</label>
                 <button type="submit" class="button" id="add-custom-field-button">{move_tr!("settings-field-add")}</button>
@@ -201,8 +201,8 @@ fn CustomFieldRow(
     let details = move || {
         format!(
             "{} · {}{}{}",
-            def.field_type.label(),
-            def.applies_to.label(),
+            super::i18n::label(i18n, def.field_type),
+            super::i18n::label(i18n, def.applies_to),
             if def.required {
                 format!(" · {}", tr!(i18n, "settings-field-is-required"))
             } else {
@@ -301,7 +301,7 @@ pub fn TermsSection(
     let code = list.code();
     view! {
         <fieldset id=format!("terms-{code}")>
-            <legend>{list.label()}</legend>
+            <legend>{move || super::i18n::label(i18n, list)}</legend>
             <ul class="plain-list settings-list">
                 {move || {
                     let all = rows();
@@ -312,7 +312,7 @@ pub fn TermsSection(
                 }}
             </ul>
             <form class="inline-form" on:submit=add novalidate>
-                <label for=format!("new-{code}")>{move || tr!(i18n, "settings-term-new", { "list" => list.label().to_lowercase() })}</label>
+                <label for=format!("new-{code}")>{move || tr!(i18n, "settings-term-new", { "list" => super::i18n::label(i18n, list).to_lowercase() })}</label>
                 <input id=format!("new-{code}") type="text" prop:value=move || name.get() on:input=move |e| name.set(event_target_value(&e))/>
                 <button type="submit" class="button" id=format!("add-{code}")>{move_tr!("settings-add")}</button>
             </form>
@@ -375,7 +375,7 @@ fn TermRow(
     let current_parent = parent.unwrap_or_default();
     view! {
         <li class="settings-row" style=format!("padding-left: {}rem", depth as f32 * 1.25) data-term=id.clone() data-name=name.clone()>
-            <input type="text" aria-label=move || tr!(i18n, "settings-term-name", { "list" => list.label() }) prop:value=move || new_name.get() on:input=move |e| new_name.set(event_target_value(&e))/>
+            <input type="text" aria-label=move || tr!(i18n, "settings-term-name", { "list" => super::i18n::label(i18n, list) }) prop:value=move || new_name.get() on:input=move |e| new_name.set(event_target_value(&e))/>
             <span class="muted">{move || tr!(i18n, "settings-term-used", { "count" => used })}</span>
             <span class="actions">
                 <button type="button" class="button small" on:click=rename>{move_tr!("settings-rename")}</button>
@@ -462,7 +462,7 @@ pub fn PaymentPresetsSection(notice: RwSignal<Option<Result<String, String>>>) -
             <ul class="plain-list settings-list">
                 {move || presets().into_iter().map(|(id, preset)| {
                     let terms = preset.terms();
-                    let text = move || match terms.days { Some(d) => format!("{} · {}", tr!(i18n, "settings-preset-days", { "days" => d }), terms.method.label()), None => terms.method.label().to_owned() };
+                    let text = move || match terms.days { Some(d) => format!("{} · {}", tr!(i18n, "settings-preset-days", { "days" => d }), super::i18n::label(i18n, terms.method)), None => super::i18n::label(i18n, terms.method) };
                     let remove = move |_| {
                         let id = id.clone();
                         run(notice, tr!(i18n, "settings-preset-removed"), async move {
@@ -485,7 +485,7 @@ pub fn PaymentPresetsSection(notice: RwSignal<Option<Result<String, String>>>) -
                 <input id="preset-days" type="number" min="0" max="365" prop:value=move || days.get() on:input=move |e| days.set(event_target_value(&e))/>
                 <label for="preset-method">{move_tr!("settings-preset-method")}</label>
                 <select id="preset-method" on:change=move |e| method.set(event_target_value(&e))>
-                    {PaymentMethod::ALL.into_iter().map(|m| view! { <option value=m.code() selected=move || method.get() == m.code()>{m.label()}</option> }).collect_view()}
+                    {PaymentMethod::ALL.into_iter().map(|m| view! { <option value=m.code() selected=move || method.get() == m.code()>{move || super::i18n::label(i18n, m)}</option> }).collect_view()}
                 </select>
                 <button type="submit" class="button">{move_tr!("settings-preset-add")}</button>
             </form>

@@ -1,7 +1,8 @@
 //! Message templates in the settings: payment reminders and answers to frequent questions, with
 //! placeholders (`{partner}`, `{contact}`, `{invoice}`, `{amount}`, `{due_date}`) filled in on a
 //! partner's page. Each template is edited on its own and written as one change, so two people
-//! editing different templates both keep theirs.
+//! editing different templates both keep theirs. A template names its language, so its amounts
+//! and dates are filled in as that language writes them.
 
 use leptos::prelude::*;
 use leptos_fluent::{move_tr, tr, I18n};
@@ -55,7 +56,11 @@ fn TemplateEditor(
     let state = use_app_state();
     // Captured here: the event handlers and tasks below run outside the component's context.
     let i18n = expect_context::<I18n>();
-    let draft = RwSignal::new(template);
+    let fresh = move || MessageTemplate {
+        language: i18n.language.get_untracked().id.to_string(),
+        ..MessageTemplate::default()
+    };
+    let draft = RwSignal::new(if id.is_none() { fresh() } else { template });
     let key = id.clone().unwrap_or_else(|| "new".to_owned());
     let save = {
         let id = id.clone();
@@ -81,7 +86,7 @@ fn TemplateEditor(
                     })
                     .await?;
                 if adding {
-                    draft.set(MessageTemplate::default());
+                    draft.set(fresh());
                 }
                 Ok(())
             });
@@ -105,6 +110,18 @@ fn TemplateEditor(
             <label for=format!("template-{key}-name")>{move_tr!("settings-template-name")}</label>
             <input id=format!("template-{key}-name") prop:value=move || draft.with(|d| d.name.clone())
                 on:input=move |event| draft.update(|d| d.name = event_target_value(&event))/>
+            <label for=format!("template-{key}-language")>{move_tr!("settings-template-language")}</label>
+            <select id=format!("template-{key}-language") aria-describedby=format!("template-{key}-language-help")
+                on:change=move |event| draft.update(|d| d.language = event_target_value(&event))>
+                {i18n.languages.iter().map(|language| {
+                    let code = language.id.to_string();
+                    let value = code.clone();
+                    // Templates written before languages existed are English.
+                    let selected = move || draft.with(|d| if d.language.is_empty() { code == "en" } else { d.language == code });
+                    view! { <option value=value selected=selected>{language.name}</option> }
+                }).collect_view()}
+            </select>
+            <p class="muted" id=format!("template-{key}-language-help")>{move_tr!("settings-template-language-help")}</p>
             <label for=format!("template-{key}-subject")>{move_tr!("settings-template-subject")}</label>
             <input id=format!("template-{key}-subject") prop:value=move || draft.with(|d| d.subject.clone())
                 on:input=move |event| draft.update(|d| d.subject = event_target_value(&event))/>

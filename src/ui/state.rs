@@ -197,13 +197,13 @@ impl RegistryView {
     }
 
     /// Likely duplicates of `profile` among the open, unmerged partners (never `exclude`),
-    /// best first, as (id, legal name, reasons in words).
+    /// best first, as (id, legal name, reasons; `words::duplicate_reasons` words them).
     pub fn likely_duplicates(
         &self,
         profile: &PartnerProfile,
         exclude: Option<&DocumentId>,
         limit: usize,
-    ) -> Vec<(String, String, String)> {
+    ) -> Vec<(String, String, Vec<crate::dedupe::DuplicateReason>)> {
         let ids: Vec<(String, &PartnerProfile)> = self
             .partners
             .iter()
@@ -218,15 +218,7 @@ impl RegistryView {
             limit,
         )
         .into_iter()
-        .map(|found| {
-            let reasons = found
-                .reasons
-                .iter()
-                .map(|reason| reason.describe())
-                .collect::<Vec<_>>()
-                .join(", ");
-            (found.id, found.legal_name, reasons)
-        })
+        .map(|found| (found.id, found.legal_name, found.reasons))
         .collect()
     }
 
@@ -405,6 +397,9 @@ pub struct AppState {
     pub created_here: RwSignal<BTreeSet<String>>,
     /// The server no longer accepts this device's session (revoked, deactivated, expired).
     pub session_ended: RwSignal<bool>,
+    /// The translations, kept here so that tasks and event handlers, which run outside any
+    /// component, can word their messages in the person's language.
+    pub i18n: leptos_fluent::I18n,
     registry: StoredValue<Option<SharedRegistry>, LocalStorage>,
     sync: StoredValue<Option<SyncHandle>, LocalStorage>,
 }
@@ -455,6 +450,7 @@ impl AppState {
             search,
             created_here: RwSignal::new(crate::web::preferences::created_partners()),
             session_ended: RwSignal::new(false),
+            i18n: expect_context::<leptos_fluent::I18n>(),
             registry: StoredValue::new_local(None),
             sync: StoredValue::new_local(None),
         };
@@ -854,17 +850,16 @@ impl AppState {
     /// How many local changes might be lost by signing out: `None` when every change is known
     /// to be on the server, otherwise a sentence for the confirmation.
     pub fn unsynced_warning(&self) -> Option<String> {
+        use leptos_fluent::tr;
+        let i18n = self.i18n;
+        let files = self.files_waiting.get_untracked();
         match self.sync_report.get_untracked() {
-            _ if self.files_waiting.get_untracked() > 0 => Some(format!(
-                "{} attached file(s) on this device are not on the server yet.",
-                self.files_waiting.get_untracked()
-            )),
+            _ if files > 0 => Some(tr!(i18n, "state-unsynced-files", { "count" => files as i64 })),
             Some(report) if report.confirmed && report.progress.pending_changes == 0 => None,
-            Some(report) if report.confirmed => Some(format!(
-                "{} change(s) made on this device are not on the server yet.",
-                report.progress.pending_changes
-            )),
-            _ => Some("Partnero could not confirm with the server that every change made on this device reached it.".to_owned()),
+            Some(report) if report.confirmed => Some(tr!(i18n, "state-unsynced-changes", {
+                "count" => report.progress.pending_changes as i64
+            })),
+            _ => Some(tr!(i18n, "state-unconfirmed")),
         }
     }
 
@@ -1114,9 +1109,13 @@ impl AppState {
             })
             .await
             .map_err(|error| {
-                format!(
-                    "Stopped after storing {stored} of {total} partners; {name} failed: {error}"
-                )
+                let i18n = self.i18n;
+                leptos_fluent::tr!(i18n, "state-import-stopped", {
+                    "stored" => stored as i64,
+                    "total" => total as i64,
+                    "name" => name,
+                    "error" => error
+                })
             })?;
             stored += 1;
         }

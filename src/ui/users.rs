@@ -6,7 +6,9 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use leptos::prelude::*;
+use leptos_fluent::{move_tr, tr, I18n};
 
+use super::i18n::label;
 use super::state::{use_app_state, NewInvite, TeamUser};
 use crate::model::{Role, Section};
 
@@ -15,6 +17,8 @@ const PICKER_ROWS: usize = 12;
 
 #[component]
 pub fn UsersPage() -> impl IntoView {
+    // Captured here: the tasks below run outside the component's context.
+    let i18n = expect_context::<I18n>();
     let state = use_app_state();
     let users = RwSignal::new(Vec::<TeamUser>::new());
     let error = RwSignal::new(None::<String>);
@@ -26,23 +30,23 @@ pub fn UsersPage() -> impl IntoView {
                     users.set(list);
                     error.set(None);
                 }
-                Err(message) => error.set(Some(format!(
-                    "The user list could not be loaded: {message}"
-                ))),
+                Err(message) => error.set(Some(tr!(i18n, "users-load-failed", {
+                    "reason" => message
+                }))),
             }
         });
     };
     if state.admin_refusal().is_none() && state.session.get_untracked().is_some() {
         reload();
     }
-    let act = move |done: &'static str,
+    let act = move |done: String,
                     action: std::pin::Pin<
         Box<dyn std::future::Future<Output = Result<(), String>>>,
     >| {
         leptos::task::spawn_local(async move {
             match action.await {
                 Ok(()) => {
-                    notice.set(Some(done.to_owned()));
+                    notice.set(Some(done));
                     error.set(None);
                     reload();
                 }
@@ -52,12 +56,12 @@ pub fn UsersPage() -> impl IntoView {
     };
     view! {
         <section class="form-screen users">
-            <h1>"Users"</h1>
+            <h1>{move_tr!("users-title")}</h1>
             {move || match (state.session.get(), state.admin_refusal()) {
-                (None, _) => view! { <p>"Sign in as an administrator to manage users."</p> }.into_any(),
+                (None, _) => view! { <p>{move_tr!("users-sign-in")}</p> }.into_any(),
                 (_, Some(reason)) => view! { <p class="banner warning" id="users-refused">{reason}</p> }.into_any(),
                 _ => view! {
-                    <p class="muted">"Changes take effect at once, on devices that are online too: the server stops sending or accepting what a user may no longer read or change."</p>
+                    <p class="muted">{move_tr!("users-intro")}</p>
                     <Show when=move || error.get().is_some()>
                         <p class="banner error" role="alert" id="users-error">{move || error.get()}</p>
                     </Show>
@@ -66,10 +70,16 @@ pub fn UsersPage() -> impl IntoView {
                     </Show>
                     <InviteCard/>
                     <div class="card">
-                        <h2>"Team"</h2>
+                        <h2>{move_tr!("users-team")}</h2>
                         <div class="table-scroll">
                         <table class="data-table" id="users-table">
-                            <thead><tr><th>"Name"</th><th>"Role"</th><th>"Assigned partners"</th><th>"Status"</th><th>"Actions"</th></tr></thead>
+                            <thead><tr>
+                                <th>{move_tr!("users-name")}</th>
+                                <th>{move_tr!("users-role")}</th>
+                                <th>{move_tr!("users-assigned")}</th>
+                                <th>{move_tr!("users-status")}</th>
+                                <th>{move_tr!("users-actions")}</th>
+                            </tr></thead>
                             <tbody>
                                 <For each=move || users.get() key=|user| (user.id, user.role.clone(), user.disabled, user.assigned.len(), user.active_sessions) let:user>
                                     <UserRow user=user act=act/>
@@ -88,12 +98,13 @@ pub fn UsersPage() -> impl IntoView {
 #[component]
 fn UserRow(
     user: TeamUser,
-    act: impl Fn(&'static str, std::pin::Pin<Box<dyn std::future::Future<Output = Result<(), String>>>>)
+    act: impl Fn(String, std::pin::Pin<Box<dyn std::future::Future<Output = Result<(), String>>>>)
         + Copy
         + Send
         + Sync
         + 'static,
 ) -> impl IntoView {
+    let i18n = expect_context::<I18n>();
     let state = use_app_state();
     let id = user.id;
     let editing = RwSignal::new(false);
@@ -108,7 +119,7 @@ fn UserRow(
     let on_role = move |event: leptos::ev::Event| {
         let role = event_target_value(&event);
         act(
-            "Role changed.",
+            tr!(i18n, "users-role-changed"),
             Box::pin(async move {
                 state
                     .update_user(id, serde_json::json!({ "role": role }))
@@ -117,12 +128,13 @@ fn UserRow(
         );
     };
     let disabled = user.disabled;
+    let sessions = user.active_sessions;
     let toggle = move |_| {
         act(
             if disabled {
-                "User reactivated."
+                tr!(i18n, "users-reactivated")
             } else {
-                "User deactivated; their sessions ended."
+                tr!(i18n, "users-deactivated")
             },
             Box::pin(async move {
                 state
@@ -133,7 +145,7 @@ fn UserRow(
     };
     let revoke = move |_| {
         act(
-            "Signed out on every device.",
+            tr!(i18n, "users-signed-out"),
             Box::pin(async move { state.revoke_sessions(id).await }),
         );
     };
@@ -141,7 +153,7 @@ fn UserRow(
         let list: Vec<String> = assigned.get_untracked().into_iter().collect();
         editing.set(false);
         act(
-            "Assigned partners saved.",
+            tr!(i18n, "users-assigned-saved"),
             Box::pin(async move {
                 state
                     .update_user(id, serde_json::json!({ "assigned": list }))
@@ -170,39 +182,46 @@ fn UserRow(
         <tr id=row_id class:disabled=disabled>
             <td><strong>{user.name.clone()}</strong><br/><span class="muted">{user.email.clone()}</span></td>
             <td>
-                <label class="visually-hidden" for=format!("user-{id}-role")>"Role"</label>
+                <label class="visually-hidden" for=format!("user-{id}-role")>{move_tr!("users-role")}</label>
                 <select id=format!("user-{id}-role") on:change=on_role disabled=is_portal
-                    title=if is_portal { "A partner contact's role is fixed; invite staff separately" } else { "" }>
+                    title=move || if is_portal { tr!(i18n, "users-portal-role-fixed") } else { String::new() }>
                     {role_options.into_iter().map(|role| {
                         let selected = role.as_str() == current_role;
-                        view! { <option value=role.as_str() selected=selected>{role.label()}</option> }
+                        view! { <option value=role.as_str() selected=selected>{move || label(i18n, role)}</option> }
                     }).collect_view()}
                 </select>
-                {portal_name.map(|name| view! { <p class="muted">"Contact of "{name}</p> })}
+                {portal_name.map(|name| view! { <p class="muted">{move || tr!(i18n, "users-contact-of", { "name" => name.clone() })}</p> })}
             </td>
             <td>
                 {move || if editing.get() {
                     view! {
                         <PartnerPicker selected=assigned id_prefix=format!("user-{id}-assign")/>
-                        <button type="button" class="button primary" on:click=save_assigned id=format!("user-{id}-assign-save")>"Save"</button>
-                        <button type="button" class="button" on:click=move |_| editing.set(false)>"Cancel"</button>
+                        <button type="button" class="button primary" on:click=save_assigned id=format!("user-{id}-assign-save")>{move_tr!("users-save")}</button>
+                        <button type="button" class="button" on:click=move |_| editing.set(false)>{move_tr!("users-cancel")}</button>
                     }.into_any()
                 } else {
                     view! {
                         <span>{move || { let text = names(); if text.is_empty() { "—".to_owned() } else { text } }}</span>
                         " "
                         <button type="button" class="button small" id=format!("user-{id}-assign-edit") on:click=move |_| editing.set(true)
-                            disabled=is_portal title=if is_portal { "A partner contact sees their own partner only" } else { "Sales reps change the partners assigned to them" }>"Edit"</button>
+                            disabled=is_portal
+                            title=move || if is_portal { tr!(i18n, "users-portal-assigned-fixed") } else { tr!(i18n, "users-assigned-help") }>
+                            {move_tr!("users-edit")}
+                        </button>
                     }.into_any()
                 }}
             </td>
-            <td>{if disabled { "Deactivated".to_owned() } else { format!("Active · {} session(s)", user.active_sessions) }}</td>
+            <td>{move || if disabled {
+                tr!(i18n, "users-status-deactivated")
+            } else {
+                tr!(i18n, "users-status-active", { "count" => sessions })
+            }}</td>
             <td class="actions">
                 <button type="button" class="button small" id=format!("user-{id}-toggle") on:click=toggle>
-                    {if disabled { "Reactivate" } else { "Deactivate" }}
+                    {move || if disabled { tr!(i18n, "users-reactivate") } else { tr!(i18n, "users-deactivate") }}
                 </button>
                 <button type="button" class="button small" id=format!("user-{id}-revoke") on:click=revoke disabled=disabled || user.active_sessions == 0
-                    title="Ends every session of this user; their devices must sign in again">"Sign out everywhere"</button>
+                    title=move || tr!(i18n, "users-sign-out-everywhere-help")>{move_tr!("users-sign-out-everywhere")}</button>
             </td>
         </tr>
     }
@@ -211,6 +230,7 @@ fn UserRow(
 /// Invite a colleague: the server returns a one-time link to pass on.
 #[component]
 fn InviteCard() -> impl IntoView {
+    let i18n = expect_context::<I18n>();
     let state = use_app_state();
     let email = RwSignal::new(String::new());
     let name = RwSignal::new(String::new());
@@ -242,26 +262,26 @@ fn InviteCard() -> impl IntoView {
     };
     view! {
         <form class="card" on:submit=submit novalidate id="invite-form">
-            <h2>"Invite a colleague"</h2>
+            <h2>{move_tr!("users-invite-title")}</h2>
             <div class="field">
-                <label for="invite-email">"Email"</label>
+                <label for="invite-email">{move_tr!("users-email")}</label>
                 <input id="invite-email" type="email" prop:value=move || email.get() on:input=move |event| email.set(event_target_value(&event))/>
             </div>
             <div class="field">
-                <label for="invite-name">"Name"</label>
+                <label for="invite-name">{move_tr!("users-name")}</label>
                 <input id="invite-name" type="text" prop:value=move || name.get() on:input=move |event| name.set(event_target_value(&event))/>
             </div>
             <div class="field">
-                <label for="invite-role">"Role"</label>
+                <label for="invite-role">{move_tr!("users-role")}</label>
                 <select id="invite-role" on:change=move |event| role.set(event_target_value(&event))>
                     {Role::STAFF.into_iter().map(|option| view! {
-                        <option value=option.as_str() selected=move || role.get() == option.as_str()>{option.label()}</option>
+                        <option value=option.as_str() selected=move || role.get() == option.as_str()>{move || label(i18n, option)}</option>
                     }).collect_view()}
                 </select>
             </div>
             <Show when=move || role.get() == Role::Sales.as_str()>
                 <div class="field">
-                    <span class="label">"Assigned partners"</span>
+                    <span class="label">{move_tr!("users-assigned")}</span>
                     <PartnerPicker selected=assigned id_prefix="invite-assign".to_owned()/>
                 </div>
             </Show>
@@ -269,7 +289,7 @@ fn InviteCard() -> impl IntoView {
                 <p class="banner error" role="alert" id="invite-error">{move || error.get()}</p>
             </Show>
             <div class="form-actions">
-                <button type="submit" class="button primary" id="invite-submit">"Create invitation link"</button>
+                <button type="submit" class="button primary" id="invite-submit">{move_tr!("users-invite-submit")}</button>
             </div>
             {move || link.get().map(|link| view! { <InviteLink link=link/> })}
         </form>
@@ -279,6 +299,7 @@ fn InviteCard() -> impl IntoView {
 /// A one-time link just created, to copy and pass on.
 #[component]
 pub fn InviteLink(link: String) -> impl IntoView {
+    let i18n = expect_context::<I18n>();
     let copied = RwSignal::new(false);
     let text = link.clone();
     let copy = move |_| {
@@ -289,9 +310,9 @@ pub fn InviteLink(link: String) -> impl IntoView {
     };
     view! {
         <div class="banner info" role="status">
-            <p>"Send this link to the person; it works once and expires in 7 days."</p>
+            <p>{move_tr!("users-invite-link-help")}</p>
             <p><input type="text" readonly class="invite-link" id="invite-link" prop:value=link.clone()/></p>
-            <button type="button" class="button small" on:click=copy>{move || if copied.get() { "Copied" } else { "Copy link" }}</button>
+            <button type="button" class="button small" on:click=copy>{move || if copied.get() { tr!(i18n, "users-copied") } else { tr!(i18n, "users-copy-link") }}</button>
         </div>
     }
 }
@@ -308,6 +329,7 @@ pub fn absolute(path: &str) -> String {
 /// ones first.
 #[component]
 fn PartnerPicker(selected: RwSignal<BTreeSet<String>>, id_prefix: String) -> impl IntoView {
+    let i18n = expect_context::<I18n>();
     let state = use_app_state();
     let filter = RwSignal::new(String::new());
     let rows = move || {
@@ -336,7 +358,7 @@ fn PartnerPicker(selected: RwSignal<BTreeSet<String>>, id_prefix: String) -> imp
     let filter_id = format!("{id_prefix}-filter");
     view! {
         <div class="partner-picker">
-            <input type="search" id=filter_id placeholder="Type a partner's name" aria-label="Find partners to assign"
+            <input type="search" id=filter_id placeholder=move || tr!(i18n, "users-picker-placeholder") aria-label=move || tr!(i18n, "users-picker-label")
                 prop:value=move || filter.get() on:input=move |event| filter.set(event_target_value(&event))/>
             <ul class="picker-list">
                 {move || rows().into_iter().map(|(id, name, checked)| {
@@ -362,6 +384,7 @@ fn PartnerPicker(selected: RwSignal<BTreeSet<String>>, id_prefix: String) -> imp
 /// Sections (finance, activity) denied per role. Administrators are never denied anything.
 #[component]
 fn RoleSections() -> impl IntoView {
+    let i18n = expect_context::<I18n>();
     let state = use_app_state();
     let denied = RwSignal::new(BTreeMap::<String, Vec<Section>>::new());
     let message = RwSignal::new(None::<String>);
@@ -375,10 +398,7 @@ fn RoleSections() -> impl IntoView {
         leptos::task::spawn_local(async move {
             let result = state.set_role_denials(&denied.get_untracked()).await;
             message.set(Some(match result {
-                Ok(()) => {
-                    "Saved. Devices of these roles stop receiving the denied sections at once."
-                        .to_owned()
-                }
+                Ok(()) => tr!(i18n, "users-sections-saved"),
                 Err(error) => error,
             }));
         });
@@ -386,15 +406,18 @@ fn RoleSections() -> impl IntoView {
     let roles = [Role::Manager, Role::Sales, Role::Viewer];
     view! {
         <div class="card" id="role-sections">
-            <h2>"Sections per role"</h2>
-            <p class="muted">"A denied section is never sent to that role's devices. Administrators see everything."</p>
+            <h2>{move_tr!("users-sections-title")}</h2>
+            <p class="muted">{move_tr!("users-sections-help")}</p>
             <div class="table-scroll">
             <table class="data-table">
-                <thead><tr><th>"Role"</th>{Section::ALL.map(|section| view! { <th>{section.label()}</th> }).collect_view()}</tr></thead>
+                <thead><tr>
+                    <th>{move_tr!("users-role")}</th>
+                    {Section::ALL.map(|section| view! { <th>{move || label(i18n, section)}</th> }).collect_view()}
+                </tr></thead>
                 <tbody>
                     {roles.map(|role| view! {
                         <tr>
-                            <th scope="row">{role.label()}</th>
+                            <th scope="row">{move || label(i18n, role)}</th>
                             {Section::ALL.map(|section| {
                                 let key = role.as_str().to_owned();
                                 let read_key = key.clone();
@@ -413,7 +436,7 @@ fn RoleSections() -> impl IntoView {
                                                         }
                                                     });
                                                 }/>
-                                            " may see"
+                                            " "{move_tr!("users-may-see")}
                                         </label>
                                     </td>
                                 }
@@ -423,7 +446,7 @@ fn RoleSections() -> impl IntoView {
                 </tbody>
             </table>
             </div>
-            <button type="button" class="button primary" id="role-sections-save" on:click=save>"Save sections"</button>
+            <button type="button" class="button primary" id="role-sections-save" on:click=save>{move_tr!("users-sections-save")}</button>
             {move || message.get().map(|text| view! { <p role="status">{text}</p> })}
         </div>
     }

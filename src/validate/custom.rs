@@ -7,7 +7,7 @@
 
 use crate::model::{parse_iso_date, CustomFieldDef, CustomFieldType};
 
-use super::formats;
+use super::{formats, Problem};
 
 /// Checks what was typed into custom field `def` and returns the value to store: empty when
 /// nothing was typed (and the field is not required), the canonical form otherwise. The error is
@@ -19,29 +19,58 @@ pub fn check_custom_value(
     raw: &str,
     home_country: &str,
 ) -> Result<String, String> {
+    check_custom(def, raw, home_country).map_err(String::from)
+}
+
+/// [`check_custom_value`] with the error also as a Fluent message (`validate-custom-*`, the
+/// field's label in the argument `label`), for a [`super::FieldError`].
+pub fn check_custom(
+    def: &CustomFieldDef,
+    raw: &str,
+    home_country: &str,
+) -> Result<String, Problem> {
     let label = def.label.trim();
     let text = raw.trim();
+    let args = || vec![("label", label.to_owned())];
     if text.is_empty() {
         return if def.required {
-            Err(format!("{label} is required"))
+            Err(Problem::new(
+                "validate-custom-required",
+                args(),
+                format!("{label} is required"),
+            ))
         } else {
             Ok(String::new())
         };
     }
-    let problem = |what: String| format!("{label}: {what}");
+    let problem =
+        |key: &'static str, what: &str| Problem::new(key, args(), format!("{label}: {what}"));
+    // A problem of the value's format, framed by the label.
+    let framed = |problem: Problem| {
+        let mut all = args();
+        all.push(("problem", format!("@{}", problem.key)));
+        all.extend(problem.args);
+        Problem::new(
+            "validate-custom-value",
+            all,
+            format!("{label}: {}", problem.message),
+        )
+    };
     match def.field_type {
         CustomFieldType::Text => Ok(text.to_owned()),
-        CustomFieldType::Number => {
-            canonical_number(text).ok_or_else(|| problem("enter a number".into()))
-        }
+        CustomFieldType::Number => canonical_number(text)
+            .ok_or_else(|| problem("validate-custom-number", "enter a number")),
         CustomFieldType::Date => match parse_iso_date(text) {
             Some(_) => Ok(text.to_owned()),
-            None => Err(problem("enter a date as YYYY-MM-DD".into())),
+            None => Err(problem(
+                "validate-custom-date",
+                "enter a date as YYYY-MM-DD",
+            )),
         },
         CustomFieldType::YesNo => match text.to_lowercase().as_str() {
             "yes" | "y" | "true" | "sí" | "si" | "1" => Ok("yes".into()),
             "no" | "n" | "false" | "0" => Ok("no".into()),
-            _ => Err(problem("answer yes or no".into())),
+            _ => Err(problem("validate-custom-yes-no", "answer yes or no")),
         },
         CustomFieldType::Choice => def
             .choices
@@ -50,15 +79,25 @@ pub fn check_custom_value(
             .map(|choice| choice.trim().to_owned())
             .ok_or_else(|| {
                 if def.choices.is_empty() {
-                    problem("this field has no choices yet (see Settings)".into())
+                    problem(
+                        "validate-custom-no-choices",
+                        "this field has no choices yet (see Settings)",
+                    )
                 } else {
-                    problem(format!("choose one of {}", def.choices.join(", ")))
+                    let choices = def.choices.join(", ");
+                    let mut all = args();
+                    all.push(("choices", choices.clone()));
+                    Problem::new(
+                        "validate-custom-choose",
+                        all,
+                        format!("{label}: choose one of {choices}"),
+                    )
                 }
             }),
-        CustomFieldType::Email => formats::normalize_email(text).map_err(problem),
-        CustomFieldType::Phone => formats::normalize_phone(text, home_country).map_err(problem),
-        CustomFieldType::Iban => formats::normalize_iban(text).map_err(problem),
-        CustomFieldType::Url => formats::normalize_url(text).map_err(problem),
+        CustomFieldType::Email => formats::check_email(text).map_err(framed),
+        CustomFieldType::Phone => formats::check_phone(text, home_country).map_err(framed),
+        CustomFieldType::Iban => formats::check_iban(text).map_err(framed),
+        CustomFieldType::Url => formats::check_url(text).map_err(framed),
     }
 }
 

@@ -13,7 +13,7 @@ mod draft;
 pub mod formats;
 pub mod tax_id;
 
-pub use custom::check_custom_value;
+pub use custom::{check_custom, check_custom_value};
 pub use draft::{AddressDraft, BankAccountDraft, ContactDraft, PartnerDraft};
 
 use std::collections::BTreeMap;
@@ -25,18 +25,134 @@ use crate::model::{
 use tax_id::TaxIdError;
 
 /// One problem with one field of a form.
+///
+/// Every error the core produces carries a Fluent `key` (`locales/*/validate.ftl`) and its
+/// `args`, and the English Fluent message renders exactly `message` for those args.
+///
+/// Framed problems: an error such as "Contact 1: email: the domain after the @ needs a dot" is
+/// a framing ("Contact 1: email: …", key `validate-contact-email`) around a [`Problem`] of the
+/// value. Fluent variables are values, not messages, so the problem travels as an argument
+/// named `problem` whose value is the problem's own key prefixed with `@`
+/// (`("problem", "@validate-email-domain-dot")`), followed by the problem's own arguments.
+///
+/// The interface (`ui::i18n::field_error`) resolves the `@key` arguments from the last to the
+/// first, each translated with all the arguments as resolved so far, and then formats `key`.
+/// That order lets a problem carry `@` arguments of its own after `problem` (a phone plan's
+/// "a Spanish number", a tax identifier's name), and lets the import frame a whole error: its
+/// `error` argument names the inner error's key, followed by the inner error's arguments. So
+/// argument names are unique within one error: a problem never reuses a name of the framing
+/// that carries it (framings use `index`, `typed`, `label`, `kind`, `list`, `id`, `row`,
+/// `line`, `column`, …).
+///
+/// Arguments that are whole numbers written canonically ("2", "365", not "04" or "+34") are
+/// meant as numbers, so plural selectors work; digits that are text (check digits "04", a
+/// postal code "00184", a typed phone number "0612…") are meant as text and must keep their
+/// leading zeros. `tests/validate_messages.rs` formats every kind of error exactly this way.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FieldError {
     /// Machine path of the field, e.g. `legal_name` or `addresses[1].city`; the UI uses it to
     /// put the message next to the right input.
     pub field: String,
-    /// Human sentence that names the field, e.g. "Address 2: city is required".
+    /// Human sentence that names the field, e.g. "Address 2: city is required", in English:
+    /// what logs, CSV error columns and tests read.
     pub message: String,
+    /// The Fluent message that says the same in the interface's language (`locales/*/validate.ftl`),
+    /// or "" while a message has none: the interface then shows `message`.
+    pub key: &'static str,
+    /// The message's variables, e.g. `("index", "2")`; see the type's documentation for the
+    /// `problem` argument.
+    pub args: Vec<(&'static str, String)>,
+}
+
+impl FieldError {
+    /// An error whose message has no translation (the interface shows it as it is).
+    pub fn new(field: impl Into<String>, message: impl Into<String>) -> Self {
+        FieldError {
+            field: field.into(),
+            message: message.into(),
+            key: "",
+            args: Vec::new(),
+        }
+    }
+
+    /// An error the interface translates with the Fluent message `key` and its `args`;
+    /// `message` is the same text in English.
+    pub fn keyed(
+        field: impl Into<String>,
+        message: impl Into<String>,
+        key: &'static str,
+        args: Vec<(&'static str, String)>,
+    ) -> Self {
+        FieldError {
+            field: field.into(),
+            message: message.into(),
+            key,
+            args,
+        }
+    }
+
+    /// An error that frames `problem`: the Fluent message `key` with `args` and the argument
+    /// `problem` = `@` + the problem's key, then the problem's own arguments. `message` is the
+    /// whole English sentence, framing and problem.
+    pub fn framed(
+        field: impl Into<String>,
+        message: impl Into<String>,
+        key: &'static str,
+        mut args: Vec<(&'static str, String)>,
+        problem: &Problem,
+    ) -> Self {
+        args.push(("problem", format!("@{}", problem.key)));
+        args.extend(problem.args.iter().cloned());
+        FieldError::keyed(field, message, key, args)
+    }
 }
 
 impl std::fmt::Display for FieldError {
     fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         formatter.write_str(&self.message)
+    }
+}
+
+/// What is wrong with one value, without naming the form field ("an email address needs an @
+/// between name and domain"): in English, and as a Fluent message with its variables, for a
+/// [`FieldError`] that frames it (see [`FieldError::framed`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// The English sentence.
+    pub message: String,
+    /// The Fluent message in `locales/*/validate.ftl` that renders `message` for `args`.
+    pub key: &'static str,
+    pub args: Vec<(&'static str, String)>,
+}
+
+impl Problem {
+    pub fn new(
+        key: &'static str,
+        args: Vec<(&'static str, String)>,
+        message: impl Into<String>,
+    ) -> Self {
+        Problem {
+            message: message.into(),
+            key,
+            args,
+        }
+    }
+
+    /// A problem whose message has no variables.
+    pub fn fixed(key: &'static str, message: impl Into<String>) -> Self {
+        Problem::new(key, Vec::new(), message)
+    }
+}
+
+impl std::fmt::Display for Problem {
+    fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        formatter.write_str(&self.message)
+    }
+}
+
+impl From<Problem> for String {
+    fn from(problem: Problem) -> String {
+        problem.message
     }
 }
 
@@ -54,37 +170,49 @@ pub fn validate_partner_with(
     draft: &PartnerDraft,
     settings: &WorkspaceSettings,
 ) -> Result<PartnerProfile, Vec<FieldError>> {
-    let mut errors = Vec::new();
-    let mut error = |field: String, message: String| errors.push(FieldError { field, message });
+    let mut errors: Vec<FieldError> = Vec::new();
+    let mut error = |error: FieldError| errors.push(error);
+    let number = |index: usize| (index + 1).to_string();
 
     let kind = match PartnerKind::from_code(draft.kind.trim()) {
         Some(kind) => Some(kind),
         None => {
-            error(
-                "kind".into(),
-                "Kind: choose client, supplier or both".into(),
-            );
+            error(FieldError::keyed(
+                "kind",
+                "Kind: choose client, supplier or both",
+                "validate-kind-choose",
+                Vec::new(),
+            ));
             None
         }
     };
 
     let legal_name = collapse_spaces(&draft.legal_name);
     if legal_name.is_empty() {
-        error("legal_name".into(), "Legal name is required".into());
+        error(FieldError::keyed(
+            "legal_name",
+            "Legal name is required",
+            "validate-legal-name-required",
+            Vec::new(),
+        ));
     }
 
     let mut tax_number = draft.tax_number.trim().to_owned();
     let tax_country = normalize_country(&draft.tax_country);
     if !tax_country.is_empty() && !is_country_code(&tax_country) {
-        error(
-            "tax_country".into(),
-            "Tax id country: use a two-letter country code such as ES".into(),
-        );
+        error(FieldError::keyed(
+            "tax_country",
+            "Tax id country: use a two-letter country code such as ES",
+            "validate-tax-country-code",
+            Vec::new(),
+        ));
     } else if !tax_number.is_empty() && tax_country.is_empty() {
-        error(
-            "tax_country".into(),
-            "Tax id country is required when a tax number is given".into(),
-        );
+        error(FieldError::keyed(
+            "tax_country",
+            "Tax id country is required when a tax number is given",
+            "validate-tax-country-required",
+            Vec::new(),
+        ));
     } else if !tax_number.is_empty() {
         match tax_id::check_tax_id(&tax_country, &tax_number) {
             Ok(canonical) => tax_number = canonical,
@@ -96,7 +224,16 @@ pub fn validate_partner_with(
                     .collect::<String>()
                     .to_ascii_uppercase()
             }
-            Err(problem) => error("tax_number".into(), format!("Tax id: {problem}")),
+            Err(problem) => {
+                let problem = problem.problem();
+                error(FieldError::framed(
+                    "tax_number",
+                    format!("Tax id: {problem}"),
+                    "validate-tax-id",
+                    Vec::new(),
+                    &problem,
+                ))
+            }
         }
     }
     // Where phone numbers without a +country prefix are dialled: the partner's country.
@@ -120,34 +257,52 @@ pub fn validate_partner_with(
     {
         let label = format!("Address {}", index + 1);
         let field = |name: &str| format!("addresses[{index}].{name}");
+        let args = || vec![("index", number(index))];
         let kind = AddressKind::from_code(row.kind.trim());
         if kind.is_none() {
-            error(
+            error(FieldError::keyed(
                 field("kind"),
                 format!("{label}: choose billing, shipping or other"),
-            );
+                "validate-address-kind",
+                args(),
+            ));
         }
         let city = collapse_spaces(&row.city);
         if city.is_empty() {
-            error(field("city"), format!("{label}: city is required"));
+            error(FieldError::keyed(
+                field("city"),
+                format!("{label}: city is required"),
+                "validate-address-city-required",
+                args(),
+            ));
         }
         let country = normalize_country(&row.country);
         if country.is_empty() {
-            error(field("country"), format!("{label}: country is required"));
+            error(FieldError::keyed(
+                field("country"),
+                format!("{label}: country is required"),
+                "validate-address-country-required",
+                args(),
+            ));
         } else if !is_country_code(&country) {
-            error(
+            error(FieldError::keyed(
                 field("country"),
                 format!("{label}: country must be a two-letter code such as ES"),
-            );
+                "validate-address-country-code",
+                args(),
+            ));
         }
         let mut postal_code = row.postal_code.trim().to_owned();
         if !postal_code.is_empty() && is_country_code(&country) {
-            match formats::normalize_postal_code(&country, &postal_code) {
+            match formats::check_postal_code(&country, &postal_code) {
                 Ok(canonical) => postal_code = canonical,
-                Err(problem) => error(
+                Err(problem) => error(FieldError::framed(
                     field("postal_code"),
                     format!("{label}: postal code: {problem}"),
-                ),
+                    "validate-address-postal-code",
+                    args(),
+                    &problem,
+                )),
             }
         }
         addresses.push(Address {
@@ -169,31 +324,40 @@ pub fn validate_partner_with(
         .filter(|(_, row)| !row.is_blank())
     {
         let label = format!("Contact {}", index + 1);
+        let args = || vec![("index", number(index))];
         let name = collapse_spaces(&row.name);
         if name.is_empty() {
-            error(
+            error(FieldError::keyed(
                 format!("contacts[{index}].name"),
                 format!("{label}: name is required"),
-            );
+                "validate-contact-name-required",
+                args(),
+            ));
         }
         let mut email = row.email.trim().to_owned();
         if !email.is_empty() {
-            match formats::normalize_email(&email) {
+            match formats::check_email(&email) {
                 Ok(canonical) => email = canonical,
-                Err(problem) => error(
+                Err(problem) => error(FieldError::framed(
                     format!("contacts[{index}].email"),
                     format!("{label}: email: {problem}"),
-                ),
+                    "validate-contact-email",
+                    args(),
+                    &problem,
+                )),
             }
         }
         let mut phone = row.phone.trim().to_owned();
         if !phone.is_empty() {
-            match formats::normalize_phone(&phone, &home_country) {
+            match formats::check_phone(&phone, &home_country) {
                 Ok(canonical) => phone = canonical,
-                Err(problem) => error(
+                Err(problem) => error(FieldError::framed(
                     format!("contacts[{index}].phone"),
                     format!("{label}: phone: {problem}"),
-                ),
+                    "validate-contact-phone",
+                    args(),
+                    &problem,
+                )),
             }
         }
         contacts.push(Contact {
@@ -207,29 +371,41 @@ pub fn validate_partner_with(
 
     let mut emails: Vec<String> = non_blank_lines(&draft.emails);
     for (index, email) in emails.iter_mut().enumerate() {
-        match formats::normalize_email(email) {
+        match formats::check_email(email) {
             Ok(canonical) => *email = canonical,
-            Err(problem) => error(
-                "emails".into(),
+            Err(problem) => error(FieldError::framed(
+                "emails",
                 format!("Email {} ({email}): {problem}", index + 1),
-            ),
+                "validate-emails-line",
+                vec![("index", number(index)), ("typed", email.clone())],
+                &problem,
+            )),
         }
     }
     let mut phones = non_blank_lines(&draft.phones);
     for (index, phone) in phones.iter_mut().enumerate() {
-        match formats::normalize_phone(phone, &home_country) {
+        match formats::check_phone(phone, &home_country) {
             Ok(canonical) => *phone = canonical,
-            Err(problem) => error(
-                "phones".into(),
+            Err(problem) => error(FieldError::framed(
+                "phones",
                 format!("Phone {} ({phone}): {problem}", index + 1),
-            ),
+                "validate-phones-line",
+                vec![("index", number(index)), ("typed", phone.clone())],
+                &problem,
+            )),
         }
     }
     let mut website = draft.website.trim().to_owned();
     if !website.is_empty() {
-        match formats::normalize_url(&website) {
+        match formats::check_url(&website) {
             Ok(canonical) => website = canonical,
-            Err(problem) => error("website".into(), format!("Website: {problem}")),
+            Err(problem) => error(FieldError::framed(
+                "website",
+                format!("Website: {problem}"),
+                "validate-website",
+                Vec::new(),
+                &problem,
+            )),
         }
     }
 
@@ -238,20 +414,24 @@ pub fn validate_partner_with(
         text => match text.parse::<u32>() {
             Ok(days) if days <= MAX_PAYMENT_DAYS => Some(days),
             _ => {
-                error(
-                    "payment_days".into(),
+                error(FieldError::keyed(
+                    "payment_days",
                     format!("Payment days must be a whole number from 0 to {MAX_PAYMENT_DAYS}"),
-                );
+                    "validate-payment-days",
+                    vec![("max", MAX_PAYMENT_DAYS.to_string())],
+                ));
                 None
             }
         },
     };
     let payment_method =
         PaymentMethod::from_code(draft.payment_method.trim()).unwrap_or_else(|| {
-            error(
-                "payment_method".into(),
-                "Payment method: choose one from the list".into(),
-            );
+            error(FieldError::keyed(
+                "payment_method",
+                "Payment method: choose one from the list",
+                "validate-payment-method",
+                Vec::new(),
+            ));
             PaymentMethod::Unspecified
         });
 
@@ -263,33 +443,42 @@ pub fn validate_partner_with(
         .filter(|(_, row)| !row.is_blank())
     {
         let label = format!("Bank account {}", index + 1);
+        let args = || vec![("index", number(index))];
         let mut iban: String = row
             .iban
             .split_whitespace()
             .collect::<String>()
             .to_ascii_uppercase();
         if iban.is_empty() {
-            error(
+            error(FieldError::keyed(
                 format!("bank_accounts[{index}].iban"),
                 format!("{label}: IBAN is required"),
-            );
+                "validate-bank-iban-required",
+                args(),
+            ));
         } else {
-            match formats::normalize_iban(&iban) {
+            match formats::check_iban(&iban) {
                 Ok(canonical) => iban = canonical,
-                Err(problem) => error(
+                Err(problem) => error(FieldError::framed(
                     format!("bank_accounts[{index}].iban"),
                     format!("{label}: IBAN: {problem}"),
-                ),
+                    "validate-bank-iban",
+                    args(),
+                    &problem,
+                )),
             }
         }
         let mut bic = row.bic.trim().to_owned();
         if !bic.is_empty() {
-            match formats::normalize_bic(&bic) {
+            match formats::check_bic(&bic) {
                 Ok(canonical) => bic = canonical,
-                Err(problem) => error(
+                Err(problem) => error(FieldError::framed(
                     format!("bank_accounts[{index}].bic"),
                     format!("{label}: BIC: {problem}"),
-                ),
+                    "validate-bank-bic",
+                    args(),
+                    &problem,
+                )),
             }
         }
         bank_accounts.push(BankAccount {
@@ -308,18 +497,21 @@ pub fn validate_partner_with(
             PartnerKind::Supplier => "suppliers",
             PartnerKind::Both => "clients and suppliers",
         };
-        let mut require = |missing: bool, field: &str, what: &str| {
+        let mut require = |missing: bool, field: &str, what: &str, key: &'static str| {
             if missing {
-                error(
-                    field.into(),
+                error(FieldError::keyed(
+                    field,
                     format!("{what} is required for {who} in this workspace (see Settings)"),
-                );
+                    key,
+                    vec![("kind", kind.code().to_owned())],
+                ));
             }
         };
         require(
             required.tax_id && draft.tax_number.trim().is_empty(),
             "tax_number",
             "Tax id number",
+            "validate-required-tax-id",
         );
         require(
             required.email
@@ -327,6 +519,7 @@ pub fn validate_partner_with(
                 && contacts.iter().all(|contact| contact.email.is_empty()),
             "emails",
             "An email",
+            "validate-required-email",
         );
         require(
             required.phone
@@ -334,21 +527,25 @@ pub fn validate_partner_with(
                 && contacts.iter().all(|contact| contact.phone.is_empty()),
             "phones",
             "A phone number",
+            "validate-required-phone",
         );
         require(
             required.address && addresses.is_empty(),
             "add-address",
             "An address",
+            "validate-required-address",
         );
         require(
             required.contact && contacts.is_empty(),
             "add-contact",
             "A contact",
+            "validate-required-contact",
         );
         require(
             required.bank_account && bank_accounts.is_empty(),
             "add-bank-account",
             "A bank account",
+            "validate-required-bank-account",
         );
     }
 
@@ -377,12 +574,17 @@ pub fn validate_partner_with(
             continue;
         }
         let raw = draft.custom.get(id).map(String::as_str).unwrap_or_default();
-        match check_custom_value(def, raw, &home_country) {
+        match custom::check_custom(def, raw, &home_country) {
             Ok(value) if value.is_empty() => {}
             Ok(value) => {
                 custom.insert(id.clone(), value);
             }
-            Err(message) => error(format!("custom.{id}"), message),
+            Err(problem) => error(FieldError::keyed(
+                format!("custom.{id}"),
+                problem.message,
+                problem.key,
+                problem.args,
+            )),
         }
     }
 
@@ -393,13 +595,15 @@ pub fn validate_partner_with(
             if settings.has_term(list, id) {
                 picked.insert(id.to_owned(), true);
             } else {
-                error(
-                    list.field().into(),
+                error(FieldError::keyed(
+                    list.field(),
                     format!(
                         "{}: {id} is not in the workspace's list (see Settings)",
                         list.label()
                     ),
-                );
+                    "validate-term-unknown",
+                    vec![("list", list.code().to_owned()), ("id", id.to_owned())],
+                ));
             }
         }
         picked

@@ -79,6 +79,304 @@ impl fmt::Display for TaxIdError {
 
 impl std::error::Error for TaxIdError {}
 
+impl TaxIdError {
+    /// The Fluent message (`locales/*/validate.ftl`) that says what `Display` says, and its
+    /// arguments. Check digits and impossible parts are keyed by their structure, with the
+    /// identifier's name translated through an `@validate-tax-name-*` argument (see
+    /// [`FieldError`](super::FieldError)); every country's shape description has its own
+    /// message (`validate-tax-format-*`, found by the description's start), and one without
+    /// travels as the English argument `expected`.
+    pub fn key_args(&self) -> (&'static str, Vec<(&'static str, String)>) {
+        match self {
+            TaxIdError::Empty => ("validate-tax-id-empty", Vec::new()),
+            TaxIdError::UnknownCountry(country) if country.is_empty() => {
+                ("validate-tax-id-no-country", Vec::new())
+            }
+            TaxIdError::UnknownCountry(country) => (
+                "validate-tax-id-unknown-country",
+                vec![("country", country.clone())],
+            ),
+            TaxIdError::Format { expected } => match format_key(expected) {
+                Some(key) => (key, Vec::new()),
+                None => (
+                    "validate-tax-id-format",
+                    vec![("expected", expected.clone())],
+                ),
+            },
+            TaxIdError::CheckDigit { kind, expected } => {
+                let (name, part) = split_kind(kind);
+                let mut args = vec![("part", part.to_owned()), ("name", name_arg(name))];
+                let key = match expected.as_deref().map(|text| text.split_once(" or ")) {
+                    None => "validate-tax-id-check",
+                    Some(None) => {
+                        args.extend(expected.clone().map(|text| ("expected", text)));
+                        "validate-tax-id-check-expected"
+                    }
+                    Some(Some((first, second))) => {
+                        args.push(("expected", first.to_owned()));
+                        args.push(("alternative", second.to_owned()));
+                        "validate-tax-id-check-either"
+                    }
+                };
+                (key, args)
+            }
+            TaxIdError::Invalid { kind, reason } => invalid_key_args(kind, reason),
+        }
+    }
+
+    /// The error as a [`Problem`](super::Problem): `Display`'s sentence and [`Self::key_args`].
+    pub fn problem(&self) -> super::Problem {
+        let (key, args) = self.key_args();
+        super::Problem::new(key, args, self.to_string())
+    }
+}
+
+/// The Fluent message of a shape description, by the description's start: a description is a
+/// constant of its country's rule, and `tests/validate_messages.rs` renders each one.
+fn format_key(expected: &str) -> Option<&'static str> {
+    const KEYS: &[(&str, &str)] = &[
+        ("a Spanish NIF (DNI) ", "validate-tax-format-es-dni"),
+        ("a Spanish NIE ", "validate-tax-format-es-nie"),
+        (
+            "a Spanish NIF for persons without DNI ",
+            "validate-tax-format-es-klm",
+        ),
+        ("a Spanish CIF ", "validate-tax-format-es-cif"),
+        ("a Spanish tax id is ", "validate-tax-format-es"),
+        ("a US EIN ", "validate-tax-format-us"),
+        ("a Mexican RFC ", "validate-tax-format-mx"),
+        ("an Argentine CUIT ", "validate-tax-format-ar"),
+        ("a Brazilian CNPJ ", "validate-tax-format-br"),
+        ("a Chilean RUT ", "validate-tax-format-cl"),
+        ("a Colombian NIT ", "validate-tax-format-co"),
+        ("an Austrian VAT number ", "validate-tax-format-at"),
+        ("a Belgian VAT number ", "validate-tax-format-be"),
+        ("a Bulgarian VAT number ", "validate-tax-format-bg"),
+        ("a Cypriot VAT number ", "validate-tax-format-cy"),
+        ("a Czech VAT number ", "validate-tax-format-cz"),
+        ("a German VAT number ", "validate-tax-format-de"),
+        ("a Danish VAT number ", "validate-tax-format-dk"),
+        ("an Estonian VAT number ", "validate-tax-format-ee"),
+        ("a Greek VAT number ", "validate-tax-format-gr"),
+        ("a Finnish VAT number ", "validate-tax-format-fi"),
+        ("a French VAT number ", "validate-tax-format-fr"),
+        ("a Croatian VAT number ", "validate-tax-format-hr"),
+        ("a Hungarian VAT number ", "validate-tax-format-hu"),
+        ("an Irish VAT number ", "validate-tax-format-ie"),
+        ("an Italian VAT number ", "validate-tax-format-it"),
+        ("a Lithuanian VAT number ", "validate-tax-format-lt"),
+        ("a Luxembourg VAT number ", "validate-tax-format-lu"),
+        ("a Latvian VAT number ", "validate-tax-format-lv"),
+        ("a Maltese VAT number ", "validate-tax-format-mt"),
+        ("a Dutch VAT number ", "validate-tax-format-nl"),
+        ("a Polish VAT number ", "validate-tax-format-pl"),
+        ("a Portuguese VAT number ", "validate-tax-format-pt"),
+        ("a Romanian VAT number ", "validate-tax-format-ro"),
+        ("a Swedish VAT number ", "validate-tax-format-se"),
+        ("a Slovenian VAT number ", "validate-tax-format-si"),
+        ("a Slovak VAT number ", "validate-tax-format-sk"),
+        ("a UK VAT number ", "validate-tax-format-gb"),
+        ("a Swiss UID ", "validate-tax-format-ch"),
+        ("a Norwegian organisation number ", "validate-tax-format-no"),
+    ];
+    KEYS.iter()
+        .find(|(start, _)| expected.starts_with(start))
+        .map(|&(_, key)| key)
+}
+
+/// A check digit's kind as the identifier's name and which part is wrong, e.g. "German VAT
+/// check digit" -> ("German VAT", "digit").
+fn split_kind(kind: &str) -> (&str, &'static str) {
+    const PARTS: &[(&str, &str)] = &[
+        (" check digit (the first digit)", "first-digit"),
+        (" check digits", "digits"),
+        (" check digit", "digit"),
+        (" check letter", "letter"),
+        (" control character", "control"),
+        (" key", "key"),
+    ];
+    PARTS
+        .iter()
+        .find_map(|&(suffix, part)| Some((kind.strip_suffix(suffix)?, part)))
+        .unwrap_or((kind, "digit"))
+}
+
+/// An identifier's name as an argument: `@` and its Fluent message when the name has words to
+/// translate ("German VAT"), the name itself when it is an acronym ("NIF").
+fn name_arg(name: &str) -> String {
+    const NAMES: &[(&str, &str)] = &[
+        ("Austrian VAT", "validate-tax-name-at"),
+        ("Belgian VAT", "validate-tax-name-be"),
+        ("Bulgarian VAT", "validate-tax-name-bg"),
+        ("Cypriot VAT", "validate-tax-name-cy"),
+        ("Czech VAT", "validate-tax-name-cz"),
+        ("Czech birth number", "validate-tax-name-cz-birth"),
+        ("German VAT", "validate-tax-name-de"),
+        ("Danish VAT", "validate-tax-name-dk"),
+        ("Estonian VAT", "validate-tax-name-ee"),
+        ("Greek VAT", "validate-tax-name-gr"),
+        ("Finnish VAT", "validate-tax-name-fi"),
+        ("French VAT", "validate-tax-name-fr"),
+        ("Croatian VAT (OIB)", "validate-tax-name-hr"),
+        ("Hungarian VAT", "validate-tax-name-hu"),
+        ("Irish VAT", "validate-tax-name-ie"),
+        ("Italian VAT", "validate-tax-name-it"),
+        ("Lithuanian VAT", "validate-tax-name-lt"),
+        ("Luxembourg VAT", "validate-tax-name-lu"),
+        ("Latvian VAT", "validate-tax-name-lv"),
+        ("Maltese VAT", "validate-tax-name-mt"),
+        ("Dutch VAT", "validate-tax-name-nl"),
+        ("Polish VAT", "validate-tax-name-pl"),
+        ("Portuguese VAT", "validate-tax-name-pt"),
+        ("Romanian VAT (CUI)", "validate-tax-name-ro"),
+        ("Romanian CNP", "validate-tax-name-ro-cnp"),
+        ("Swedish VAT", "validate-tax-name-se"),
+        ("Slovenian VAT", "validate-tax-name-si"),
+        ("Slovak VAT", "validate-tax-name-sk"),
+        ("Slovak birth number", "validate-tax-name-sk-birth"),
+        ("UK VAT", "validate-tax-name-gb"),
+        ("Swiss UID", "validate-tax-name-ch"),
+        ("Norwegian organisation number", "validate-tax-name-no"),
+    ];
+    match NAMES.iter().find(|(english, _)| *english == name) {
+        Some((_, key)) => format!("@{key}"),
+        None => name.to_owned(),
+    }
+}
+
+/// The Fluent message of an impossible part: one whole sentence per identifier and reason, with
+/// the variable part of the reason as its argument; `validate-tax-id-invalid` with both in
+/// English for a reason without one.
+fn invalid_key_args(kind: &str, reason: &str) -> (&'static str, Vec<(&'static str, String)>) {
+    const FIXED: &[(&str, &str, &str)] = &[
+        (
+            "Mexican RFC",
+            "the date in it does not exist",
+            "validate-tax-invalid-mx-date",
+        ),
+        (
+            "Mexican RFC",
+            "the homoclave (last 3 characters) cannot exist",
+            "validate-tax-invalid-mx-homoclave",
+        ),
+        (
+            "Brazilian CNPJ",
+            "all its digits are the same",
+            "validate-tax-invalid-br-cnpj-same",
+        ),
+        (
+            "Brazilian CPF",
+            "all its digits are the same",
+            "validate-tax-invalid-br-cpf-same",
+        ),
+        (
+            "Cypriot VAT number",
+            "no number starts with 12",
+            "validate-tax-invalid-cy-12",
+        ),
+        (
+            "Czech VAT number",
+            "no 8-digit number starts with 9",
+            "validate-tax-invalid-cz-9",
+        ),
+        (
+            "Czech birth number",
+            "9-digit numbers were only issued until 1953",
+            "validate-tax-invalid-cz-birth-1953",
+        ),
+        (
+            "Slovak birth number",
+            "9-digit numbers were only issued until 1953",
+            "validate-tax-invalid-sk-birth-1953",
+        ),
+        (
+            "Czech birth number",
+            "the birth date in it does not exist",
+            "validate-tax-invalid-cz-birth-date",
+        ),
+        (
+            "Slovak birth number",
+            "the birth date in it does not exist",
+            "validate-tax-invalid-sk-birth-date",
+        ),
+        (
+            "Latvian personal code",
+            "the birth date in it does not exist",
+            "validate-tax-invalid-lv-date",
+        ),
+        (
+            "Romanian personal code (CNP)",
+            "the birth date in it does not exist",
+            "validate-tax-invalid-ro-date",
+        ),
+        (
+            "Romanian personal code (CNP)",
+            "it cannot start with 0",
+            "validate-tax-invalid-ro-zero",
+        ),
+        (
+            "Italian VAT number",
+            "the company number in it is all zeros",
+            "validate-tax-invalid-it-zeros",
+        ),
+        (
+            "UK VAT number",
+            "GD numbers go from 000 to 499 and HA numbers from 500 to 999",
+            "validate-tax-invalid-gb-gd-ha",
+        ),
+    ];
+    // Reasons with a variable part: identifier, the text around the part, the message and the
+    // part's argument.
+    const VARIABLE: &[(&str, &str, &str, &str, &str)] = &[
+        (
+            "US EIN",
+            "the IRS does not assign the prefix ",
+            "",
+            "validate-tax-invalid-us-prefix",
+            "prefix",
+        ),
+        (
+            "Mexican RFC",
+            "the SAT never issues an RFC starting with ",
+            "",
+            "validate-tax-invalid-mx-start",
+            "start",
+        ),
+        (
+            "Argentine CUIT",
+            "",
+            " is not a CUIT type",
+            "validate-tax-invalid-ar-type",
+            "type",
+        ),
+        (
+            "Italian VAT number",
+            "",
+            " is not an office code",
+            "validate-tax-invalid-it-office",
+            "office",
+        ),
+    ];
+    if let Some(&(_, _, key)) = FIXED
+        .iter()
+        .find(|&&(name, text, _)| name == kind && text == reason)
+    {
+        return (key, Vec::new());
+    }
+    for &(name, before, after, key, arg) in VARIABLE {
+        let part = reason
+            .strip_prefix(before)
+            .and_then(|rest| rest.strip_suffix(after));
+        if let (true, Some(part)) = (name == kind, part) {
+            return (key, vec![(arg, part.to_owned())]);
+        }
+    }
+    (
+        "validate-tax-id-invalid",
+        vec![("name", kind.to_owned()), ("reason", reason.to_owned())],
+    )
+}
+
 /// Normalises and checks a tax id for `country` (ISO 3166 alpha-2, any case; `EL`, the prefix
 /// Greek VAT numbers use, is accepted for Greece). Ok is the canonical form to store; Err says
 /// what is wrong in a sentence for the user.

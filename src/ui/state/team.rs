@@ -9,6 +9,7 @@
 use std::collections::BTreeSet;
 
 use leptos::prelude::*;
+use leptos_fluent::{tr, I18n};
 use serde::{Deserialize, Serialize};
 
 use super::{AppState, RegistryView};
@@ -17,6 +18,7 @@ use crate::model::{
 };
 use crate::registry::{companion_id, Companion, CompanionKind, Registry};
 use crate::sync::SyncDocuments;
+use crate::ui::i18n::label;
 use crate::web::session::{self as web_session, StoredSession};
 use crate::web::IndexedDbStore;
 use crate::web::{new_row_id, now_ms};
@@ -186,33 +188,42 @@ impl AppState {
     /// (`None`: one being registered), or `None` when they may.
     pub fn section_refusal(&self, partner: Option<DocumentId>, section: Section) -> Option<String> {
         match partner {
-            Some(partner) => {
-                crate::model::refusal(self.section_grant(partner, section), self.role())
-            }
+            Some(partner) => self.refusal_text(self.section_grant(partner, section)),
             None => self.session.with(|session| {
                 let session = session.as_ref()?;
                 let role = session.role();
-                (role != Role::Admin && session.denied.contains(&section))
-                    .then(|| format!("{} is not available to your role", section.label()))
+                let i18n = self.i18n;
+                (role != Role::Admin && session.denied.contains(&section)).then(
+                    || tr!(i18n, "team-section-denied", { "section" => label(i18n, section) }),
+                )
             }),
         }
     }
 
     /// Why the user may not change a partner's record, or `None` when they may.
     pub fn partner_refusal(&self, partner: DocumentId) -> Option<String> {
-        crate::model::refusal(self.partner_grant(partner), self.role())
+        self.refusal_text(self.partner_grant(partner))
     }
 
     /// Why the user may not register partners or change settings-like shared data.
     pub fn workspace_refusal(&self) -> Option<String> {
-        crate::model::refusal(self.grant_on(DocumentClass::Workspace), self.role())
+        self.refusal_text(self.grant_on(DocumentClass::Workspace))
+    }
+
+    /// Why the user may not write with `grant`, in the person's language; `None` when they may.
+    fn refusal_text(&self, grant: Grant) -> Option<String> {
+        crate::model::refusal_of(grant, self.role())
+            .map(|refusal| crate::ui::words::refusal(self.i18n, refusal))
     }
 
     /// Only administrators change settings and manage users.
     pub fn admin_refusal(&self) -> Option<String> {
         match self.role() {
             None | Some(Role::Admin) => None,
-            Some(_) => Some("Only administrators can change this".to_owned()),
+            Some(_) => {
+                let i18n = self.i18n;
+                Some(tr!(i18n, "team-admin-only"))
+            }
         }
     }
 
@@ -236,10 +247,11 @@ impl AppState {
     }
 
     fn token(&self) -> Result<String, String> {
+        let i18n = self.i18n;
         self.session
             .get_untracked()
             .map(|session| session.token)
-            .ok_or_else(|| "sign in first".to_owned())
+            .ok_or_else(|| tr!(i18n, "team-sign-in-first"))
     }
 
     /// Every user of the team (administrators only).
@@ -334,7 +346,9 @@ impl AppState {
         partner: DocumentId,
         edited: PartnerProfile,
     ) -> Result<Option<String>, String> {
-        let session = self.session.get_untracked().ok_or("sign in first")?;
+        let i18n = self.i18n;
+        let session =
+            (self.session.get_untracked()).ok_or_else(|| tr!(i18n, "team-sign-in-first"))?;
         let shared = self.registry()?;
         let mut registry = shared.lock().await;
         let author = if session.user.name.is_empty() {
@@ -427,21 +441,24 @@ impl AppState {
                 .into_iter()
                 .map(|id| {
                     let name = |partner: &DocumentId| view.name_of(partner);
+                    let i18n = self.i18n;
                     let label = match class_of(&registry, &id) {
-                        DocumentClass::Workspace => "the team's partner index".into(),
-                        DocumentClass::Settings => "the workspace settings".into(),
+                        DocumentClass::Workspace => tr!(i18n, "team-refused-index"),
+                        DocumentClass::Settings => tr!(i18n, "team-refused-settings"),
                         DocumentClass::Partner(partner) => name(&partner),
-                        DocumentClass::Finance(partner) => format!("{}: finance", name(&partner)),
+                        DocumentClass::Finance(partner) => {
+                            tr!(i18n, "team-refused-finance", { "name" => name(&partner) })
+                        }
                         DocumentClass::Banking(partner) => {
-                            format!("{}: bank accounts", name(&partner))
+                            tr!(i18n, "team-refused-banking", { "name" => name(&partner) })
                         }
                         DocumentClass::Activity(partner) => {
-                            format!("{}: activity", name(&partner))
+                            tr!(i18n, "team-refused-activity", { "name" => name(&partner) })
                         }
                         DocumentClass::Portal(partner) => {
-                            format!("{}: portal proposals", name(&partner))
+                            tr!(i18n, "team-refused-portal", { "name" => name(&partner) })
                         }
-                        _ => format!("document {id}"),
+                        _ => tr!(i18n, "team-refused-document", { "id" => id.to_string() }),
                     };
                     Refused { id, label }
                 })
@@ -476,11 +493,12 @@ impl AppState {
     }
 }
 
-/// Kinds of data request staff can send, for the request form.
-pub fn request_kinds() -> [(&'static str, &'static str); 2] {
+/// Kinds of data request staff can send, for the request form, each with its name in the
+/// chosen language (call it in a reactive closure so the names follow the language).
+pub fn request_kinds(i18n: I18n) -> [(&'static str, String); 2] {
     [
-        ("question", "A question"),
-        ("document", "A document to upload"),
+        ("question", tr!(i18n, "team-request-question")),
+        ("document", tr!(i18n, "team-request-document")),
     ]
 }
 

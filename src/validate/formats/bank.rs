@@ -8,6 +8,7 @@
 use iban::{Iban, IbanLike, ParseBaseIbanError, ParseIbanError};
 
 use super::codes::{country_label, is_country};
+use crate::validate::Problem;
 
 /// Total IBAN length per country of the IBAN registry, as code + two digits. The same set of
 /// countries as `iban_validate`; the tests check every registry example against it.
@@ -38,6 +39,11 @@ fn compact_upper(raw: &str) -> String {
 /// Checks an IBAN and returns it in electronic form: upper case, no spaces
 /// ("es91 2100 0418 4502 0005 1332" -> "ES9121000418450200051332").
 pub fn normalize_iban(raw: &str) -> Result<String, String> {
+    check_iban(raw).map_err(String::from)
+}
+
+/// [`normalize_iban`] with the problem also as a Fluent message (`validate-iban-*`).
+pub fn check_iban(raw: &str) -> Result<String, Problem> {
     let mut iban = compact_upper(raw);
     // Invoices often print "IBAN ES91 …" and people paste the label along; no country has the
     // code "IB", so an IBAN itself never starts with these letters.
@@ -45,48 +51,72 @@ pub fn normalize_iban(raw: &str) -> Result<String, String> {
         iban = rest.trim_start_matches(':').to_owned();
     }
     if iban.is_empty() {
-        return Err("the IBAN is empty".into());
+        return Err(Problem::fixed("validate-iban-empty", "the IBAN is empty"));
     }
     if let Some(character) = iban.chars().find(|c| !c.is_ascii_alphanumeric()) {
-        return Err(format!(
-            "an IBAN has only letters and digits (found {character:?})"
+        return Err(Problem::new(
+            "validate-iban-characters",
+            vec![("character", format!("{character:?}"))],
+            format!("an IBAN has only letters and digits (found {character:?})"),
         ));
     }
     let bytes = iban.as_bytes();
     if bytes.len() < 4 || !bytes[..2].iter().all(u8::is_ascii_alphabetic) {
-        return Err("an IBAN starts with a two-letter country code, like ES".into());
+        return Err(Problem::fixed(
+            "validate-iban-country",
+            "an IBAN starts with a two-letter country code, like ES",
+        ));
     }
     if !bytes[2..4].iter().all(u8::is_ascii_digit) {
-        return Err("an IBAN has two check digits after the country code".into());
+        return Err(Problem::fixed(
+            "validate-iban-check-position",
+            "an IBAN has two check digits after the country code",
+        ));
     }
     let country = &iban[..2];
+    let label = country_label(country);
+    let not_used = || {
+        Problem::new(
+            "validate-iban-not-used",
+            vec![("country", label.clone())],
+            format!("{label} does not use IBANs (it is not in the IBAN registry)"),
+        )
+    };
     let Some(expected) = iban_length(country) else {
-        return Err(format!(
-            "{} does not use IBANs (it is not in the IBAN registry)",
-            country_label(country)
-        ));
+        return Err(not_used());
     };
     if iban.len() != expected {
-        return Err(format!(
-            "an IBAN from {} has {expected} characters (got {})",
-            country_label(country),
-            iban.len()
+        return Err(Problem::new(
+            "validate-iban-length",
+            vec![
+                ("country", label.clone()),
+                ("length", expected.to_string()),
+                ("got", iban.len().to_string()),
+            ],
+            format!(
+                "an IBAN from {label} has {expected} characters (got {})",
+                iban.len()
+            ),
         ));
     }
     match iban.parse::<Iban>() {
         Ok(parsed) => Ok(parsed.electronic_str().to_owned()),
         Err(ParseIbanError::InvalidBaseIban {
             source: ParseBaseIbanError::InvalidChecksum,
-        }) => Err("the IBAN check digits do not match: a character is probably mistyped".into()),
-        Err(ParseIbanError::InvalidBban(_)) => Err(format!(
-            "the account number does not follow the IBAN format of {}",
-            country_label(country)
+        }) => Err(Problem::fixed(
+            "validate-iban-checksum",
+            "the IBAN check digits do not match: a character is probably mistyped",
         )),
-        Err(ParseIbanError::UnknownCountry(_)) => Err(format!(
-            "{} does not use IBANs (it is not in the IBAN registry)",
-            country_label(country)
+        Err(ParseIbanError::InvalidBban(_)) => Err(Problem::new(
+            "validate-iban-account",
+            vec![("country", label.clone())],
+            format!("the account number does not follow the IBAN format of {label}"),
         )),
-        Err(_) => Err("this is not a valid IBAN".into()),
+        Err(ParseIbanError::UnknownCountry(_)) => Err(not_used()),
+        Err(_) => Err(Problem::fixed(
+            "validate-iban-invalid",
+            "this is not a valid IBAN",
+        )),
     }
 }
 
@@ -106,29 +136,44 @@ pub fn format_iban(canonical: &str) -> String {
 /// Checks a BIC (SWIFT code) and returns it upper case without spaces. An 8-character BIC
 /// stays 8 characters: adding "XXX" would change what the user typed for no gain.
 pub fn normalize_bic(raw: &str) -> Result<String, String> {
+    check_bic(raw).map_err(String::from)
+}
+
+/// [`normalize_bic`] with the problem also as a Fluent message (`validate-bic-*`).
+pub fn check_bic(raw: &str) -> Result<String, Problem> {
     let bic = compact_upper(raw);
     if bic.is_empty() {
-        return Err("the BIC is empty".into());
+        return Err(Problem::fixed("validate-bic-empty", "the BIC is empty"));
     }
     if let Some(character) = bic.chars().find(|c| !c.is_ascii_alphanumeric()) {
-        return Err(format!(
-            "a BIC has only letters and digits (found {character:?})"
+        return Err(Problem::new(
+            "validate-bic-characters",
+            vec![("character", format!("{character:?}"))],
+            format!("a BIC has only letters and digits (found {character:?})"),
         ));
     }
     if bic.len() != 8 && bic.len() != 11 {
-        return Err(format!("a BIC has 8 or 11 characters (got {})", bic.len()));
+        return Err(Problem::new(
+            "validate-bic-length",
+            vec![("got", bic.len().to_string())],
+            format!("a BIC has 8 or 11 characters (got {})", bic.len()),
+        ));
     }
     let bank = &bic[..4];
     if !bank.bytes().all(|byte| byte.is_ascii_alphabetic()) {
-        return Err(format!(
-            "a BIC starts with four letters for the bank (got {bank})"
+        return Err(Problem::new(
+            "validate-bic-bank",
+            vec![("bank", bank.to_owned())],
+            format!("a BIC starts with four letters for the bank (got {bank})"),
         ));
     }
     let country = &bic[4..6];
     // SWIFT uses XK for Kosovo, which ISO 3166 has not assigned.
     if !is_country(country) && country != "XK" {
-        return Err(format!(
-            "characters 5 and 6 of a BIC are a country code, and {country} is not one"
+        return Err(Problem::new(
+            "validate-bic-country",
+            vec![("country", country.to_owned())],
+            format!("characters 5 and 6 of a BIC are a country code, and {country} is not one"),
         ));
     }
     Ok(bic)
