@@ -324,6 +324,24 @@ impl Browser {
         Ok(())
     }
 
+    /// Opens a partner's page and records a bill (or invoice) with these values.
+    async fn record_bill(
+        &self,
+        partner: &str,
+        number: &str,
+        due: &str,
+        amount: &str,
+    ) -> Result<()> {
+        self.driver()
+            .goto(self.url(&format!("/partners/{partner}")))
+            .await?;
+        self.open_details("invoice-form").await?;
+        self.type_into("invoice-number", number).await?;
+        self.type_into("invoice-due_date", due).await?;
+        self.type_into("invoice-amount", amount).await?;
+        self.click("record-invoice").await
+    }
+
     async fn script_bool(&self, script: &str) -> Result<bool> {
         Ok(self
             .driver()
@@ -1072,14 +1090,8 @@ async fn a_bill_due_soon_is_alerted_paid_in_half_aged_exported_and_followed_up_o
 
     // A bill from the supplier, due in three days, recorded with no network.
     let due = iso_in_days(3);
-    app.driver()
-        .goto(app.url(&format!("/partners/{supplier}")))
+    app.record_bill(&supplier, "F-2026-001", &due, "1,000.00 EUR")
         .await?;
-    app.open_details("invoice-form").await?;
-    app.type_into("invoice-number", "F-2026-001").await?;
-    app.type_into("invoice-due_date", &due).await?;
-    app.type_into("invoice-amount", "1,000.00 EUR").await?;
-    app.click("record-invoice").await?;
     app.wait_for_text(By::Id("invoice-amount-error"), "Amount")
         .await?;
     app.type_into("invoice-amount", "1000.00").await?;
@@ -1836,20 +1848,8 @@ async fn the_app_installs_and_every_screen_speaks_spanish() -> Result<()> {
         .await?;
 
     // A bill with an amount over a thousand: Spanish groups and separates decimals its way.
-    let due = (std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)?
-        .as_secs()
-        / 86_400) as i64
-        + 3;
-    let due_iso = partnero::report::iso_date_of_day(due);
-    ana.driver()
-        .goto(ana.url(&format!("/partners/{id}")))
-        .await?;
-    ana.open_details("invoice-form").await?;
-    ana.type_into("invoice-number", "F-2026-077").await?;
-    ana.type_into("invoice-due_date", &due_iso).await?;
-    ana.type_into("invoice-amount", "12345,60").await?;
-    ana.click("record-invoice").await?;
+    let due = iso_in_days(3);
+    ana.record_bill(&id, "F-2026-077", &due, "12345,60").await?;
     ana.wait_for_text(By::Id("balance"), "12.345,60 EUR")
         .await?;
 
@@ -1902,7 +1902,7 @@ async fn the_app_installs_and_every_screen_speaks_spanish() -> Result<()> {
         }
     }
     ana.driver().goto(ana.url("/alerts")).await?;
-    let due_es = partnero::text::locale::format_day(Locale::Spanish, due);
+    let due_es = partnero::text::locale::format_iso_date(Locale::Spanish, &due);
     ana.wait_for_text(By::Id("alert-list"), &due_es).await?;
     ana.screenshot("32-spanish-alerts").await?;
     assert!(

@@ -61,19 +61,27 @@ pub fn PartnerList() -> impl IntoView {
 
     // The partners that pass the filters (not the text): recomputed only when a filter or the
     // data changes, not on every keystroke.
+    // The filters as they are now (tracked: whoever reads this reruns when one changes).
+    let filters = move || SavedSearch {
+        kind: kind.get().code().to_owned(),
+        status: status.get().code().to_owned(),
+        verification: verification.get(),
+        category: category.get(),
+        tag: tag.get(),
+        industry: industry.get(),
+        region: region.get(),
+        custom_field: custom_field.get(),
+        custom_text: custom_text.get(),
+        ..SavedSearch::default()
+    };
+    // The whole search: the filters, the text and the order.
+    let search_now = move || SavedSearch {
+        text: text.get(),
+        sort: sort.get(),
+        ..filters()
+    };
     let filtered = Memo::new(move |_| {
-        let search = SavedSearch {
-            kind: kind.get().code().to_owned(),
-            status: status.get().code().to_owned(),
-            verification: verification.get(),
-            category: category.get(),
-            tag: tag.get(),
-            industry: industry.get(),
-            region: region.get(),
-            custom_field: custom_field.get(),
-            custom_text: custom_text.get(),
-            ..SavedSearch::default()
-        };
+        let search = filters();
         state.view.with(|view| filtered_ids(view, &search, today))
     });
 
@@ -206,19 +214,10 @@ pub fn PartnerList() -> impl IntoView {
         }
     });
 
+    // The search to save, read without tracking (from an event handler).
     let current = move || SavedSearch {
         name: save_name.get_untracked(),
-        text: text.get_untracked(),
-        kind: kind.get_untracked().code().to_owned(),
-        status: status.get_untracked().code().to_owned(),
-        verification: verification.get_untracked(),
-        category: category.get_untracked(),
-        tag: tag.get_untracked(),
-        industry: industry.get_untracked(),
-        region: region.get_untracked(),
-        custom_field: custom_field.get_untracked(),
-        custom_text: custom_text.get_untracked(),
-        sort: sort.get_untracked(),
+        ..untrack(search_now)
     };
     let apply = move |search: SavedSearch| {
         text.set(search.text);
@@ -261,7 +260,7 @@ pub fn PartnerList() -> impl IntoView {
                     None => view! { <a class="button primary" href="/partners/new" id="register-partner">{move_tr!("list-register")}</a> }.into_any(),
                     Some(reason) => view! { <span class="button disabled" aria-disabled="true" title=reason>{move_tr!("list-register")}</span> }.into_any(),
                 }}
-                <a class="head-link" href=move || super::import::import_href(&current()) id="import-link">{move_tr!("list-import-export")}</a>
+                <a class="head-link" href=move || super::import::import_href(&search_now()) id="import-link">{move_tr!("list-import-export")}</a>
             </div>
             <Show
                 when={move || total() > 0}
