@@ -839,3 +839,35 @@ fn a_portal_the_server_lists_is_fetched() {
         assert!(!registry.waiting_for().contains(&portal_id));
     });
 }
+
+#[test]
+fn a_field_reads_in_the_words_it_is_given() {
+    let mut current = profile();
+    current.payment_terms.days = Some(30);
+    current.payment_terms.method = PaymentMethod::BankTransfer;
+    assert_eq!(
+        readable(&current, "payment_terms"),
+        "30 days, Bank transfer"
+    );
+    assert_eq!(
+        readable(&current, "addresses"),
+        "Billing: Calle Mayor 1, 50001 Zaragoza, ES"
+    );
+    assert_eq!(readable(&current, "website"), "(none)");
+    let spanish = ReadableWords {
+        none: "(nada)".into(),
+        address_kind: Box::new(|kind| match kind {
+            AddressKind::Billing => "Facturación".into(),
+            other => other.label().into(),
+        }),
+        payment_terms: Box::new(|days, _| format!("{} días", days.unwrap_or(0))),
+    };
+    assert_eq!(readable_in(&current, "payment_terms", &spanish), "30 días");
+    assert_eq!(
+        readable_in(&current, "addresses", &spanish),
+        "Facturación: Calle Mayor 1, 50001 Zaragoza, ES"
+    );
+    assert_eq!(readable_in(&current, "website", &spanish), "(nada)");
+    current.payment_terms.days = Some(1);
+    assert_eq!(readable(&current, "payment_terms"), "1 day, Bank transfer");
+}

@@ -1,4 +1,5 @@
-//! Validation errors in English, Spanish and Esperanto (`locales/*/validate.ftl`): every error
+//! Validation errors in English, Spanish and Esperanto (`locales/*/validate.ftl`, with the
+//! country names of `countries.ftl` that errors naming a country nest): every error
 //! the core produces (the partner form with its custom fields, classification and required
 //! data, every format and tax id problem, invoices, payments and purchase orders, and the
 //! import's rows) carries a Fluent key defined in all three languages; each language's message
@@ -48,13 +49,22 @@ fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
+/// A language's `validate.ftl` followed by its `countries.ftl`, whose `country-<code>` messages
+/// the errors that name a country nest (`@country-es`).
 fn ftl(language: &str) -> String {
-    let path = root().join("locales").join(language).join("validate.ftl");
-    std::fs::read_to_string(&path).unwrap_or_else(|error| panic!("{}: {error}", path.display()))
+    ["validate.ftl", "countries.ftl"]
+        .iter()
+        .map(|file| {
+            let path = root().join("locales").join(language).join(file);
+            std::fs::read_to_string(&path)
+                .unwrap_or_else(|error| panic!("{}: {error}", path.display()))
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
-/// The variables of each message of a language's `validate.ftl` (`key = text`, continuation
-/// lines indented, `#` comments).
+/// The variables of each message of a language's `validate.ftl` and `countries.ftl` (`key =
+/// text`, continuation lines indented, `#` comments).
 fn variables(language: &str) -> BTreeMap<String, BTreeSet<String>> {
     let mut texts: BTreeMap<String, String> = BTreeMap::new();
     let mut current: Option<String> = None;
@@ -467,6 +477,8 @@ fn format_errors() -> Vec<Sample> {
         ("+99912", ""),
         ("612345678", ""),
         ("612345678", "JP"),
+        ("612345678", "AE"),
+        ("612345678", "ZZ"),
         ("+1 123 456 7890", ""),
     ] {
         add(format!("phone {phone:?}"), check_phone(phone, country));
@@ -479,6 +491,12 @@ fn format_errors() -> Vec<Sample> {
         let phone = format!("+{code} 2");
         add(format!("phone {phone:?}"), check_phone(&phone, ""));
     }
+    // Every country named in a message, in the form the English sentences give it ("the
+    // Netherlands (NL)"): a national number where no plan is known, a four-character IBAN.
+    for (code, _) in partnero::validate::formats::countries() {
+        add(format!("phone in {code}"), check_phone("612345678", code));
+        add(format!("iban {code}00"), check_iban(&format!("{code}00")));
+    }
     let bad_bban = iban_with_check_digits("ES", "21000418450200051A32");
     for iban in [
         "",
@@ -486,6 +504,8 @@ fn format_errors() -> Vec<Sample> {
         "1234",
         "ESAB1234",
         "AQ12 3456",
+        "ZZ12 3456",
+        "NL12 3456",
         "ES91 2100",
         "ES00 2100 0418 4502 0005 1332",
         &bad_bban,
@@ -900,7 +920,11 @@ fn every_error_renders_its_english_message_and_exists_in_every_language() {
                 Ok(text) if *language == "en" && text != sample.message => {
                     problems.push(format!("{place}: English renders {text:?}"))
                 }
-                Ok(text) if text.contains("@validate") || text.trim().is_empty() => {
+                Ok(text)
+                    if text.contains("@validate")
+                        || text.contains("@country")
+                        || text.trim().is_empty() =>
+                {
                     problems.push(format!("{place}: {language} renders {text:?}"))
                 }
                 Ok(_) => {}
@@ -912,6 +936,7 @@ fn every_error_renders_its_english_message_and_exists_in_every_language() {
     let english = variables("en");
     let uncovered: Vec<&String> = english
         .keys()
+        .filter(|key| key.starts_with("validate-"))
         .filter(|key| !covered.contains(*key) && !UNREACHABLE.contains(&key.as_str()))
         .collect();
     assert!(
@@ -973,9 +998,10 @@ fn the_source_keys_and_the_messages_of_every_language_match() {
             "{language} defines other messages than English"
         );
     }
+    // The country names are checked in tests/countries.rs.
     let unused: Vec<&String> = english
         .iter()
-        .filter(|key| !used.contains_key(*key))
+        .filter(|key| key.starts_with("validate-") && !used.contains_key(*key))
         .collect();
     assert!(
         unused.is_empty(),

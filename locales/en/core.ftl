@@ -49,3 +49,13 @@ core-duplicate-tax-id = same tax id
 core-duplicate-email = same email { $email }
 core-duplicate-phone = same phone { $phone }
 core-duplicate-name = similar name ({ $percent } %)
+
+core-server-wrong-credentials = wrong email or password
+core-server-account-disabled = this account is disabled
+core-server-unreachable = the server cannot be reached; check the connection and try again
+
+core-readable-none = (none)
+core-readable-payment-terms = { $days ->
+        [one] 1 day
+       *[other] { $days } days
+    }, { $method }

@@ -229,7 +229,8 @@ validate-url-domain-character = the domain { $host } contains { $character }, wh
 validate-url-domain-hyphen = a part of the domain { $host } starts or ends with a hyphen
 validate-url-domain-number = the domain { $host } must end in a name like .com, not a number
 
-## IBAN and BIC (src/validate/formats/bank.rs); $country is the country's English name and code
+## IBAN and BIC (src/validate/formats/bank.rs); $country is the country's name and code
+## (validate-country-label below) or, for a code that is no country, the code in quotes
 validate-iban-empty = the IBAN is empty
 validate-iban-characters = an IBAN has only letters and digits (found { $character })
 validate-iban-country = an IBAN starts with a two-letter country code, like ES
@@ -244,6 +245,43 @@ validate-bic-characters = a BIC has only letters and digits (found { $character 
 validate-bic-length = a BIC has 8 or 11 characters (got { $got })
 validate-bic-bank = a BIC starts with four letters for the bank (got { $bank })
 validate-bic-country = characters 5 and 6 of a BIC are a country code, and { $country } is not one
+
+## A country named as in "Spain (ES)" (src/validate/formats/codes.rs): $country_name is its name
+## (country-<code>, countries.ftl), $country_code its code; "the" before the names that take it
+## in the core's sentences
+validate-country-label = { $country_code ->
+        [AE] the { $country_name }
+        [AX] the { $country_name }
+        [BQ] the { $country_name }
+        [BS] the { $country_name }
+        [CC] the { $country_name }
+        [CD] the { $country_name }
+        [CF] the { $country_name }
+        [CK] the { $country_name }
+        [DO] the { $country_name }
+        [FK] the { $country_name }
+        [FO] the { $country_name }
+        [GB] the { $country_name }
+        [GM] the { $country_name }
+        [GS] the { $country_name }
+        [HM] the { $country_name }
+        [KM] the { $country_name }
+        [KY] the { $country_name }
+        [MH] the { $country_name }
+        [MP] the { $country_name }
+        [MV] the { $country_name }
+        [NL] the { $country_name }
+        [PH] the { $country_name }
+        [PN] the { $country_name }
+        [SB] the { $country_name }
+        [SC] the { $country_name }
+        [TC] the { $country_name }
+        [UM] the { $country_name }
+        [US] the { $country_name }
+        [VG] the { $country_name }
+        [VI] the { $country_name }
+       *[other] { $country_name }
+    } ({ $country_code })
 
 ## Phone numbers (src/validate/formats/phone.rs)
 validate-phone-empty = the phone number is empty

@@ -49,3 +49,13 @@ core-duplicate-tax-id = sama imposta numero
 core-duplicate-email = sama retpoŝtadreso { $email }
 core-duplicate-phone = sama telefonnumero { $phone }
 core-duplicate-name = simila nomo ({ $percent } %)
+
+core-server-wrong-credentials = malĝusta retpoŝtadreso aŭ pasvorto
+core-server-account-disabled = ĉi tiu konto estas malaktivigita
+core-server-unreachable = la servilo ne estas atingebla; kontrolu la konekton kaj reprovu
+
+core-readable-none = (nenio)
+core-readable-payment-terms = { $days ->
+        [one] 1 tago
+       *[other] { $days } tagoj
+    }, { $method }

@@ -228,7 +228,8 @@ validate-url-domain-character = la domajno { $host } enhavas { $character }, kiu
 validate-url-domain-hyphen = parto de la domajno { $host } komenciĝas aŭ finiĝas per streketo
 validate-url-domain-number = la domajno { $host } devas finiĝi per nomo kiel .com, ne per nombro
 
-## IBAN kaj BIC (src/validate/formats/bank.rs); $country estas la angla nomo kaj kodo de la lando
+## IBAN kaj BIC (src/validate/formats/bank.rs); $country estas la nomo kaj kodo de la lando
+## (validate-country-label, sube) aŭ, se la kodo ne estas lando, la kodo inter citiloj
 validate-iban-empty = la IBAN estas malplena
 validate-iban-characters = IBAN havas nur literojn kaj ciferojn (trovita: { $character })
 validate-iban-country = IBAN komenciĝas per dulitera landokodo, ekzemple ES
@@ -243,6 +244,13 @@ validate-bic-characters = BIC havas nur literojn kaj ciferojn (trovita: { $chara
 validate-bic-length = BIC havas 8 aŭ 11 signojn (ĉi tiu havas { $got })
 validate-bic-bank = BIC komenciĝas per kvar literoj por la banko (skribita: { $bank })
 validate-bic-country = la signoj 5 kaj 6 de BIC estas landokodo, kaj { $country } ne estas landokodo
+
+## Lando nomita kiel en «Hispanio (ES)» (src/validate/formats/codes.rs): $country_name estas ĝia
+## nomo (country-<kodo>, countries.ftl), $country_code ĝia kodo; sen artikolo, do la elekto (tiu
+## de la angla, kiu metas «the» antaŭ kelkaj nomoj) havas nur unu varianton
+validate-country-label = { $country_code ->
+       *[other] { $country_name }
+    } ({ $country_code })
 
 ## Telefonnumeroj (src/validate/formats/phone.rs)
 validate-phone-empty = la telefonnumero estas malplena

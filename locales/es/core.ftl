@@ -49,3 +49,13 @@ core-duplicate-tax-id = mismo NIF
 core-duplicate-email = mismo correo { $email }
 core-duplicate-phone = mismo teléfono { $phone }
 core-duplicate-name = nombre parecido ({ $percent } %)
+
+core-server-wrong-credentials = correo electrónico o contraseña incorrectos
+core-server-account-disabled = esta cuenta está desactivada
+core-server-unreachable = no se puede contactar con el servidor; comprueba la conexión y vuelve a intentarlo
+
+core-readable-none = (nada)
+core-readable-payment-terms = { $days ->
+        [one] 1 día
+       *[other] { $days } días
+    }, { $method }

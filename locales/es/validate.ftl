@@ -228,7 +228,8 @@ validate-url-domain-character = el dominio { $host } contiene { $character }, qu
 validate-url-domain-hyphen = una parte del dominio { $host } empieza o termina con un guion
 validate-url-domain-number = el dominio { $host } debe terminar en un nombre como .com, no en un número
 
-## IBAN y BIC (src/validate/formats/bank.rs); $country es el nombre inglés del país y su código
+## IBAN y BIC (src/validate/formats/bank.rs); $country es el nombre del país y su código
+## (validate-country-label, abajo) o, si el código no es de ningún país, el código entre comillas
 validate-iban-empty = el IBAN está vacío
 validate-iban-characters = un IBAN solo tiene letras y cifras (se encontró { $character })
 validate-iban-country = un IBAN empieza con un código de país de dos letras, como ES
@@ -243,6 +244,13 @@ validate-bic-characters = un BIC solo tiene letras y cifras (se encontró { $cha
 validate-bic-length = un BIC tiene 8 u 11 caracteres (hay { $got })
 validate-bic-bank = un BIC empieza con cuatro letras que indican el banco (se escribió { $bank })
 validate-bic-country = los caracteres 5 y 6 de un BIC son un código de país, y { $country } no lo es
+
+## Un país nombrado como en «España (ES)» (src/validate/formats/codes.rs): $country_name es su
+## nombre (country-<código>, countries.ftl), $country_code su código; sin artículo, así que la
+## selección (la del inglés, que antepone «the» a algunos nombres) tiene una sola variante
+validate-country-label = { $country_code ->
+       *[other] { $country_name }
+    } ({ $country_code })
 
 ## Números de teléfono (src/validate/formats/phone.rs)
 validate-phone-empty = el número de teléfono está vacío

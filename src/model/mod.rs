@@ -21,6 +21,7 @@ mod workspace;
 
 pub use access::{
     grant, refusal, refusal_of, DocumentClass, Grant, Refusal, Role, Section, Subject,
+    ACCOUNT_DISABLED, SERVER_UNREACHABLE, WRONG_CREDENTIALS,
 };
 pub use activity::{
     fill_template, AlertRules, FilledMessage, GeoPosition, Interaction, InteractionKind,
@@ -44,9 +45,10 @@ pub use partner::{
     PartnerStatus, PaymentMethod, PaymentTerms, TaxId, PARTNER_SCHEMA_VERSION,
 };
 pub use portal::{
-    apply_field, comparison, field_json, field_label, pending, proposal_status, proposed_fields,
-    readable, DataRequest, Decision, FieldComparison, PartnerPortal, Proposal, ProposalStatus,
-    RequestKind, EXPLICIT_APPROVAL_FIELDS, PORTAL_SCHEMA_VERSION, PROPOSABLE_FIELDS,
+    apply_field, comparison, comparison_in, field_json, field_label, pending, proposal_status,
+    proposed_fields, readable, readable_in, DataRequest, Decision, FieldComparison, PartnerPortal,
+    Proposal, ProposalStatus, ReadableWords, RequestKind, EXPLICIT_APPROVAL_FIELDS,
+    PORTAL_SCHEMA_VERSION, PROPOSABLE_FIELDS,
 };
 pub use settings::{
     default_templates, AppliesTo, Category, CustomFieldDef, CustomFieldType, OrphanReason,

@@ -23,7 +23,7 @@ use std::collections::BTreeMap;
 use autosurgeon::{Hydrate, Reconcile};
 use serde::{Deserialize, Serialize};
 
-use super::partner::PartnerProfile;
+use super::partner::{AddressKind, PartnerProfile, PaymentMethod};
 use super::verification::FileRef;
 use crate::validate::{validate_partner, PartnerDraft};
 
@@ -323,14 +323,46 @@ fn ordered_fields(proposal: &Proposal) -> Vec<String> {
     known.chain(unknown).collect()
 }
 
+/// The few words a readable field needs beyond the data: what "nothing" is, the names of
+/// address kinds, and payment terms. English by default; the interface passes its language's.
+pub struct ReadableWords {
+    pub none: String,
+    pub address_kind: Box<dyn Fn(AddressKind) -> String>,
+    pub payment_terms: Box<dyn Fn(Option<u32>, PaymentMethod) -> String>,
+}
+
+impl ReadableWords {
+    /// The core's English words.
+    pub fn english() -> Self {
+        ReadableWords {
+            none: NONE.to_owned(),
+            address_kind: Box::new(|kind| kind.label().to_owned()),
+            payment_terms: Box::new(|days, method| match days {
+                Some(1) => format!("1 day, {}", method.label()),
+                Some(days) => format!("{days} days, {}", method.label()),
+                None => method.label().to_owned(),
+            }),
+        }
+    }
+}
+
 /// Every proposed field next to the record's current value, for the staff's review.
 pub fn comparison(current: &PartnerProfile, proposal: &Proposal) -> Vec<FieldComparison> {
+    comparison_in(current, proposal, &ReadableWords::english())
+}
+
+/// [`comparison`] with the values written with `words` (the interface's language).
+pub fn comparison_in(
+    current: &PartnerProfile,
+    proposal: &Proposal,
+    words: &ReadableWords,
+) -> Vec<FieldComparison> {
     ordered_fields(proposal)
         .into_iter()
         .map(|field| {
             let json = proposal.fields.get(&field).cloned().unwrap_or_default();
             let proposed = match with_field(current, &field, &json) {
-                Ok(profile) => readable(&profile, &field),
+                Ok(profile) => readable_in(&profile, &field, words),
                 // Not readable as the field (a newer app's field): shown as written.
                 Err(_) => json.clone(),
             };
@@ -339,7 +371,7 @@ pub fn comparison(current: &PartnerProfile, proposal: &Proposal) -> Vec<FieldCom
                 .and_then(|text| serde_json::from_str::<serde_json::Value>(text).ok());
             FieldComparison {
                 label: field_label(&field).unwrap_or(&field).to_owned(),
-                current: readable(current, &field),
+                current: readable_in(current, &field, words),
                 proposed,
                 // No base recorded: nobody can say the record is as the contact saw it.
                 base_changed: seen.is_none() || seen != now,
@@ -355,9 +387,14 @@ const NONE: &str = "(none)";
 
 /// A field of a profile as people read it: lists one row a line, no JSON.
 pub fn readable(profile: &PartnerProfile, field: &str) -> String {
+    readable_in(profile, field, &ReadableWords::english())
+}
+
+/// [`readable`] with `words` for "nothing", address kinds and payment terms.
+pub fn readable_in(profile: &PartnerProfile, field: &str, words: &ReadableWords) -> String {
     let or_none = |text: String| {
         if text.trim().is_empty() {
-            NONE.to_owned()
+            words.none.clone()
         } else {
             text
         }
@@ -385,7 +422,7 @@ pub fn readable(profile: &PartnerProfile, field: &str) -> String {
                     let place = joined(&[&address.postal_code, &address.city], " ");
                     format!(
                         "{}: {}",
-                        address.kind.label(),
+                        (words.address_kind)(address.kind),
                         joined(
                             &[&address.street, &place, &address.region, &address.country],
                             ", "
@@ -410,10 +447,7 @@ pub fn readable(profile: &PartnerProfile, field: &str) -> String {
         "phones" => lines(profile.phones.clone()),
         "payment_terms" => {
             let terms = profile.payment_terms;
-            match terms.days {
-                Some(days) => format!("{days} days, {}", terms.method.label()),
-                None => terms.method.label().to_owned(),
-            }
+            (words.payment_terms)(terms.days, terms.method)
         }
         "bank_accounts" => lines(
             (profile.bank_accounts.iter())

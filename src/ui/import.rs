@@ -775,9 +775,19 @@ fn MappingTable(
                     stale.set(true);
                 }>
                     <option value="" selected=country.is_empty()>{move_tr!("import-no-country")}</option>
-                    {crate::validate::formats::countries().map(|(code, name)| view! {
-                        <option value=code selected=code == country>{format!("{name} ({code})")}</option>
-                    }).collect_view()}
+                    // Rebuilt when the language changes: names in that language, in its order.
+                    {move || {
+                        let chosen = mapping
+                            .with_untracked(|mapping| mapping.as_ref().map(|mapping| mapping.default_country.clone()))
+                            .unwrap_or_else(|| country.clone());
+                        let mut choices: Vec<(&'static str, String)> = crate::validate::formats::countries()
+                            .map(|(code, _)| (code, super::words::country(i18n, code)))
+                            .collect();
+                        choices.sort_by_cached_key(|(code, name)| (crate::text::fold(name), *code));
+                        choices.into_iter().map(|(code, name)| view! {
+                            <option value=code selected=code == chosen>{format!("{name} ({code})")}</option>
+                        }).collect_view()
+                    }}
                 </select>
             </div>
         </div>

@@ -17,7 +17,7 @@ use super::state::{request_kind, request_kinds, use_app_state, NewInvite};
 use super::users::{absolute, InviteLink};
 use super::words::proposable_field;
 use crate::model::{
-    comparison, DataRequest, DocumentId, DocumentKind, Partner, PartnerPortal, Proposal,
+    comparison_in, DataRequest, DocumentId, DocumentKind, Partner, PartnerPortal, Proposal,
     RequestKind, Role,
 };
 use crate::validate::PartnerDraft;
@@ -112,7 +112,10 @@ fn PortalProposals(partner: DocumentId, staff: bool) -> impl IntoView {
             let mut list: Vec<(Proposal, Vec<crate::model::FieldComparison>)> = portal
                 .proposals
                 .values()
-                .map(|proposal| (proposal.clone(), comparison(&current, proposal)))
+                .map(|proposal| {
+                    let words = super::words::readable_words(i18n);
+                    (proposal.clone(), comparison_in(&current, proposal, &words))
+                })
                 .collect();
             list.sort_by_key(|(proposal, _)| std::cmp::Reverse(proposal.created_at_ms));
             Some(list)

@@ -2,7 +2,8 @@
 //! control is refused, the events of a partner's timeline and the fields a partner contact may
 //! propose. The core keeps the same things as data (`AlertSubject`, `MissingItem`, `Refusal`,
 //! `TimelineEvent`) next to its English sentences; the only words read back are the missing
-//! items, through the core's own `missing_item`. The messages are in `locales/*/core.ftl`.
+//! items, through the core's own `missing_item`. The messages are in `locales/*/core.ftl`, the
+//! names of countries in `locales/*/countries.ftl`.
 
 use leptos_fluent::{tr, I18n};
 
@@ -170,4 +171,50 @@ pub fn duplicate_reasons(i18n: I18n, reasons: &[DuplicateReason]) -> String {
         })
         .collect();
     words.join(", ")
+}
+
+/// A message from the server (or about reaching it) in the chosen language where it is one of
+/// the fixed answers the interface knows (`model::WRONG_CREDENTIALS`, …); anything else, which
+/// names a field or a value, as the server wrote it.
+pub fn server_message(i18n: I18n, message: &str) -> String {
+    use crate::model::{ACCOUNT_DISABLED, SERVER_UNREACHABLE, WRONG_CREDENTIALS};
+    match message {
+        WRONG_CREDENTIALS => tr!(i18n, "core-server-wrong-credentials"),
+        ACCOUNT_DISABLED => tr!(i18n, "core-server-account-disabled"),
+        SERVER_UNREACHABLE => tr!(i18n, "core-server-unreachable"),
+        other => other.to_owned(),
+    }
+}
+
+/// The words a partner contact's proposal is shown with ("(none)", address kinds, payment
+/// terms), in the chosen language.
+pub fn readable_words(i18n: I18n) -> crate::model::ReadableWords {
+    crate::model::ReadableWords {
+        none: tr!(i18n, "core-readable-none"),
+        address_kind: Box::new(move |kind| label(i18n, kind)),
+        payment_terms: Box::new(move |days, method| match days {
+            Some(days) => tr!(i18n, "core-readable-payment-terms", {
+                "days" => days,
+                "method" => label(i18n, method)
+            }),
+            None => label(i18n, method),
+        }),
+    }
+}
+
+/// A country's name in the chosen language (`country-<code>`, `locales/*/countries.ftl`) from
+/// its ISO 3166-1 alpha-2 code, in either case. The core's English name if the language lacks
+/// the message, and the code as given when it is not a country.
+pub fn country(i18n: I18n, code: &str) -> String {
+    let upper = code.trim().to_ascii_uppercase();
+    let Some(english) = crate::validate::formats::country_name(&upper) else {
+        return code.to_owned();
+    };
+    let name = i18n.tr(&format!("country-{}", upper.to_ascii_lowercase()));
+    // leptos-fluent answers a missing message with this sentence instead of failing.
+    if name.starts_with("Unknown localization ") {
+        english.to_owned()
+    } else {
+        name
+    }
 }

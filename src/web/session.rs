@@ -136,9 +136,7 @@ async fn send(
     let request = web_sys::Request::new_with_str_and_init(path, &init).map_err(describe)?;
     let response = JsFuture::from(window.fetch_with_request(&request))
         .await
-        .map_err(|_| {
-            "the server cannot be reached; check the connection and try again".to_owned()
-        })?;
+        .map_err(|_| crate::model::SERVER_UNREACHABLE.to_owned())?;
     let response: web_sys::Response = response.dyn_into().map_err(describe)?;
     let text = JsFuture::from(response.text().map_err(describe)?)
         .await

@@ -92,10 +92,12 @@ pub(crate) fn session_json(
     user: &User,
     expires_at: i64,
 ) -> Result<Value, ApiError> {
-    let access = state
-        .permissions
-        .access(user.id)
-        .ok_or_else(|| ApiError(StatusCode::UNAUTHORIZED, "this account is disabled".into()))?;
+    let access = state.permissions.access(user.id).ok_or_else(|| {
+        ApiError(
+            StatusCode::UNAUTHORIZED,
+            partnero::model::ACCOUNT_DISABLED.into(),
+        )
+    })?;
     let portal = access.role == Role::Portal;
     let workspace_id = if portal {
         access.portal_workspace.map(|document| document.to_string())

@@ -555,7 +555,9 @@ async fn bad_input_is_refused_clearly_and_hurts_nobody_else() {
         .await
         .unwrap_err();
     assert_eq!(status, 401);
-    assert!(body.contains("wrong email or password"), "{body}");
+    // Exactly the answer the interface knows and words in the person's language.
+    let error: serde_json::Value = serde_json::from_str(&body).unwrap();
+    assert_eq!(error["error"], partnero::model::WRONG_CREDENTIALS, "{body}");
     let (status, body) = sign_in(&server.base, "nobody@example.com", PASSWORD)
         .await
         .unwrap_err();

@@ -7,7 +7,7 @@
 
 use iban::{Iban, IbanLike, ParseBaseIbanError, ParseIbanError};
 
-use super::codes::{country_label, is_country};
+use super::codes::{country_label, country_label_args, is_country};
 use crate::validate::Problem;
 
 /// Total IBAN length per country of the IBAN registry, as code + two digits. The same set of
@@ -78,7 +78,7 @@ pub fn check_iban(raw: &str) -> Result<String, Problem> {
     let not_used = || {
         Problem::new(
             "validate-iban-not-used",
-            vec![("country", label.clone())],
+            country_label_args(country),
             format!("{label} does not use IBANs (it is not in the IBAN registry)"),
         )
     };
@@ -88,11 +88,13 @@ pub fn check_iban(raw: &str) -> Result<String, Problem> {
     if iban.len() != expected {
         return Err(Problem::new(
             "validate-iban-length",
-            vec![
-                ("country", label.clone()),
-                ("length", expected.to_string()),
-                ("got", iban.len().to_string()),
-            ],
+            country_label_args(country)
+                .into_iter()
+                .chain([
+                    ("length", expected.to_string()),
+                    ("got", iban.len().to_string()),
+                ])
+                .collect(),
             format!(
                 "an IBAN from {label} has {expected} characters (got {})",
                 iban.len()
@@ -109,7 +111,7 @@ pub fn check_iban(raw: &str) -> Result<String, Problem> {
         )),
         Err(ParseIbanError::InvalidBban(_)) => Err(Problem::new(
             "validate-iban-account",
-            vec![("country", label.clone())],
+            country_label_args(country),
             format!("the account number does not follow the IBAN format of {label}"),
         )),
         Err(ParseIbanError::UnknownCountry(_)) => Err(not_used()),

@@ -174,6 +174,28 @@ pub(super) fn country_label(code: &str) -> String {
     }
 }
 
+/// The message that names a country as [`country_label`] does ("the Netherlands (NL)"), from
+/// the arguments `country_name` (the name) and `country_code`.
+const COUNTRY_LABEL_KEY: &str = "validate-country-label";
+
+/// The arguments of a message whose `country` is [`country_label`]: for a known code, `country`
+/// is the nested message `@validate-country-label` and `country_name` the nested
+/// `@country-<code>` (`locales/*/countries.ftl`), so the interface names the country in its
+/// language; an unknown code travels as the quoted code.
+pub(super) fn country_label_args(code: &str) -> Vec<(&'static str, String)> {
+    match country_name(code) {
+        Some(_) => vec![
+            ("country", format!("@{COUNTRY_LABEL_KEY}")),
+            (
+                "country_name",
+                format!("@country-{}", code.to_ascii_lowercase()),
+            ),
+            ("country_code", code.to_owned()),
+        ],
+        None => vec![("country", format!("{code:?}"))],
+    }
+}
+
 /// The country's name as it reads inside a sentence: "Spain", but "the United Kingdom" and
 /// "the Netherlands". Unknown codes are returned as given.
 pub(super) fn country_in_sentence(code: &str) -> String {

@@ -1,7 +1,7 @@
 //! Phone numbers to E.164 ("+34612345678"), the one form that dials from anywhere and
 //! compares equal however it was typed.
 
-use super::codes::country_label;
+use super::codes::{country_label, country_label_args};
 use crate::validate::Problem;
 
 /// Numbering plan of one calling code: the countries that dial it, an adjective for messages,
@@ -194,7 +194,7 @@ fn national(digits: &str, default_country: &str) -> Result<String, Problem> {
             let label = country_label(&country);
             Problem::new(
                 "validate-phone-prefix-needed-country",
-                vec![("country", label.clone())],
+                country_label_args(&country),
                 format!(
                     "start the number with + and the country calling code (numbers from \
                      {label} are not recognised without it)"
