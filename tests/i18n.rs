@@ -248,3 +248,38 @@ fn every_value_of_every_named_enum_has_its_message_and_english_matches_the_core(
     }
     assert!(wrong.is_empty(), "{wrong:#?}");
 }
+
+/// The message naming a country (`locales/*/countries.ftl`).
+fn country_key(code: &str) -> String {
+    format!("country-{}", code.to_ascii_lowercase())
+}
+
+#[test]
+fn every_country_has_its_name_in_every_language_and_english_is_the_cores() {
+    use partnero::validate::formats::countries;
+    let known: BTreeMap<String, &str> = countries()
+        .map(|(code, name)| (country_key(code), name))
+        .collect();
+    assert!(known.len() > 240, "only {} countries?", known.len());
+    for language in LANGUAGES {
+        let messages = messages(language);
+        let missing: Vec<&String> = known
+            .keys()
+            .filter(|key| !messages.contains_key(*key))
+            .collect();
+        assert!(missing.is_empty(), "{language} lacks {missing:?}");
+        let unknown: Vec<&String> = (messages.keys())
+            .filter(|key| key.starts_with("country-") && !known.contains_key(*key))
+            .collect();
+        assert!(
+            unknown.is_empty(),
+            "{language} names no country of the core: {unknown:?}"
+        );
+    }
+    let english = messages("en");
+    let wrong: Vec<String> = (known.iter())
+        .filter(|(key, name)| english[*key].text != **name)
+        .map(|(key, name)| format!("{key}: {:?}, the core says {name:?}", english[key].text))
+        .collect();
+    assert!(wrong.is_empty(), "{wrong:#?}");
+}
