@@ -8,7 +8,7 @@ use leptos_router::hooks::use_params_map;
 use super::list::KindBadge;
 use super::state::{use_app_state, AppState, LoadState};
 use crate::model::{refusal, Grant, Section};
-use crate::model::{DocumentId, Partner, PartnerStatus};
+use crate::model::{DocumentId, OrphanReason, Partner, PartnerStatus};
 
 /// The outcome of the last action on this page, shown in a live region.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -168,7 +168,7 @@ fn PartnerPage(
         if !tags.is_empty() {
             classification.push((tr!(i18n, "detail-tags"), tags.join(", ")));
         }
-        let mut custom_rows: Vec<(String, String, Option<String>)> = settings
+        let mut custom_rows: Vec<(String, String, Option<OrphanReason>)> = settings
             .sorted_custom_fields(profile.kind)
             .into_iter()
             .filter_map(|(id, def)| {
@@ -184,17 +184,13 @@ fn PartnerPage(
                 .orphaned_custom_values(&profile)
                 .into_iter()
                 .filter(|orphan| !orphan.value.is_empty())
-                .map(|orphan| {
-                    (
-                        orphan.label,
-                        orphan.value,
-                        Some(super::i18n::label(i18n, orphan.reason)),
-                    )
-                }),
+                .map(|orphan| (orphan.label, orphan.value, Some(orphan.reason))),
         );
         (classification, custom_rows)
     });
-    let payment = match (profile.payment_terms.days, profile.payment_terms.method) {
+    // Worded when shown, so the text follows a change of language.
+    let terms = profile.payment_terms;
+    let payment = move || match (terms.days, terms.method) {
         (None, method) => super::i18n::label(i18n, method),
         (Some(days), method) => {
             tr!(i18n, "detail-payment-days", { "days" => days, "method" => super::i18n::label(i18n, method) })
@@ -217,7 +213,7 @@ fn PartnerPage(
                     {(!profile.trade_name.is_empty()).then(|| view! { <p class="legal-name">{profile.legal_name.clone()}</p> })}
                     <p class="badges">
                         <KindBadge kind=profile.kind/>
-                        <span class=if archived { "badge archived" } else { "badge active" } id="partner-status">{super::i18n::label(i18n, partner.status)}</span>
+                        <span class=if archived { "badge archived" } else { "badge active" } id="partner-status">{let status = partner.status; move || super::i18n::label(i18n, status)}</span>
                         <span id="partner-verification"><super::documents::VerificationBadge state=partner.verification_state(&state.view.with_untracked(|view| view.settings.clone()), crate::model::day_of(crate::web::now_ms()))/></span>
                     </p>
                 </div>
@@ -278,7 +274,7 @@ fn PartnerPage(
                     <h2>{move_tr!("detail-more-details")}</h2>
                     <dl class="facts">
                         {custom_rows.into_iter().map(|(label, value, note)| view! {
-                            <dt>{label}{note.map(|note| view! { <span class="muted">" ("{note}")"</span> })}</dt>
+                            <dt>{label}{note.map(|reason| view! { <span class="muted">" ("{move || super::i18n::label(i18n, reason)}")"</span> })}</dt>
                             <dd>{value}</dd>
                         }).collect_view()}
                     </dl>
@@ -300,7 +296,7 @@ fn PartnerPage(
                                 ];
                                 view! {
                                     <li class="address">
-                                        <span class="badge">{super::i18n::label(i18n, address.kind)}</span>
+                                        <span class="badge">{let kind = address.kind; move || super::i18n::label(i18n, kind)}</span>
                                         {lines.into_iter().filter(|line| !line.is_empty()).map(|line| view! { <span class="line">{line}</span> }).collect_view()}
                                     </li>
                                 }
