@@ -128,16 +128,7 @@ impl Harness {
     /// Waits until the service worker controls the page, then stops the server and checks
     /// that it is really unreachable.
     async fn go_offline(&mut self) -> Result<()> {
-        let deadline = std::time::Instant::now() + WAIT;
-        while !self
-            .script_bool("return !!(navigator.serviceWorker && navigator.serviceWorker.controller)")
-            .await?
-        {
-            if std::time::Instant::now() > deadline {
-                bail!("the service worker never took control of the page");
-            }
-            tokio::time::sleep(POLL).await;
-        }
+        self.wait_for_service_worker().await?;
         self.cut_network().await?;
         let health = self
             .driver()
@@ -321,6 +312,21 @@ impl Browser {
         self.driver()
             .screenshot(&artifacts_dir().join(format!("{name}.png")))
             .await?;
+        Ok(())
+    }
+
+    /// Waits until the service worker controls the page (the app then works offline).
+    async fn wait_for_service_worker(&self) -> Result<()> {
+        let deadline = std::time::Instant::now() + WAIT;
+        while !self
+            .script_bool("return !!(navigator.serviceWorker && navigator.serviceWorker.controller)")
+            .await?
+        {
+            if std::time::Instant::now() > deadline {
+                bail!("the service worker never took control of the page");
+            }
+            tokio::time::sleep(POLL).await;
+        }
         Ok(())
     }
 
@@ -1817,16 +1823,7 @@ async fn the_app_installs_and_every_screen_speaks_spanish() -> Result<()> {
     ana.driver().goto(ana.url("/sign-in")).await?;
     ana.wait_for(By::Id("sign-in-email")).await?;
     // Installable: the manifest, icons and service worker satisfy Chromium.
-    let deadline = std::time::Instant::now() + WAIT;
-    while !ana
-        .script_bool("return !!(navigator.serviceWorker && navigator.serviceWorker.controller)")
-        .await?
-    {
-        if std::time::Instant::now() > deadline {
-            bail!("the service worker never took control of the page");
-        }
-        tokio::time::sleep(POLL).await;
-    }
+    ana.wait_for_service_worker().await?;
     let installability = ana
         .driver()
         .cdp()
