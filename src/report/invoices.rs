@@ -237,17 +237,22 @@ pub fn average_days_to_pay(
 
 /// "12.5 days", "1 day", "3 days": the average of [`average_days_to_pay`] to one decimal,
 /// rounded half up in integers.
-pub fn format_average_days((total_days, invoices): (i64, i64)) -> String {
-    if invoices <= 0 {
+pub fn format_average_days(average: (i64, i64)) -> String {
+    let Some(tenths) = average_tenths(average) else {
         return String::new();
-    }
-    let tenths = (total_days * 10 * 2 + invoices) / (invoices * 2);
+    };
     let (whole, tenth) = (tenths / 10, tenths % 10);
     match (whole, tenth) {
         (1, 0) => "1 day".to_owned(),
         (whole, 0) => format!("{whole} days"),
         (whole, tenth) => format!("{whole}.{tenth} days"),
     }
+}
+
+/// The average `(total days, invoices)` in tenths of a day, rounded half up in integers;
+/// `None` without invoices. Every language writes it from these tenths.
+pub fn average_tenths((total_days, invoices): (i64, i64)) -> Option<i64> {
+    (invoices > 0).then(|| (total_days * 10 * 2 + invoices) / (invoices * 2))
 }
 
 /// Aging of the open invoices of `direction` across partners on day `today`: issued invoices

@@ -29,11 +29,10 @@ pub(super) fn today_iso() -> String {
 
 /// An average number of days, `(total days, invoices)`, to a tenth, in the chosen language:
 /// "1 day", "12 days", "12.5 days" (what `report::format_average_days` writes in English).
-fn average_days(i18n: I18n, (total_days, invoices): (i64, i64)) -> String {
-    if invoices <= 0 {
+fn average_days(i18n: I18n, average: (i64, i64)) -> String {
+    let Some(tenths) = crate::report::invoices::average_tenths(average) else {
         return String::new();
-    }
-    let tenths = (total_days * 10 * 2 + invoices) / (invoices * 2);
+    };
     if tenths % 10 == 0 {
         tr!(i18n, "finance-days", {"count" => tenths / 10})
     } else {
