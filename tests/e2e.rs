@@ -19,6 +19,9 @@ use tokio::sync::oneshot;
 
 const WAIT: Duration = Duration::from_secs(20);
 const POLL: Duration = Duration::from_millis(100);
+/// The first installation caches the whole app shell; on a cold machine, and with the app's
+/// own retry after a failed install (5 s later), it can take longer than a screen does.
+const SERVICE_WORKER_WAIT: Duration = Duration::from_secs(60);
 
 /// The real server, in this process, on a loopback port.
 struct TestServer {
@@ -317,17 +320,37 @@ impl Browser {
 
     /// Waits until the service worker controls the page (the app then works offline).
     async fn wait_for_service_worker(&self) -> Result<()> {
-        let deadline = std::time::Instant::now() + WAIT;
+        let deadline = std::time::Instant::now() + SERVICE_WORKER_WAIT;
         while !self
             .script_bool("return !!(navigator.serviceWorker && navigator.serviceWorker.controller)")
             .await?
         {
             if std::time::Instant::now() > deadline {
-                bail!("the service worker never took control of the page");
+                let state = self.service_worker_state().await.unwrap_or_default();
+                bail!("the service worker never took control of the page ({state})");
             }
             tokio::time::sleep(POLL).await;
         }
         Ok(())
+    }
+
+    /// What the page's service-worker registration holds, for a failure message.
+    async fn service_worker_state(&self) -> Result<String> {
+        let answer = self
+            .driver()
+            .execute_async(
+                "const done = arguments[arguments.length - 1];
+                 navigator.serviceWorker.getRegistration().then(async (r) => {
+                   const cached = (await caches.keys()).join(',');
+                   if (!r) { done('no registration; caches: ' + cached); return; }
+                   const s = (w) => (w ? w.state : 'none');
+                   done('installing ' + s(r.installing) + ', waiting ' + s(r.waiting) +
+                        ', active ' + s(r.active) + '; caches: ' + cached);
+                 }, (e) => done('getRegistration failed: ' + e));",
+                Vec::new(),
+            )
+            .await?;
+        Ok(answer.json().as_str().unwrap_or_default().to_owned())
     }
 
     /// Opens a partner's page and records a bill (or invoice) with these values.

@@ -28,8 +28,18 @@ fn log_error(what: &str, error: &JsValue) {
     web_sys::console::error_1(&format!("{what}: {message}").into());
 }
 
+/// How many times a failed first installation is tried again in one page's life.
+const INSTALL_ATTEMPTS: u32 = 5;
+/// The pause before trying again, doubled each time (5 s, 10 s, 20 s, …).
+const RETRY_AFTER_MS: i32 = 5_000;
+
 /// Registers `/sw.js` and calls `on_update` once a new version is installed and waiting while
 /// this page runs an older one (not on the first install, which has nothing to replace).
+///
+/// The first installation downloads the whole app shell (the wasm is megabytes). On a poor
+/// connection that can fail, and the browser then drops the registration and only tries again
+/// on the next page load, which for a single-page app may be days away. Until then the app
+/// would not start offline, so a failed first install is tried again from here, a few times.
 pub fn register_service_worker(on_update: impl Fn() + 'static) {
     let Some(container) = container() else {
         web_sys::console::warn_1(
@@ -37,17 +47,21 @@ pub fn register_service_worker(on_update: impl Fn() + 'static) {
         );
         return;
     };
+    register(container, std::rc::Rc::new(on_update), 0);
+}
+
+fn register(container: ServiceWorkerContainer, on_update: std::rc::Rc<dyn Fn()>, attempt: u32) {
     let promise = container.register("/sw.js");
     wasm_bindgen_futures::spawn_local(async move {
         let registration = match JsFuture::from(promise).await {
             Ok(value) => value.unchecked_into::<ServiceWorkerRegistration>(),
             Err(error) => {
                 log_error("service worker registration failed", &error);
+                retry_later(container, on_update, attempt);
                 return;
             }
         };
         finish_requested_update(&container, &registration);
-        let on_update = std::rc::Rc::new(on_update);
         let controlled = {
             let container = container.clone();
             move || container.controller().is_some()
@@ -55,22 +69,40 @@ pub fn register_service_worker(on_update: impl Fn() + 'static) {
         if registration.waiting().is_some() && controlled() {
             on_update();
         }
+        // Each worker found (the first one, or a new version) is followed: once installed
+        // while an older version runs, it is an update to offer; if it fails before any
+        // version is active, this page tries again.
+        let follow = {
+            let registration = registration.clone();
+            let container = container.clone();
+            move |worker: web_sys::ServiceWorker| {
+                let watched = worker.clone();
+                let registration = registration.clone();
+                let container = container.clone();
+                let on_update = on_update.clone();
+                let controlled = controlled.clone();
+                let on_state = Closure::<dyn Fn()>::new(move || match watched.state() {
+                    ServiceWorkerState::Installed if controlled() => on_update(),
+                    ServiceWorkerState::Redundant if registration.active().is_none() => {
+                        retry_later(container.clone(), on_update.clone(), attempt)
+                    }
+                    _ => {}
+                });
+                worker.set_onstatechange(Some(on_state.as_ref().unchecked_ref()));
+                // Lives as long as the page: one per version found, a handful at most.
+                on_state.forget();
+            }
+        };
+        let follow = std::rc::Rc::new(follow);
+        if let Some(installing) = registration.installing() {
+            follow(installing);
+        }
         let watched = registration.clone();
+        let found = follow.clone();
         let on_found = Closure::<dyn Fn()>::new(move || {
-            let Some(installing) = watched.installing() else {
-                return;
-            };
-            let worker = installing.clone();
-            let on_update = on_update.clone();
-            let controlled = controlled.clone();
-            let on_state = Closure::<dyn Fn()>::new(move || {
-                if worker.state() == ServiceWorkerState::Installed && controlled() {
-                    on_update();
-                }
-            });
-            installing.set_onstatechange(Some(on_state.as_ref().unchecked_ref()));
-            // Lives as long as the page: one per version found, a handful at most.
-            on_state.forget();
+            if let Some(installing) = watched.installing() {
+                found(installing);
+            }
         });
         registration.set_onupdatefound(Some(on_found.as_ref().unchecked_ref()));
         on_found.forget();
@@ -86,6 +118,29 @@ pub fn register_service_worker(on_update: impl Fn() + 'static) {
         }
         check.forget();
     });
+}
+
+/// Registers again after a pause, unless this page has tried [`INSTALL_ATTEMPTS`] times.
+fn retry_later(container: ServiceWorkerContainer, on_update: std::rc::Rc<dyn Fn()>, attempt: u32) {
+    let next = attempt + 1;
+    if next >= INSTALL_ATTEMPTS {
+        web_sys::console::error_1(
+            &"the app could not be installed for offline use; it will try on the next visit"
+                .into(),
+        );
+        return;
+    }
+    web_sys::console::warn_1(
+        &format!("installing the app for offline use failed; trying again ({next})").into(),
+    );
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let again = Closure::once_into_js(move || register(container, on_update, next));
+    let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(
+        again.unchecked_ref(),
+        RETRY_AFTER_MS << attempt,
+    );
 }
 
 /// Set while an accepted update is under way, so the next page load finishes it.
