@@ -125,8 +125,7 @@ fn retry_later(container: ServiceWorkerContainer, on_update: std::rc::Rc<dyn Fn(
     let next = attempt + 1;
     if next >= INSTALL_ATTEMPTS {
         web_sys::console::error_1(
-            &"the app could not be installed for offline use; it will try on the next visit"
-                .into(),
+            &"the app could not be installed for offline use; it will try on the next visit".into(),
         );
         return;
     }
