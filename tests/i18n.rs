@@ -182,12 +182,12 @@ fn every_key_the_interface_uses_exists_and_every_message_is_used() {
         .collect();
     assert!(unknown.is_empty(), "keys used but not defined: {unknown:?}");
     // Keys the interface builds from the core's values are checked against the core instead:
-    // enum names below, validation messages in tests/validate_messages.rs, country names in
-    // tests/countries.rs.
+    // enum names below, validation messages in tests/validate_messages.rs, country names and
+    // the server's refusals below.
     let unused: Vec<&String> = english
         .keys()
         .filter(|key| !key.starts_with("label-") && !key.starts_with("validate-"))
-        .filter(|key| !key.starts_with("country-"))
+        .filter(|key| !key.starts_with("country-") && !key.starts_with("server-"))
         .filter(|key| !used.contains_key(*key))
         .collect();
     assert!(
@@ -282,4 +282,56 @@ fn every_country_has_its_name_in_every_language_and_english_is_the_cores() {
         .map(|(key, name)| format!("{key}: {:?}, the core says {name:?}", english[key].text))
         .collect();
     assert!(wrong.is_empty(), "{wrong:#?}");
+}
+
+#[test]
+fn every_refusal_of_the_server_has_its_words_in_every_language() {
+    use partnero::model::ServerError;
+    let examples = ServerError::examples();
+    let keys: BTreeSet<&str> = examples.iter().map(ServerError::key).collect();
+    for language in LANGUAGES {
+        let defined = messages(language);
+        let mut wrong = Vec::new();
+        for error in &examples {
+            let given: BTreeSet<String> = error
+                .args()
+                .into_iter()
+                .map(|(name, _)| name.to_owned())
+                .collect();
+            match defined.get(error.key()) {
+                None => wrong.push(format!("missing: {}", error.key())),
+                // A message may leave a variable out (the byte count, when it says megabytes),
+                // never use one the core does not give.
+                Some(message) if !message.variables.is_subset(&given) => wrong.push(format!(
+                    "{}: uses {:?}, the core gives {given:?}",
+                    error.key(),
+                    message.variables
+                )),
+                Some(_) => {}
+            }
+        }
+        for key in defined.keys().filter(|key| key.starts_with("server-")) {
+            if !keys.contains(key.as_str()) {
+                wrong.push(format!("no refusal has the message {key}"));
+            }
+        }
+        assert!(wrong.is_empty(), "{language}: {wrong:#?}");
+    }
+    // The answer the server sends reads back as the same refusal.
+    for error in examples {
+        let body = error.to_json().to_string();
+        assert_eq!(ServerError::from_answer(400, &body), error, "{body}");
+    }
+    // An answer without a refusal (a proxy's page, an older server) keeps what it says.
+    assert_eq!(
+        ServerError::from_answer(502, "<html>Bad gateway</html>"),
+        ServerError::UnexpectedAnswer {
+            status: 502,
+            detail: String::new()
+        }
+    );
+    assert_eq!(
+        ServerError::from_answer(409, r#"{"error": "busy"}"#).english(),
+        "the server answered 409: busy"
+    );
 }

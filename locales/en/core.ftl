@@ -50,9 +50,40 @@ core-duplicate-email = same email { $email }
 core-duplicate-phone = same phone { $phone }
 core-duplicate-name = similar name ({ $percent } %)
 
-core-server-wrong-credentials = wrong email or password
-core-server-account-disabled = this account is disabled
-core-server-unreachable = the server cannot be reached; check the connection and try again
+## Why a request to the server failed (model::ServerError, words::server_error). The server's
+## own English sentence (its `error` field) is for logs and scripts; these are for the screen.
+server-wrong-credentials = Wrong email or password.
+server-account-disabled = This account is disabled.
+server-not-signed-in = Sign in first.
+server-session-ended = Your session has ended (signed out, expired or revoked). Sign in again.
+server-invalid-email = “{ $email }” is not an email address.
+server-password-too-short = The password must have at least { $minimum } characters.
+server-email-taken = A user with the email { $email } already exists.
+server-no-such-user = This user no longer exists (number { $id }).
+server-portal-role-fixed = A partner contact's role is fixed: contacts are invited as contacts and stay contacts.
+server-last-administrator = This is the last active administrator: make someone else an administrator first.
+server-administrators-only = Only administrators may do this.
+server-administrators-invite-staff = Only administrators may invite staff.
+server-writers-invite-contacts = Only people who may change this partner may invite its contacts.
+server-partner-required = Choose the partner whose contact you invite.
+server-not-a-partner = { $partner } is not a partner of this workspace.
+server-staff-have-no-partner = Only partner contacts belong to a partner.
+server-portal-sees-no-settings = Partner contacts do not see the team's settings.
+server-sections-not-deniable = Sections can be denied to managers, sales reps and viewers only, not to the { $role } role.
+server-unusable-invite = This invitation link is unknown, used or expired. Ask for a new one.
+server-file-id-invalid = The file's address is not the SHA-256 of its content.
+server-file-type-missing = The file has no type; accepted: { $allowed }.
+server-file-type-refused = Files of type “{ $given }” are not accepted; accepted: { $allowed }.
+server-file-too-large = The file is larger than this server accepts ({ $megabytes } MB at most).
+server-file-unreadable = The file could not be read: { $detail }
+server-file-hash-mismatch = The file arrived damaged (its content does not match its address); nothing was stored.
+server-file-not-found = The file is not stored on the server.
+server-failed = The server could not complete the request. Try again later.
+server-bad-request = The server refused the request: { $detail }
+server-unreachable = The server cannot be reached; check the connection and try again.
+server-browser = The browser could not complete the request: { $detail }
+server-unexpected-answer = The server gave an unexpected answer ({ $status }).
+server-unexpected-answer-detail = The server gave an unexpected answer ({ $status }): { $detail }
 
 core-readable-none = (none)
 core-readable-payment-terms = { $days ->

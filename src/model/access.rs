@@ -273,14 +273,6 @@ fn partner_grant(role: Role, own: bool) -> Grant {
     }
 }
 
-/// The server's answers to a refused sign-in, shared with the interface so it can word them in
-/// the person's language (the server says the same for an unknown email and a wrong password).
-pub const WRONG_CREDENTIALS: &str = "wrong email or password";
-pub const ACCOUNT_DISABLED: &str = "this account is disabled";
-/// What the interface reports when the server cannot be reached at all.
-pub const SERVER_UNREACHABLE: &str =
-    "the server cannot be reached; check the connection and try again";
-
 /// Why a user may not do something, as data: the interface words it in the person's language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Refusal {

@@ -15,13 +15,13 @@ mod document_id;
 mod finance;
 mod partner;
 mod portal;
+mod server_error;
 mod settings;
 mod verification;
 mod workspace;
 
 pub use access::{
     grant, refusal, refusal_of, DocumentClass, Grant, Refusal, Role, Section, Subject,
-    ACCOUNT_DISABLED, SERVER_UNREACHABLE, WRONG_CREDENTIALS,
 };
 pub use activity::{
     fill_template, AlertRules, FilledMessage, GeoPosition, Interaction, InteractionKind,
@@ -50,6 +50,7 @@ pub use portal::{
     Proposal, ProposalStatus, ReadableWords, RequestKind, EXPLICIT_APPROVAL_FIELDS,
     PORTAL_SCHEMA_VERSION, PROPOSABLE_FIELDS,
 };
+pub use server_error::{ServerArg, ServerError, MINIMUM_PASSWORD_CHARS};
 pub use settings::{
     default_templates, AppliesTo, Category, CustomFieldDef, CustomFieldType, OrphanReason,
     OrphanedValue, PaymentPreset, RequiredData, Term, WorkspaceSettings,

@@ -34,7 +34,7 @@ pub fn SignIn() -> impl IntoView {
             busy.set(false);
             match result {
                 Ok(()) => navigate("/", Default::default()),
-                Err(message) => error.set(Some(super::words::server_message(i18n, &message))),
+                Err(message) => error.set(Some(message)),
             }
         });
     };

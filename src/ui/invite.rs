@@ -27,7 +27,9 @@ pub fn AcceptInvite() -> impl IntoView {
         let token = token.clone();
         leptos::task::spawn_local(async move {
             let loaded: Result<InviteInfo, String> =
-                web_session::api("GET", &format!("/api/invites/{token}"), None, None).await;
+                web_session::api("GET", &format!("/api/invites/{token}"), None, None)
+                    .await
+                    .map_err(|error| super::words::server_error(i18n, &error));
             if let Ok(invite) = &loaded {
                 name.set(invite.name.clone());
             }

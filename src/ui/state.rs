@@ -817,7 +817,9 @@ impl AppState {
 
     /// Signs in, keeps the session on this device and starts syncing.
     pub async fn sign_in(&self, email: &str, password: &str) -> Result<(), String> {
-        let session = web_session::sign_in(email, password).await?;
+        let session = web_session::sign_in(email, password)
+            .await
+            .map_err(|error| crate::ui::words::server_error(self.i18n, &error))?;
         self.adopt_session(session).await;
         Ok(())
     }

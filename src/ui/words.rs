@@ -173,16 +173,28 @@ pub fn duplicate_reasons(i18n: I18n, reasons: &[DuplicateReason]) -> String {
     words.join(", ")
 }
 
-/// A message from the server (or about reaching it) in the chosen language where it is one of
-/// the fixed answers the interface knows (`model::WRONG_CREDENTIALS`, …); anything else, which
-/// names a field or a value, as the server wrote it.
-pub fn server_message(i18n: I18n, message: &str) -> String {
-    use crate::model::{ACCOUNT_DISABLED, SERVER_UNREACHABLE, WRONG_CREDENTIALS};
-    match message {
-        WRONG_CREDENTIALS => tr!(i18n, "core-server-wrong-credentials"),
-        ACCOUNT_DISABLED => tr!(i18n, "core-server-account-disabled"),
-        SERVER_UNREACHABLE => tr!(i18n, "core-server-unreachable"),
-        other => other.to_owned(),
+/// Why a request to the server failed, in the chosen language (`server-<code>` in
+/// `locales/*/core.ftl`); the server's English where a language lacks the message.
+pub fn server_error(i18n: I18n, error: &crate::model::ServerError) -> String {
+    use crate::model::ServerArg;
+    use fluent_bundle::FluentValue;
+    let args: std::collections::HashMap<std::borrow::Cow<'static, str>, FluentValue> = error
+        .args()
+        .into_iter()
+        .map(|(name, value)| {
+            let value = match value {
+                ServerArg::Text(text) => FluentValue::from(text),
+                ServerArg::Number(number) => FluentValue::from(number),
+            };
+            (std::borrow::Cow::Borrowed(name), value)
+        })
+        .collect();
+    let worded = i18n.tr_with_args(error.key(), &args);
+    // leptos-fluent answers a missing message with this sentence instead of failing.
+    if worded.starts_with("Unknown localization ") {
+        error.english()
+    } else {
+        worded
     }
 }
 

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
-use crate::model::{Role, Section, Subject};
+use crate::model::{Role, Section, ServerError, Subject};
 
 const SESSION_KEY: &str = "partnero.session";
 
@@ -100,13 +100,19 @@ fn describe(error: JsValue) -> String {
         .unwrap_or_else(|| format!("{error:?}"))
 }
 
+fn browser(error: JsValue) -> ServerError {
+    ServerError::Browser {
+        detail: describe(error),
+    }
+}
+
 /// POSTs JSON (or nothing) and returns the status and body text. A network failure is an error
 /// saying the server cannot be reached.
 async fn post(
     path: &str,
     body: Option<String>,
     token: Option<&str>,
-) -> Result<(u16, String), String> {
+) -> Result<(u16, String), ServerError> {
     send("POST", path, body, token).await
 }
 
@@ -116,39 +122,39 @@ async fn send(
     path: &str,
     body: Option<String>,
     token: Option<&str>,
-) -> Result<(u16, String), String> {
-    let window = web_sys::window().ok_or("no window")?;
+) -> Result<(u16, String), ServerError> {
+    let window = web_sys::window().ok_or_else(|| browser("no window".into()))?;
     let init = web_sys::RequestInit::new();
     init.set_method(method);
-    let headers = web_sys::Headers::new().map_err(describe)?;
+    let headers = web_sys::Headers::new().map_err(browser)?;
     if let Some(body) = &body {
         headers
             .set("Content-Type", "application/json")
-            .map_err(describe)?;
+            .map_err(browser)?;
         init.set_body(&JsValue::from_str(body));
     }
     if let Some(token) = token {
         headers
             .set("Authorization", &format!("Bearer {token}"))
-            .map_err(describe)?;
+            .map_err(browser)?;
     }
     init.set_headers(&headers);
-    let request = web_sys::Request::new_with_str_and_init(path, &init).map_err(describe)?;
+    let request = web_sys::Request::new_with_str_and_init(path, &init).map_err(browser)?;
     let response = JsFuture::from(window.fetch_with_request(&request))
         .await
-        .map_err(|_| crate::model::SERVER_UNREACHABLE.to_owned())?;
-    let response: web_sys::Response = response.dyn_into().map_err(describe)?;
-    let text = JsFuture::from(response.text().map_err(describe)?)
+        .map_err(|_| ServerError::Unreachable)?;
+    let response: web_sys::Response = response.dyn_into().map_err(browser)?;
+    let text = JsFuture::from(response.text().map_err(browser)?)
         .await
-        .map_err(describe)?;
+        .map_err(browser)?;
     Ok((response.status(), text.as_string().unwrap_or_default()))
 }
 
 /// Signs in and keeps the session on this device.
-pub async fn sign_in(email: &str, password: &str) -> Result<StoredSession, String> {
+pub async fn sign_in(email: &str, password: &str) -> Result<StoredSession, ServerError> {
     let body = serde_json::json!({ "email": email, "password": password }).to_string();
     let session: StoredSession = api("POST", "/api/sign-in", Some(body), None).await?;
-    keep_session(&session)?;
+    keep_session(&session).map_err(|detail| ServerError::Browser { detail })?;
     Ok(session)
 }
 
@@ -158,46 +164,42 @@ pub fn keep_session(session: &StoredSession) -> Result<(), String> {
         .map_err(|error| format!("cannot keep the session on this device: {error}"))
 }
 
-/// The message of an API error answer (`{"error": "…"}`), or the status.
-fn error_message(status: u16, text: &str) -> String {
-    serde_json::from_str::<serde_json::Value>(text)
-        .ok()
-        .and_then(|value| {
-            value
-                .get("error")
-                .and_then(|error| error.as_str())
-                .map(str::to_owned)
-        })
-        .unwrap_or_else(|| format!("the server answered {status}"))
+/// Decodes a successful answer's body.
+fn decode<T: serde::de::DeserializeOwned>(status: u16, text: &str) -> Result<T, ServerError> {
+    let text = if text.is_empty() { "null" } else { text };
+    serde_json::from_str(text).map_err(|error| ServerError::UnexpectedAnswer {
+        status,
+        detail: error.to_string(),
+    })
 }
 
-/// Calls the server's JSON API and decodes a successful answer; an error answer becomes its
-/// message, which names the field or the reason.
+/// Calls the server's JSON API and decodes a successful answer; an error answer becomes the
+/// server's refusal (`ServerError::from_answer`), which the interface words.
 pub async fn api<T: serde::de::DeserializeOwned>(
     method: &str,
     path: &str,
     body: Option<String>,
     token: Option<&str>,
-) -> Result<T, String> {
+) -> Result<T, ServerError> {
     let (status, text) = send(method, path, body, token).await?;
     if !(200..300).contains(&status) {
-        return Err(error_message(status, &text));
+        return Err(ServerError::from_answer(status, &text));
     }
-    let text = if text.is_empty() { "null" } else { &text };
-    serde_json::from_str(text)
-        .map_err(|error| format!("unexpected answer from the server: {error}"))
+    decode(status, &text)
 }
 
 /// The session as the server sees it now (role, assignments and denials change while a device
 /// is signed in). The token stays the one this device has. `Ok(None)` when the server says the
 /// session is no longer valid (signed out elsewhere, revoked, deactivated).
-pub async fn refresh_session(session: &StoredSession) -> Result<Option<StoredSession>, String> {
+pub async fn refresh_session(
+    session: &StoredSession,
+) -> Result<Option<StoredSession>, ServerError> {
     let (status, text) = send("GET", "/api/session", None, Some(&session.token)).await?;
     if status == 401 {
         return Ok(None);
     }
     if status != 200 {
-        return Err(error_message(status, &text));
+        return Err(ServerError::from_answer(status, &text));
     }
     #[derive(Deserialize)]
     struct Current {
@@ -212,8 +214,7 @@ pub async fn refresh_session(session: &StoredSession) -> Result<Option<StoredSes
         #[serde(default)]
         denied: Vec<Section>,
     }
-    let current: Current = serde_json::from_str(&text)
-        .map_err(|error| format!("unexpected answer from the server: {error}"))?;
+    let current: Current = decode(status, &text)?;
     let refreshed = StoredSession {
         token: session.token.clone(),
         peer_id: current.peer_id,
@@ -224,7 +225,7 @@ pub async fn refresh_session(session: &StoredSession) -> Result<Option<StoredSes
         assigned: current.assigned,
         denied: current.denied,
     };
-    keep_session(&refreshed)?;
+    keep_session(&refreshed).map_err(|detail| ServerError::Browser { detail })?;
     Ok(Some(refreshed))
 }
 

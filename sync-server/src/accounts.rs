@@ -14,7 +14,7 @@ use rusqlite::{params, OptionalExtension};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
-use partnero::model::{DocumentId, Role};
+use partnero::model::{DocumentId, Role, ServerError, MINIMUM_PASSWORD_CHARS};
 
 use crate::database::{Database, DatabaseError};
 
@@ -84,14 +84,14 @@ pub enum AccountError {
     #[error("the session token is unknown, expired or revoked")]
     InvalidToken,
     #[error("{0}")]
-    InvalidInput(String),
+    InvalidInput(ServerError),
     #[error("a user with email {0} already exists")]
     EmailTaken(String),
     #[error("there is no user {0}")]
     NoSuchUser(i64),
     /// Refused because of the state of things (the last administrator).
     #[error("{0}")]
-    Conflict(String),
+    Conflict(ServerError),
     #[error(transparent)]
     Database(#[from] DatabaseError),
     #[error("password hashing failed: {0}")]
@@ -145,14 +145,14 @@ fn user_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<User> {
 /// Checks an email and a password the way every account creation does.
 pub(crate) fn check_new_account(email: &str, password: &str) -> Result<(), AccountError> {
     if !email.contains('@') || email.starts_with('@') || email.ends_with('@') {
-        return Err(AccountError::InvalidInput(format!(
-            "email {email:?} is not an email address"
-        )));
+        return Err(AccountError::InvalidInput(ServerError::InvalidEmail {
+            email: email.to_owned(),
+        }));
     }
-    if password.chars().count() < 8 {
-        return Err(AccountError::InvalidInput(
-            "password must have at least 8 characters".into(),
-        ));
+    if password.chars().count() < MINIMUM_PASSWORD_CHARS {
+        return Err(AccountError::InvalidInput(ServerError::PasswordTooShort {
+            minimum: MINIMUM_PASSWORD_CHARS,
+        }));
     }
     Ok(())
 }
@@ -466,10 +466,12 @@ impl Database {
                 return Ok(Err(AccountError::NoSuchUser(id)));
             };
             let is_portal = role == Role::Portal.as_str();
-            if update.role.is_some_and(|new| (new == Role::Portal) != is_portal) {
+            if update
+                .role
+                .is_some_and(|new| (new == Role::Portal) != is_portal)
+            {
                 return Ok(Err(AccountError::InvalidInput(
-                    "role: partner contacts are created by invitation and stay partner contacts"
-                        .into(),
+                    ServerError::PortalRoleFixed,
                 )));
             }
             let active_admin = role == Role::Admin.as_str() && !disabled;
@@ -482,10 +484,7 @@ impl Database {
                     |row| row.get(0),
                 )?;
                 if admins <= 1 {
-                    return Ok(Err(AccountError::Conflict(
-                        "this is the last active administrator: make someone else an administrator first"
-                            .into(),
-                    )));
+                    return Ok(Err(AccountError::Conflict(ServerError::LastAdministrator)));
                 }
             }
             if let Some(role) = update.role {

@@ -17,6 +17,7 @@ use axum::extract::{FromRequest, Path, Request, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
+use partnero::model::ServerError;
 use rusqlite::{params, OptionalExtension};
 use sha2::{Digest, Sha256};
 
@@ -126,10 +127,7 @@ impl Database {
 
 fn internal_error(error: DatabaseError) -> ApiError {
     tracing::error!(%error, "file storage failed");
-    ApiError(
-        StatusCode::INTERNAL_SERVER_ERROR,
-        "the server could not complete the request".into(),
-    )
+    ApiError(StatusCode::INTERNAL_SERVER_ERROR, ServerError::ServerFailed)
 }
 
 fn check_file_id(sha256: &str) -> Result<(), ApiError> {
@@ -138,7 +136,7 @@ fn check_file_id(sha256: &str) -> Result<(), ApiError> {
     } else {
         Err(ApiError(
             StatusCode::BAD_REQUEST,
-            "file id must be the SHA-256 of the content, 64 lower-case hex characters".into(),
+            ServerError::FileIdInvalid,
         ))
     }
 }
@@ -149,7 +147,7 @@ fn media_type(headers: &HeaderMap) -> Result<&'static str, ApiError> {
     let Some(value) = headers.get(header::CONTENT_TYPE) else {
         return Err(ApiError(
             StatusCode::UNSUPPORTED_MEDIA_TYPE,
-            format!("a Content-Type header is required, one of: {allowed}"),
+            ServerError::FileTypeMissing { allowed },
         ));
     };
     let given = value.to_str().unwrap_or_default();
@@ -160,7 +158,10 @@ fn media_type(headers: &HeaderMap) -> Result<&'static str, ApiError> {
         .ok_or_else(|| {
             ApiError(
                 StatusCode::UNSUPPORTED_MEDIA_TYPE,
-                format!("files of type {given:?} are not accepted; allowed: {allowed}"),
+                ServerError::FileTypeRefused {
+                    given: given.to_owned(),
+                    allowed,
+                },
             )
         })
 }
@@ -168,7 +169,7 @@ fn media_type(headers: &HeaderMap) -> Result<&'static str, ApiError> {
 fn too_large(limit: usize) -> ApiError {
     ApiError(
         StatusCode::PAYLOAD_TOO_LARGE,
-        format!("the file is larger than this server's limit of {limit} bytes"),
+        ServerError::FileTooLarge { limit },
     )
 }
 
@@ -203,23 +204,23 @@ pub(crate) async fn upload(
             } else {
                 ApiError(
                     StatusCode::BAD_REQUEST,
-                    format!("could not read the file: {}", rejection.body_text()),
+                    ServerError::FileUnreadable {
+                        detail: rejection.body_text(),
+                    },
                 )
             }
         })?;
     // Hashing 10 MiB takes tens of milliseconds: off the async workers.
     let (actual, body) = tokio::task::spawn_blocking(move || (file_id(&body), body))
         .await
-        .map_err(|_| {
-            ApiError(
-                StatusCode::INTERNAL_SERVER_ERROR,
-                "the server could not complete the request".into(),
-            )
-        })?;
+        .map_err(|_| ApiError(StatusCode::INTERNAL_SERVER_ERROR, ServerError::ServerFailed))?;
     if actual != sha256 {
         return Err(ApiError(
             StatusCode::BAD_REQUEST,
-            format!("the content's SHA-256 is {actual}, not {sha256} as the address says; nothing was stored"),
+            ServerError::FileHashMismatch {
+                actual,
+                expected: sha256,
+            },
         ));
     }
     let size = body.len();
@@ -262,7 +263,9 @@ pub(crate) async fn download(
     let not_found = || {
         ApiError(
             StatusCode::NOT_FOUND,
-            format!("no file with SHA-256 {sha256} is stored on this server"),
+            ServerError::FileNotFound {
+                sha256: sha256.clone(),
+            },
         )
     };
     let revalidating = headers

@@ -9,7 +9,7 @@
 use rusqlite::{params, OptionalExtension};
 use sha2::{Digest, Sha256};
 
-use partnero::model::{DocumentId, Role};
+use partnero::model::{DocumentId, Role, ServerError};
 
 use crate::accounts::{
     check_new_account, hash_password_blocking, insert_user, new_token, open_session_in,
@@ -44,10 +44,6 @@ pub struct Invite {
     pub assigned: Vec<DocumentId>,
     pub expires_at: i64,
 }
-
-/// Why an invitation cannot be used; one message for all three cases, so a link tells a
-/// stranger nothing about which it is.
-pub const UNUSABLE_INVITE: &str = "this invitation link is unknown, used or expired";
 
 fn token_hash(token: &str) -> Vec<u8> {
     Sha256::digest(token.as_bytes()).to_vec()
@@ -87,9 +83,9 @@ impl Database {
     ) -> Result<(String, i64), AccountError> {
         let email = invite.email.trim().to_owned();
         if !email.contains('@') || email.starts_with('@') || email.ends_with('@') {
-            return Err(AccountError::InvalidInput(format!(
-                "email {email:?} is not an email address"
-            )));
+            return Err(AccountError::InvalidInput(ServerError::InvalidEmail {
+                email: email.clone(),
+            }));
         }
         let (token, hash) = new_token();
         let expires_at = now + INVITE_LIFETIME_SECONDS;

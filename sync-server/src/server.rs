@@ -31,6 +31,7 @@ use crate::database::{Database, DurableChanges, SqliteStorage};
 use crate::files;
 use crate::permissions::Permissions;
 use crate::team;
+use partnero::model::ServerError;
 
 /// What the server needs to run.
 #[derive(Debug, Clone)]
@@ -69,31 +70,34 @@ pub(crate) struct AppState {
 }
 
 /// One error type for every API answer: a status and a message fit to show, never internals.
-pub(crate) struct ApiError(pub(crate) StatusCode, pub(crate) String);
+pub(crate) struct ApiError(pub(crate) StatusCode, pub(crate) ServerError);
 
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
-        (self.0, Json(serde_json::json!({ "error": self.1 }))).into_response()
+        (self.0, Json(self.1.to_json())).into_response()
     }
 }
 
 impl From<AccountError> for ApiError {
     fn from(error: AccountError) -> Self {
         match error {
-            AccountError::WrongCredentials | AccountError::InvalidToken => {
-                ApiError(StatusCode::UNAUTHORIZED, error.to_string())
+            AccountError::WrongCredentials => {
+                ApiError(StatusCode::UNAUTHORIZED, ServerError::WrongCredentials)
             }
-            AccountError::InvalidInput(_) | AccountError::EmailTaken(_) => {
-                ApiError(StatusCode::BAD_REQUEST, error.to_string())
+            AccountError::InvalidToken => {
+                ApiError(StatusCode::UNAUTHORIZED, ServerError::SessionEnded)
             }
-            AccountError::NoSuchUser(_) => ApiError(StatusCode::NOT_FOUND, error.to_string()),
-            AccountError::Conflict(_) => ApiError(StatusCode::CONFLICT, error.to_string()),
+            AccountError::InvalidInput(refusal) => ApiError(StatusCode::BAD_REQUEST, refusal),
+            AccountError::EmailTaken(email) => {
+                ApiError(StatusCode::BAD_REQUEST, ServerError::EmailTaken { email })
+            }
+            AccountError::NoSuchUser(id) => {
+                ApiError(StatusCode::NOT_FOUND, ServerError::NoSuchUser { id })
+            }
+            AccountError::Conflict(refusal) => ApiError(StatusCode::CONFLICT, refusal),
             AccountError::Database(_) | AccountError::Hashing(_) => {
                 tracing::error!(%error, "account operation failed");
-                ApiError(
-                    StatusCode::INTERNAL_SERVER_ERROR,
-                    "the server could not complete the request".into(),
-                )
+                ApiError(StatusCode::INTERNAL_SERVER_ERROR, ServerError::ServerFailed)
             }
         }
     }
@@ -403,10 +407,12 @@ async fn sign_in(
     let Json(request) = body.map_err(|rejection| {
         ApiError(
             StatusCode::BAD_REQUEST,
-            format!(
-                "expected {{\"email\", \"password\"}} as JSON: {}",
-                rejection.body_text()
-            ),
+            ServerError::BadRequest {
+                detail: format!(
+                    "expected {{\"email\", \"password\"}} as JSON: {}",
+                    rejection.body_text()
+                ),
+            },
         )
     })?;
     let signed_in = state
@@ -453,12 +459,8 @@ pub(crate) async fn authenticate(
     headers: &HeaderMap,
     query: &TokenQuery,
 ) -> Result<(String, Session), ApiError> {
-    let token = bearer_token(headers, query).ok_or_else(|| {
-        ApiError(
-            StatusCode::UNAUTHORIZED,
-            "sign in first: no session token".into(),
-        )
-    })?;
+    let token = bearer_token(headers, query)
+        .ok_or(ApiError(StatusCode::UNAUTHORIZED, ServerError::NotSignedIn))?;
     let session = state.database.authenticate(&token, now_seconds()).await?;
     state.permissions.ensure_loaded(session.user.id).await?;
     Ok((token, session))
@@ -511,10 +513,7 @@ async fn changes(
         .await
         .map_err(|error| {
             tracing::error!(%error, "change feed failed");
-            ApiError(
-                StatusCode::INTERNAL_SERVER_ERROR,
-                "the server could not read its change feed".into(),
-            )
+            ApiError(StatusCode::INTERNAL_SERVER_ERROR, ServerError::ServerFailed)
         })?;
     // Only documents this user may read: the feed would otherwise tell a portal contact
     // (or a role denied finance) which documents exist and when they change.

@@ -13,34 +13,43 @@ use automerge::ReadDoc;
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::Json;
-use partnero::model::{CompanionEntry, DocumentId, Grant, PartnerEntry, Role, Section};
+use partnero::model::{
+    CompanionEntry, DocumentId, Grant, PartnerEntry, Role, Section, ServerError,
+};
 use rusqlite::params;
 use samod::storage::{Storage, StorageKey};
 use serde::Deserialize;
 use serde_json::{json, Value};
 
 use crate::accounts::{check_new_account, Session, User, UserUpdate};
-use crate::invites::{NewInvite, UNUSABLE_INVITE};
+use crate::invites::NewInvite;
 use crate::permissions::portal_document_id;
 use crate::server::{authenticate, now_millis, now_seconds, ApiError, AppState, TokenQuery};
 use partnero::registry::{new_companion_document, CompanionKind};
 
 type JsonBody<T> = Result<Json<T>, axum::extract::rejection::JsonRejection>;
 
-fn bad_request(message: impl Into<String>) -> ApiError {
-    ApiError(StatusCode::BAD_REQUEST, message.into())
+/// A request the interface does not make; the detail stays English.
+fn bad_request(detail: impl Into<String>) -> ApiError {
+    ApiError(
+        StatusCode::BAD_REQUEST,
+        ServerError::BadRequest {
+            detail: detail.into(),
+        },
+    )
 }
 
-fn forbidden(message: impl Into<String>) -> ApiError {
-    ApiError(StatusCode::FORBIDDEN, message.into())
+fn refused(refusal: ServerError) -> ApiError {
+    ApiError(StatusCode::BAD_REQUEST, refusal)
+}
+
+fn forbidden(refusal: ServerError) -> ApiError {
+    ApiError(StatusCode::FORBIDDEN, refusal)
 }
 
 fn internal(error: impl std::fmt::Display, what: &str) -> ApiError {
     tracing::error!(%error, what, "team operation failed");
-    ApiError(
-        StatusCode::INTERNAL_SERVER_ERROR,
-        "the server could not complete the request".into(),
-    )
+    ApiError(StatusCode::INTERNAL_SERVER_ERROR, ServerError::ServerFailed)
 }
 
 /// The JSON body, or a 400 that says what was expected.
@@ -79,7 +88,7 @@ async fn signed_in(state: &AppState, headers: &HeaderMap) -> Result<Session, Api
 async fn administrator(state: &AppState, headers: &HeaderMap) -> Result<Session, ApiError> {
     let session = signed_in(state, headers).await?;
     if session.user.role != Role::Admin.as_str() {
-        return Err(forbidden("only administrators may do this"));
+        return Err(forbidden(ServerError::AdministratorsOnly));
     }
     Ok(session)
 }
@@ -92,12 +101,10 @@ pub(crate) fn session_json(
     user: &User,
     expires_at: i64,
 ) -> Result<Value, ApiError> {
-    let access = state.permissions.access(user.id).ok_or_else(|| {
-        ApiError(
-            StatusCode::UNAUTHORIZED,
-            partnero::model::ACCOUNT_DISABLED.into(),
-        )
-    })?;
+    let access = state.permissions.access(user.id).ok_or(ApiError(
+        StatusCode::UNAUTHORIZED,
+        ServerError::AccountDisabled,
+    ))?;
     let portal = access.role == Role::Portal;
     let workspace_id = if portal {
         access.portal_workspace.map(|document| document.to_string())
@@ -233,28 +240,24 @@ pub(crate) async fn create_invite(
         let partner = request
             .partner_id
             .as_deref()
-            .ok_or_else(|| bad_request("partner_id: required to invite a partner contact"))?;
+            .ok_or_else(|| refused(ServerError::PartnerRequired))?;
         let partner = parse_document(partner, "partner_id")?;
         if !state.permissions.is_listed_partner(&partner) {
-            return Err(bad_request(format!(
-                "partner_id: {partner} is not a partner of this workspace"
-            )));
+            return Err(refused(ServerError::NotAPartner {
+                partner: partner.to_string(),
+            }));
         }
         let grant = state.permissions.grant_for_user(session.user.id, &partner);
         if grant != Grant::Write {
-            return Err(forbidden(
-                "only people who may change this partner may invite its contacts",
-            ));
+            return Err(forbidden(ServerError::WritersInviteContacts));
         }
         Some(partner)
     } else {
         if session.user.role != Role::Admin.as_str() {
-            return Err(forbidden("only administrators may invite staff"));
+            return Err(forbidden(ServerError::AdministratorsInviteStaff));
         }
         if request.partner_id.is_some() {
-            return Err(bad_request(
-                "partner_id: only partner contacts (role portal) belong to a partner",
-            ));
+            return Err(refused(ServerError::StaffHaveNoPartner));
         }
         None
     };
@@ -285,7 +288,7 @@ pub(crate) async fn create_invite(
 }
 
 fn unusable() -> ApiError {
-    ApiError(StatusCode::NOT_FOUND, UNUSABLE_INVITE.into())
+    ApiError(StatusCode::NOT_FOUND, ServerError::UnusableInvite)
 }
 
 /// `GET /api/invites/{token}` (no sign-in): what the invitation is for.
@@ -486,7 +489,7 @@ pub(crate) async fn show_access(
 ) -> Result<Json<Value>, ApiError> {
     let session = signed_in(&state, &headers).await?;
     if session.user.role == Role::Portal.as_str() {
-        return Err(forbidden("partner contacts do not see the team's settings"));
+        return Err(forbidden(ServerError::PortalSeesNoSettings));
     }
     Ok(Json(access_json(&state.permissions.denials())))
 }
@@ -528,9 +531,9 @@ pub(crate) async fn replace_access(
         let field = format!("denied.{role}");
         let parsed = parse_role(role, "denied")?;
         if !DENIABLE_ROLES.contains(&parsed) {
-            return Err(bad_request(format!(
-                "{field}: sections can be denied to managers, sales reps and viewers only"
-            )));
+            return Err(refused(ServerError::SectionsNotDeniable {
+                role: role.clone(),
+            }));
         }
         for section in sections {
             let section: Section = section

@@ -737,6 +737,8 @@ async fn user_management_validates_and_keeps_an_administrator() {
             .as_str()
             .unwrap()
             .contains("last active administrator"));
+        // What the interface words in the administrator's language.
+        assert_eq!(body["refusal"]["code"], "last-administrator", "{body}");
     }
     let (status, body) = server
         .call(
@@ -752,10 +754,14 @@ async fn user_management_validates_and_keeps_an_administrator() {
         "{body}"
     );
     let manager = server.sign_in("manager@example.com").await;
-    let (status, _) = server
+    let (status, body) = server
         .call("GET", "/api/users", manager["token"].as_str(), json!(null))
         .await;
     assert_eq!(status, 403);
+    assert_eq!(
+        partnero::model::ServerError::from_answer(status, &body.to_string()),
+        partnero::model::ServerError::AdministratorsOnly
+    );
     let (status, access) = server
         .call("GET", "/api/access", manager["token"].as_str(), json!(null))
         .await;

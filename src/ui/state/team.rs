@@ -246,6 +246,19 @@ impl AppState {
         });
     }
 
+    /// Calls the server's API; a refusal comes back in the interface's language.
+    async fn call<T: serde::de::DeserializeOwned>(
+        &self,
+        method: &str,
+        path: &str,
+        body: Option<String>,
+        token: Option<&str>,
+    ) -> Result<T, String> {
+        web_session::api(method, path, body, token)
+            .await
+            .map_err(|error| crate::ui::words::server_error(self.i18n, &error))
+    }
+
     fn token(&self) -> Result<String, String> {
         let i18n = self.i18n;
         self.session
@@ -260,39 +273,43 @@ impl AppState {
         struct Listed {
             users: Vec<TeamUser>,
         }
-        let listed: Listed =
-            web_session::api("GET", "/api/users", None, Some(&self.token()?)).await?;
+        let listed: Listed = self
+            .call("GET", "/api/users", None, Some(&self.token()?))
+            .await?;
         Ok(listed.users)
     }
 
     /// Changes a user's role, assignments or whether they are active (administrators only).
     pub async fn update_user(&self, id: i64, change: serde_json::Value) -> Result<(), String> {
-        let _: serde_json::Value = web_session::api(
-            "PATCH",
-            &format!("/api/users/{id}"),
-            Some(change.to_string()),
-            Some(&self.token()?),
-        )
-        .await?;
+        let _: serde_json::Value = self
+            .call(
+                "PATCH",
+                &format!("/api/users/{id}"),
+                Some(change.to_string()),
+                Some(&self.token()?),
+            )
+            .await?;
         Ok(())
     }
 
     /// Signs a user out everywhere: their sessions end and their live connections close.
     pub async fn revoke_sessions(&self, id: i64) -> Result<(), String> {
-        let _: serde_json::Value = web_session::api(
-            "POST",
-            &format!("/api/users/{id}/revoke-sessions"),
-            None,
-            Some(&self.token()?),
-        )
-        .await?;
+        let _: serde_json::Value = self
+            .call(
+                "POST",
+                &format!("/api/users/{id}/revoke-sessions"),
+                None,
+                Some(&self.token()?),
+            )
+            .await?;
         Ok(())
     }
 
     /// Creates a one-time invitation link.
     pub async fn invite(&self, invite: NewInvite) -> Result<CreatedInvite, String> {
         let body = serde_json::to_string(&invite).map_err(|error| error.to_string())?;
-        web_session::api("POST", "/api/invites", Some(body), Some(&self.token()?)).await
+        self.call("POST", "/api/invites", Some(body), Some(&self.token()?))
+            .await
     }
 
     /// The sections denied per role (`{"sales": ["finance"]}`).
@@ -303,8 +320,9 @@ impl AppState {
         struct Access {
             denied: std::collections::BTreeMap<String, Vec<Section>>,
         }
-        let access: Access =
-            web_session::api("GET", "/api/access", None, Some(&self.token()?)).await?;
+        let access: Access = self
+            .call("GET", "/api/access", None, Some(&self.token()?))
+            .await?;
         Ok(access.denied)
     }
 
@@ -314,8 +332,9 @@ impl AppState {
         denied: &std::collections::BTreeMap<String, Vec<Section>>,
     ) -> Result<(), String> {
         let body = serde_json::json!({ "denied": denied }).to_string();
-        let _: serde_json::Value =
-            web_session::api("PUT", "/api/access", Some(body), Some(&self.token()?)).await?;
+        let _: serde_json::Value = self
+            .call("PUT", "/api/access", Some(body), Some(&self.token()?))
+            .await?;
         Ok(())
     }
 
@@ -327,13 +346,14 @@ impl AppState {
         password: &str,
     ) -> Result<StoredSession, String> {
         let body = serde_json::json!({ "name": name, "password": password }).to_string();
-        let session: StoredSession = web_session::api(
-            "POST",
-            &format!("/api/invites/{token}/accept"),
-            Some(body),
-            None,
-        )
-        .await?;
+        let session: StoredSession = self
+            .call(
+                "POST",
+                &format!("/api/invites/{token}/accept"),
+                Some(body),
+                None,
+            )
+            .await?;
         web_session::keep_session(&session)?;
         self.adopt_session(session.clone()).await;
         Ok(session)
