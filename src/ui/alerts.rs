@@ -190,7 +190,7 @@ fn AlertRow(
                 {partner.map(|id| view! { <a class="button" href=format!("/partners/{id}")>{move_tr!("alerts-open")}</a> })}
                 <button type="button" class="button small alert-done" on:click=done>{move_tr!("alerts-done")}</button>
                 <label class="visually-hidden" for=snooze_id.clone()>{move_tr!("alerts-snooze-until")}</label>
-                <input class="snooze-until" id=snooze_id prop:value=move || until.get() on:input=move |event| until.set(event_target_value(&event))/>
+                <input type="date" class="snooze-until" id=snooze_id prop:value=move || until.get() on:input=move |event| until.set(event_target_value(&event))/>
                 <button type="button" class="button small alert-snooze" on:click=snooze>{move_tr!("alerts-snooze")}</button>
             </span>
         </li>

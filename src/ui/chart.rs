@@ -131,6 +131,9 @@ fn ChartFigure(
     title: String,
     label_heading: String,
     rows: Vec<ChartRow>,
+    /// The rows are months (`YYYY-MM`): the table names them as the language does.
+    #[prop(optional)]
+    months: bool,
     children: Children,
 ) -> impl IntoView {
     let i18n = expect_context::<I18n>();
@@ -146,7 +149,14 @@ fn ChartFigure(
                         <thead><tr><th scope="col">{label_heading}</th><th scope="col" class="num">{move_tr!("chart-partners")}</th></tr></thead>
                         <tbody>
                             {rows.into_iter().map(|row| view! {
-                                <tr><th scope="row">{row.label}</th><td class="num">{count(i18n, row.count)}</td></tr>
+                                <tr><th scope="row">{move || if months {
+                                    match month_label(i18n, &row.label, true) {
+                                        (name, Some(year)) => format!("{name} {year}"),
+                                        (name, None) => name,
+                                    }
+                                } else {
+                                    row.label.clone()
+                                }}</th><td class="num">{count(i18n, row.count)}</td></tr>
                             }).collect_view()}
                         </tbody>
                         <tfoot><tr><th scope="row">{move_tr!("chart-total")}</th><td class="num">{count(i18n, total)}</td></tr></tfoot>
@@ -278,7 +288,7 @@ pub fn LineChart(
         })
         .collect_view();
     view! {
-        <ChartFigure id=id title=title.clone() label_heading=label_heading rows=rows.clone()>
+        <ChartFigure id=id title=title.clone() label_heading=label_heading rows=rows.clone() months=true>
             <svg class="chart-svg" role="img" viewBox=format!("0 0 {WIDTH} {HEIGHT}")
                 aria-labelledby=format!("{title_id} {desc_id}")>
                 <title id=title_id.clone()>{title.clone()}</title>
