@@ -52,6 +52,11 @@ self.addEventListener("activate", (event) => {
 
 self.addEventListener("message", (event) => {
   if (event.data && event.data.type === "skip-waiting") self.skipWaiting();
+  // A page this version does not control yet, though it is active, asks to be claimed: the
+  // claim at activation can miss a page that was still starting (see web/pwa.rs).
+  if (event.data && event.data.type === "claim") {
+    event.waitUntil(self.clients.claim().catch(() => {}));
+  }
   if (event.data && event.data.type === "version" && event.ports[0]) {
     event.ports[0].postMessage({ version: VERSION });
   }

@@ -106,6 +106,7 @@ fn register(container: ServiceWorkerContainer, on_update: std::rc::Rc<dyn Fn()>,
         });
         registration.set_onupdatefound(Some(on_found.as_ref().unchecked_ref()));
         on_found.forget();
+        claim_when_ready(&container);
         let checked = registration.clone();
         let check = Closure::<dyn Fn()>::new(move || {
             let _ = checked.update();
@@ -117,6 +118,30 @@ fn register(container: ServiceWorkerContainer, on_update: std::rc::Rc<dyn Fn()>,
             );
         }
         check.forget();
+    });
+}
+
+/// Once a version is active, makes sure it controls this page: the claim at activation can miss
+/// a page that was still starting, which would then go without the shell cache until the next
+/// navigation (and, after a reload offline, the app would still start, but only then).
+fn claim_when_ready(container: &ServiceWorkerContainer) {
+    let Ok(ready) = container.ready() else {
+        return;
+    };
+    let container = container.clone();
+    wasm_bindgen_futures::spawn_local(async move {
+        let Ok(registration) = JsFuture::from(ready).await else {
+            return;
+        };
+        let registration = registration.unchecked_into::<ServiceWorkerRegistration>();
+        if container.controller().is_some() {
+            return;
+        }
+        if let Some(active) = registration.active() {
+            let message = js_sys::Object::new();
+            let _ = js_sys::Reflect::set(&message, &"type".into(), &"claim".into());
+            let _ = active.post_message(&message);
+        }
     });
 }
 
