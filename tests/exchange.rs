@@ -833,6 +833,8 @@ fn errors_read_as_line_field_and_sentence_and_all_are_reported() {
         line: 0,
         field: "version".into(),
         message: "missing".into(),
+        key: "validate-exchange-missing",
+        args: Vec::new(),
     };
     assert_eq!(file_level.to_string(), "version: missing");
 }

@@ -126,6 +126,80 @@ invoices-import-done = { $partners ->
 invoices-import-no-rows = Nothing to import: the file has no rows.
 invoices-import-nothing = Nothing to import: { $unchanged }.
 
+## Importing invoices, payments and purchase orders (src/report/exchange.rs): what is wrong with
+## a file, shown after the line and column (invoices-import-error-line-field). Column names and
+## codes stay as the file writes them. $what: column (CSV) or key (JSON); $kind: a
+## label-exchange-kind-* message; $found: a validate-exchange-json-* message, or a value of the
+## file as JSON writes it.
+validate-exchange-quote-unclosed = a quoted field is never closed; add the closing "
+validate-exchange-quote-text-after = text after a closing quote; quote the whole field and double the quotes inside it
+validate-exchange-quote-inside = a quote inside an unquoted field; quote the whole field and double the quotes inside it
+validate-exchange-column-twice = { $what ->
+        [key] the key
+       *[column] the column
+    } appears twice
+validate-exchange-column-unknown = { $what ->
+        [key] unknown key
+       *[column] unknown column
+    }; { $kind } files have { $columns }
+validate-exchange-column-required = { $what ->
+        [key] required key is missing
+       *[column] required column is missing
+    }
+validate-exchange-column-partner = { $what ->
+        [key] required key is missing
+       *[column] required column is missing
+    }: give partner_id or partner_tax_id
+validate-exchange-empty = the file is empty; the first line must name the columns: { $columns }
+validate-exchange-field-count = { $expected ->
+        [one] expected { $expected } field
+       *[other] expected { $expected } fields
+    } as in the header, found { $found }
+validate-exchange-json-invalid = not valid JSON at line { $line }, column { $column }: { $reason }
+validate-exchange-json-not-object = expected an object with "format": "{ $format }", found { $found }
+validate-exchange-format-wrong = expected "{ $format }", found { $found }
+validate-exchange-format-missing = missing; a Partnero finance file has "format": "{ $format }"
+validate-exchange-version = version { $version } is not supported; this app reads version { $supported }
+validate-exchange-missing = missing
+validate-exchange-kind-wrong = the file holds { $found }, but { $kind } were chosen
+validate-exchange-rows-not-array = expected an array, found { $found }
+validate-exchange-row-not-object = expected an object, found { $found }
+validate-exchange-value-not-string = expected a string (amounts too, such as "12.50"), found { $found }
+validate-exchange-json-null = null
+validate-exchange-json-bool = true or false
+validate-exchange-json-number = a number
+validate-exchange-json-string = a string
+validate-exchange-json-array = an array
+validate-exchange-json-object = an object
+validate-exchange-allocation-json = allocation { $index }: expected { "{" }"invoice_id": "…", "amount": "12.50"{ "}" } with both as strings
+validate-exchange-allocation-csv = allocation { $index } { $value }: write invoice_id:amount, several separated by ;
+validate-exchange-flag = { $value } is neither true nor false
+validate-exchange-direction-unknown = unknown direction { $value }; use issued or received
+validate-exchange-method-unknown = unknown method { $value }; use bank_transfer, direct_debit, card, cash, cheque or nothing
+validate-exchange-status-unknown = unknown status { $value }; use draft, sent, received or cancelled
+validate-exchange-partner-missing = give the partner's partner_id or partner_tax_id
+validate-exchange-row-id = row ids use letters, digits, '-', '_' and '.', at most { $max }
+validate-exchange-partner-unknown-id = no partner has id { $id }; give an existing partner_id or the partner_tax_id
+validate-exchange-partner-ambiguous = { $count ->
+        [one] { $count } partner has
+       *[other] { $count } partners have
+    } tax id { $tax_id } ({ $names }); give the partner_id
+validate-exchange-partner-unknown-tax-id = no partner has tax id { $tax_id }
+validate-exchange-row-twice = the same row as on line { $first }; each row may appear once
+validate-exchange-allocation-unknown = Allocation { $index }: no invoice { $invoice } of this partner, stored or in this import
+validate-exchange-allocation-ambiguous = Allocation { $index }: { $count ->
+        [one] { $count } invoice is
+       *[other] { $count } invoices are
+    } numbered { $invoice }; use the invoice_id
+# A form's error without its label, which the column already names ("Amount: …" under amount).
+validate-exchange-problem = { $problem }
+validate-exchange-direction-choose = choose issued or received
+validate-exchange-method-choose = choose one of the list
+validate-exchange-status-choose = choose draft, sent, received or cancelled
+validate-exchange-date-invalid = enter a real date as YYYY-MM-DD
+validate-exchange-currency-unknown = { $code } is not an ISO 4217 currency code such as EUR
+validate-exchange-amount-zero = enter an amount greater than zero
+
 ## A partner's follow-up card (ui/activity.rs)
 activity-title = Follow-up
 activity-timeline = Timeline

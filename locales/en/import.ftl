@@ -12,8 +12,9 @@ import-refused = { $reason }. You can check a file, but not import it.
 import-file = File (CSV, TSV, TXT or JSON)
 import-reading-label = Reading the file
 import-reading = Reading and checking the file…
-# $problem: the core's description of the problem, in English.
+# $problem: the browser's description of the problem.
 import-unreadable = The file could not be read: { $problem }
+# $problem: one of the validate-import-file-* messages below.
 import-cannot-import = This file cannot be imported: { $problem }
 import-choose-mapping = Choose what each column holds first.
 # $encoding: "UTF-8", "Windows-1252"…
@@ -30,6 +31,26 @@ import-preamble-skipped = { $count ->
    *[other] { $shown } lines above the header row were skipped.
     }
 import-lossy = Some bytes could not be read and show as �.
+
+## What is wrong with a file as a whole (src/report/partner_import.rs), shown in
+## import-cannot-import. $shown: $count as the language writes numbers ("50,000").
+validate-import-file-too-big = the file is { $size } MB; files up to { $max } MB can be imported, split it into smaller files
+validate-import-file-over = the file is over { $max } MB; split it into smaller files
+validate-import-file-empty = the file is empty; the first line must name the columns
+validate-import-file-rows = the file has more than { $count ->
+        [one] { $shown } row
+       *[other] { $shown } rows
+    }; split it into files of at most { $count ->
+        [one] { $shown } row
+       *[other] { $shown } rows
+    }
+validate-import-file-not-json = not a Partnero partners file (JSON with "format": "{ $format }"): { $reason }
+validate-import-file-format = expected "format": "{ $format }", found { $found }
+validate-import-file-version = version { $version } is not supported; this app reads version { $supported }
+validate-import-file-partners = the file has more than { $count ->
+        [one] { $shown } partner
+       *[other] { $shown } partners
+    }; split it
 
 ## The columns
 import-columns = Columns

@@ -126,6 +126,80 @@ invoices-import-done = { $partners ->
 invoices-import-no-rows = Nenio por importi: la dosiero ne havas vicojn.
 invoices-import-nothing = Nenio por importi: { $unchanged }.
 
+## Importi fakturojn, pagojn kaj aĉetmendojn (src/report/exchange.rs): kio malĝustas en
+## dosiero, post la linio kaj la kolumno (invoices-import-error-line-field). Kolumnaj nomoj kaj
+## kodoj restas kiel la dosiero skribas ilin. $what: column (CSV) aŭ key (JSON); $kind: mesaĝo
+## label-exchange-kind-*; $found: mesaĝo validate-exchange-json-* aŭ valoro de la dosiero, kiel
+## JSON skribas ĝin.
+validate-exchange-quote-unclosed = kampo inter citiloj neniam fermiĝas; aldonu la fermajn citilojn (")
+validate-exchange-quote-text-after = estas teksto post fermaj citiloj; metu la tutan kampon inter citilojn kaj duobligu la citilojn en ĝi
+validate-exchange-quote-inside = estas citilo en kampo sen citiloj; metu la tutan kampon inter citilojn kaj duobligu la citilojn en ĝi
+validate-exchange-column-twice = { $what ->
+        [key] la ŝlosilo
+       *[column] la kolumno
+    } aperas dufoje
+validate-exchange-column-unknown = { $what ->
+        [key] nekonata ŝlosilo
+       *[column] nekonata kolumno
+    }; dosieroj de { $kind } havas { $columns }
+validate-exchange-column-required = { $what ->
+        [key] mankas deviga ŝlosilo
+       *[column] mankas deviga kolumno
+    }
+validate-exchange-column-partner = { $what ->
+        [key] mankas deviga ŝlosilo
+       *[column] mankas deviga kolumno
+    }: donu partner_id aŭ partner_tax_id
+validate-exchange-empty = la dosiero estas malplena; la unua linio devas nomi la kolumnojn: { $columns }
+validate-exchange-field-count = { $expected ->
+        [one] atendiĝis { $expected } kampo
+       *[other] atendiĝis { $expected } kampoj
+    } kiel en la kaplinio, sed estas { $found }
+validate-exchange-json-invalid = nevalida JSON ĉe linio { $line }, kolumno { $column }: { $reason }
+validate-exchange-json-not-object = atendiĝis objekto kun "format": "{ $format }", sed troviĝis { $found }
+validate-exchange-format-wrong = atendiĝis "{ $format }", sed troviĝis { $found }
+validate-exchange-format-missing = mankas; financa dosiero de Partnero havas "format": "{ $format }"
+validate-exchange-version = la versio { $version } ne estas subtenata; ĉi tiu aplikaĵo legas la version { $supported }
+validate-exchange-missing = mankas
+validate-exchange-kind-wrong = la dosiero enhavas { $found }, sed { $kind } estis elektitaj
+validate-exchange-rows-not-array = atendiĝis tabelo, sed troviĝis { $found }
+validate-exchange-row-not-object = atendiĝis objekto, sed troviĝis { $found }
+validate-exchange-value-not-string = atendiĝis signoĉeno (ankaŭ por sumoj, ekzemple "12.50"), sed troviĝis { $found }
+validate-exchange-json-null = null
+validate-exchange-json-bool = true aŭ false
+validate-exchange-json-number = nombro
+validate-exchange-json-string = signoĉeno
+validate-exchange-json-array = tabelo
+validate-exchange-json-object = objekto
+validate-exchange-allocation-json = asigno { $index }: atendiĝis { "{" }"invoice_id": "…", "amount": "12.50"{ "}" }, ambaŭ kiel signoĉenoj
+validate-exchange-allocation-csv = asigno { $index } { $value }: skribu invoice_id:sumo, kaj apartigu plurajn per ;
+validate-exchange-flag = { $value } estas nek true nek false
+validate-exchange-direction-unknown = nekonata direkto { $value }; uzu issued aŭ received
+validate-exchange-method-unknown = nekonata pagmaniero { $value }; uzu bank_transfer, direct_debit, card, cash aŭ cheque, aŭ lasu la ĉelon malplena
+validate-exchange-status-unknown = nekonata stato { $value }; uzu draft, sent, received aŭ cancelled
+validate-exchange-partner-missing = donu la partner_id aŭ la partner_tax_id de la partnero
+validate-exchange-row-id = identigiloj de vicoj konsistas el literoj, ciferoj, „-“, „_“ kaj „.“, maksimume { $max }
+validate-exchange-partner-unknown-id = neniu partnero havas la identigilon { $id }; donu ekzistantan partner_id aŭ la partner_tax_id
+validate-exchange-partner-ambiguous = { $count ->
+        [one] { $count } partnero havas
+       *[other] { $count } partneroj havas
+    } la impostan numeron { $tax_id } ({ $names }); donu la partner_id
+validate-exchange-partner-unknown-tax-id = neniu partnero havas la impostan numeron { $tax_id }
+validate-exchange-row-twice = la sama vico kiel en linio { $first }; ĉiu vico rajtas aperi nur unufoje
+validate-exchange-allocation-unknown = Asigno { $index }: ĉi tiu partnero havas neniun fakturon { $invoice }, nek konservitan nek en ĉi tiu importo
+validate-exchange-allocation-ambiguous = Asigno { $index }: { $count ->
+        [one] { $count } fakturo havas
+       *[other] { $count } fakturoj havas
+    } la numeron { $invoice }; uzu la invoice_id
+# Eraro de formularo sen sia etikedo, ĉar la kolumno jam nomas ĝin („Sumo: …“ sub amount).
+validate-exchange-problem = { $problem }
+validate-exchange-direction-choose = elektu issued aŭ received
+validate-exchange-method-choose = elektu unu el la listo
+validate-exchange-status-choose = elektu draft, sent, received aŭ cancelled
+validate-exchange-date-invalid = skribu ekzistantan daton en la formo JJJJ-MM-TT
+validate-exchange-currency-unknown = { $code } ne estas ISO 4217-valutokodo kiel EUR
+validate-exchange-amount-zero = skribu sumon pli grandan ol nulo
+
 ## La sekva karto de partnero (ui/activity.rs)
 activity-title = Sekvado
 activity-timeline = Kronologio

@@ -12,8 +12,9 @@ import-refused = { $reason }. Vi povas kontroli dosieron, sed ne importi ĝin.
 import-file = Dosiero (CSV, TSV, TXT aŭ JSON)
 import-reading-label = Legado de la dosiero
 import-reading = Legado kaj kontrolado de la dosiero…
-# $problem: la priskribo de la problemo de la kerno, en la angla.
+# $problem: la priskribo de la problemo de la retumilo.
 import-unreadable = Ne eblis legi la dosieron: { $problem }
+# $problem: unu el la mesaĝoj validate-import-file-* sube.
 import-cannot-import = Ĉi tiu dosiero ne estas importebla: { $problem }
 import-choose-mapping = Unue elektu, kion enhavas ĉiu kolumno.
 # $encoding: „UTF-8“, „Windows-1252“…
@@ -30,6 +31,26 @@ import-preamble-skipped = { $count ->
    *[other] { $shown } linioj super la kaplinio estis preterlasitaj.
     }
 import-lossy = Kelkaj bajtoj ne estis legeblaj kaj aperas kiel �.
+
+## Kio malĝustas en la dosiero kiel tuto (src/report/partner_import.rs), en
+## import-cannot-import. $shown: $count kiel la lingvo skribas nombrojn („50 000“).
+validate-import-file-too-big = la dosiero havas { $size } MB; eblas importi dosierojn ĝis { $max } MB, do dividu ĝin en pli malgrandajn dosierojn
+validate-import-file-over = la dosiero havas pli ol { $max } MB; dividu ĝin en pli malgrandajn dosierojn
+validate-import-file-empty = la dosiero estas malplena; la unua linio devas nomi la kolumnojn
+validate-import-file-rows = la dosiero havas pli ol { $count ->
+        [one] { $shown } vicon
+       *[other] { $shown } vicojn
+    }; dividu ĝin en dosierojn de maksimume { $count ->
+        [one] { $shown } vico
+       *[other] { $shown } vicoj
+    }
+validate-import-file-not-json = ne estas dosiero de partneroj de Partnero (JSON kun "format": "{ $format }"): { $reason }
+validate-import-file-format = atendiĝis "format": "{ $format }", sed troviĝis { $found }
+validate-import-file-version = la versio { $version } ne estas subtenata; ĉi tiu aplikaĵo legas la version { $supported }
+validate-import-file-partners = la dosiero havas pli ol { $count ->
+        [one] { $shown } partneron
+       *[other] { $shown } partnerojn
+    }; dividu ĝin
 
 ## La kolumnoj
 import-columns = Kolumnoj

@@ -126,6 +126,80 @@ invoices-import-done = { $partners ->
 invoices-import-no-rows = Nada que importar: el archivo no tiene filas.
 invoices-import-nothing = Nada que importar: { $unchanged }.
 
+## Importar facturas, pagos y pedidos de compra (src/report/exchange.rs): qué falla en un
+## archivo, tras la línea y la columna (invoices-import-error-line-field). Los nombres de
+## columna y los códigos se quedan como los escribe el archivo. $what: column (CSV) o key
+## (JSON); $kind: un mensaje label-exchange-kind-*; $found: un mensaje validate-exchange-json-*
+## o un valor del archivo tal como lo escribe JSON.
+validate-exchange-quote-unclosed = un campo entre comillas no se cierra nunca; añade las comillas de cierre (")
+validate-exchange-quote-text-after = hay texto tras unas comillas de cierre; pon todo el campo entre comillas y duplica las comillas que contenga
+validate-exchange-quote-inside = hay comillas dentro de un campo sin comillas; pon todo el campo entre comillas y duplica las comillas que contenga
+validate-exchange-column-twice = { $what ->
+        [key] la clave
+       *[column] la columna
+    } aparece dos veces
+validate-exchange-column-unknown = { $what ->
+        [key] clave desconocida
+       *[column] columna desconocida
+    }; los archivos de { $kind } tienen { $columns }
+validate-exchange-column-required = { $what ->
+        [key] falta una clave obligatoria
+       *[column] falta una columna obligatoria
+    }
+validate-exchange-column-partner = { $what ->
+        [key] falta una clave obligatoria
+       *[column] falta una columna obligatoria
+    }: indica partner_id o partner_tax_id
+validate-exchange-empty = el archivo está vacío; la primera línea debe nombrar las columnas: { $columns }
+validate-exchange-field-count = { $expected ->
+        [one] se esperaba { $expected } campo
+       *[other] se esperaban { $expected } campos
+    }, como en la cabecera, y hay { $found }
+validate-exchange-json-invalid = JSON no válido en la línea { $line }, columna { $column }: { $reason }
+validate-exchange-json-not-object = se esperaba un objeto con "format": "{ $format }" y hay { $found }
+validate-exchange-format-wrong = se esperaba "{ $format }" y hay { $found }
+validate-exchange-format-missing = falta; un archivo de finanzas de Partnero tiene "format": "{ $format }"
+validate-exchange-version = la versión { $version } no es compatible; esta aplicación lee la versión { $supported }
+validate-exchange-missing = falta
+validate-exchange-kind-wrong = el archivo contiene { $found }, pero se eligieron { $kind }
+validate-exchange-rows-not-array = se esperaba un array y hay { $found }
+validate-exchange-row-not-object = se esperaba un objeto y hay { $found }
+validate-exchange-value-not-string = se esperaba una cadena (también en los importes, como "12.50") y hay { $found }
+validate-exchange-json-null = null
+validate-exchange-json-bool = true o false
+validate-exchange-json-number = un número
+validate-exchange-json-string = una cadena
+validate-exchange-json-array = un array
+validate-exchange-json-object = un objeto
+validate-exchange-allocation-json = asignación { $index }: se esperaba { "{" }"invoice_id": "…", "amount": "12.50"{ "}" }, los dos como cadenas
+validate-exchange-allocation-csv = asignación { $index } { $value }: escribe invoice_id:importe, y separa varias con ;
+validate-exchange-flag = { $value } no es ni true ni false
+validate-exchange-direction-unknown = sentido desconocido { $value }; usa issued o received
+validate-exchange-method-unknown = forma de pago desconocida { $value }; usa bank_transfer, direct_debit, card, cash o cheque, o deja la celda vacía
+validate-exchange-status-unknown = estado desconocido { $value }; usa draft, sent, received o cancelled
+validate-exchange-partner-missing = indica el partner_id o el partner_tax_id del socio
+validate-exchange-row-id = los identificadores de fila solo pueden tener letras, cifras, «-», «_» y «.», { $max } como máximo
+validate-exchange-partner-unknown-id = ningún socio tiene el id { $id }; indica un partner_id existente o el partner_tax_id
+validate-exchange-partner-ambiguous = { $count ->
+        [one] { $count } socio tiene
+       *[other] { $count } socios tienen
+    } la identificación fiscal { $tax_id } ({ $names }); indica el partner_id
+validate-exchange-partner-unknown-tax-id = ningún socio tiene la identificación fiscal { $tax_id }
+validate-exchange-row-twice = es la misma fila que la de la línea { $first }; cada fila solo puede aparecer una vez
+validate-exchange-allocation-unknown = Asignación { $index }: este socio no tiene ninguna factura { $invoice }, ni guardada ni en esta importación
+validate-exchange-allocation-ambiguous = Asignación { $index }: { $count ->
+        [one] { $count } factura tiene
+       *[other] { $count } facturas tienen
+    } el número { $invoice }; usa el invoice_id
+# El error de un formulario sin su etiqueta, que ya nombra la columna («Importe: …» bajo amount).
+validate-exchange-problem = { $problem }
+validate-exchange-direction-choose = elige issued o received
+validate-exchange-method-choose = elige una de la lista
+validate-exchange-status-choose = elige draft, sent, received o cancelled
+validate-exchange-date-invalid = escribe una fecha real como AAAA-MM-DD
+validate-exchange-currency-unknown = { $code } no es un código de moneda ISO 4217 como EUR
+validate-exchange-amount-zero = escribe un importe mayor que cero
+
 ## La tarjeta de seguimiento de un socio (ui/activity.rs)
 activity-title = Seguimiento
 activity-timeline = Cronología

@@ -12,8 +12,9 @@ import-refused = { $reason }. Puedes comprobar un archivo, pero no importarlo.
 import-file = Archivo (CSV, TSV, TXT o JSON)
 import-reading-label = Leyendo el archivo
 import-reading = Leyendo y comprobando el archivo…
-# $problem: la descripción del problema que da el núcleo, en inglés.
+# $problem: la descripción del problema que da el navegador.
 import-unreadable = No se pudo leer el archivo: { $problem }
+# $problem: uno de los mensajes validate-import-file-* de abajo.
 import-cannot-import = Este archivo no se puede importar: { $problem }
 import-choose-mapping = Primero elige qué contiene cada columna.
 # $encoding: «UTF-8», «Windows-1252»…
@@ -30,6 +31,26 @@ import-preamble-skipped = { $count ->
    *[other] Se han omitido { $shown } líneas situadas encima de la fila de cabecera.
     }
 import-lossy = Algunos bytes no se pudieron leer y aparecen como �.
+
+## Qué falla en el archivo entero (src/report/partner_import.rs), dentro de
+## import-cannot-import. $shown: $count como el idioma escribe los números («50.000»).
+validate-import-file-too-big = el archivo ocupa { $size } MB; se pueden importar archivos de hasta { $max } MB, así que divídelo en archivos más pequeños
+validate-import-file-over = el archivo ocupa más de { $max } MB; divídelo en archivos más pequeños
+validate-import-file-empty = el archivo está vacío; la primera línea debe nombrar las columnas
+validate-import-file-rows = el archivo tiene más de { $count ->
+        [one] { $shown } fila
+       *[other] { $shown } filas
+    }; divídelo en archivos de { $count ->
+        [one] { $shown } fila
+       *[other] { $shown } filas
+    } como máximo
+validate-import-file-not-json = no es un archivo de socios de Partnero (JSON con "format": "{ $format }"): { $reason }
+validate-import-file-format = se esperaba "format": "{ $format }" y hay { $found }
+validate-import-file-version = la versión { $version } no es compatible; esta aplicación lee la versión { $supported }
+validate-import-file-partners = el archivo tiene más de { $count ->
+        [one] { $shown } socio
+       *[other] { $shown } socios
+    }; divídelo
 
 ## Las columnas
 import-columns = Columnas

@@ -97,10 +97,20 @@ pub struct DecodedText {
     pub lossy: bool,
 }
 
-/// A problem with the file as a whole: too big, too many rows, empty.
+/// A problem with the file as a whole: too big, too many rows, empty, not our JSON.
+///
+/// Like a form's [`FieldError`], it travels as data next to its English sentence: a Fluent
+/// `key` (`validate-import-file-…`, `locales/*/import.ftl`) with its `args`, which the
+/// interface formats in the chosen language. A counted limit comes as `count` (a number, for
+/// plurals) and `shown` (the same written in English, "50,000"), so the interface can write it
+/// as its language does. `tests/import_messages.rs` checks that the English message formats to
+/// exactly `message`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FileError {
+    /// The problem in English: what logs and tests read.
     pub message: String,
+    pub key: &'static str,
+    pub args: Vec<(&'static str, String)>,
 }
 
 impl fmt::Display for FileError {
@@ -111,10 +121,26 @@ impl fmt::Display for FileError {
 
 impl std::error::Error for FileError {}
 
-fn file_error(message: impl Into<String>) -> FileError {
+fn file_error(
+    key: &'static str,
+    args: Vec<(&'static str, String)>,
+    message: impl Into<String>,
+) -> FileError {
     FileError {
         message: message.into(),
+        key,
+        args,
     }
+}
+
+/// A file over [`MAX_FILE_BYTES`] once read as text.
+fn too_big() -> FileError {
+    let max = MAX_FILE_BYTES / (1024 * 1024);
+    file_error(
+        "validate-import-file-over",
+        vec![("max", max.to_string())],
+        format!("the file is over {max} MB; split it into smaller files"),
+    )
 }
 
 /// Windows-1252 at 0x80..=0x9F, where it differs from Latin-1; the five unassigned bytes map to
@@ -133,11 +159,15 @@ const WINDOWS_1252_HIGH: [char; 32] = [
 /// bundle, most of them for scripts a CSV from these ERPs does not use.
 pub fn decode(bytes: &[u8]) -> Result<DecodedText, FileError> {
     if bytes.len() > MAX_FILE_BYTES {
-        return Err(file_error(format!(
-            "the file is {} MB; files up to {} MB can be imported, split it into smaller files",
-            bytes.len().div_ceil(1024 * 1024),
-            MAX_FILE_BYTES / (1024 * 1024)
-        )));
+        let size = bytes.len().div_ceil(1024 * 1024);
+        let max = MAX_FILE_BYTES / (1024 * 1024);
+        return Err(file_error(
+            "validate-import-file-too-big",
+            vec![("size", size.to_string()), ("max", max.to_string())],
+            format!(
+                "the file is {size} MB; files up to {max} MB can be imported, split it into smaller files"
+            ),
+        ));
     }
     if let Some(rest) = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
         return Ok(match std::str::from_utf8(rest) {
@@ -265,10 +295,7 @@ const DELIMITERS: [u8; 4] = [b',', b';', b'\t', b'|'];
 /// problem (extra fields that are all empty, from a trailing delimiter, are dropped).
 pub fn parse_csv(text: &str) -> Result<Table, FileError> {
     if text.len() > MAX_FILE_BYTES {
-        return Err(file_error(format!(
-            "the file is over {} MB; split it into smaller files",
-            MAX_FILE_BYTES / (1024 * 1024)
-        )));
+        return Err(too_big());
     }
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let delimiter = sniff_delimiter(text);
@@ -276,6 +303,8 @@ pub fn parse_csv(text: &str) -> Result<Table, FileError> {
     let mut records = read_records(text, delimiter, MAX_ROWS + SNIFF_RECORDS + 2);
     if records.is_empty() {
         return Err(file_error(
+            "validate-import-file-empty",
+            Vec::new(),
             "the file is empty; the first line must name the columns",
         ));
     }
@@ -297,11 +326,14 @@ pub fn parse_csv(text: &str) -> Result<Table, FileError> {
         .collect();
     let body: Vec<RawRecord> = records.drain(data_start..).collect();
     if body.len() > MAX_ROWS {
-        return Err(file_error(format!(
-            "the file has more than {} rows; split it into files of at most {} rows",
-            group_thousands(MAX_ROWS),
-            group_thousands(MAX_ROWS)
-        )));
+        let shown = group_thousands(MAX_ROWS);
+        return Err(file_error(
+            "validate-import-file-rows",
+            vec![("count", MAX_ROWS.to_string()), ("shown", shown.clone())],
+            format!(
+                "the file has more than {shown} rows; split it into files of at most {shown} rows"
+            ),
+        ));
     }
     let rows = body
         .into_iter()
@@ -2530,36 +2562,52 @@ pub fn plan_partner_json_import<'a>(
     existing: impl IntoIterator<Item = (&'a str, &'a Partner)>,
 ) -> Result<PartnerImportPlan, FileError> {
     if text.len() > MAX_FILE_BYTES {
-        return Err(file_error(
-            "the file is over 20 MB; split it into smaller files",
-        ));
+        return Err(too_big());
     }
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let format = super::partner_export::JSON_FORMAT;
+    // serde_json's own description stays in English: it has no other.
     let file: JsonFile = serde_json::from_str(text).map_err(|problem| {
-        file_error(format!(
-            "not a Partnero partners file (JSON with \"format\": \"{}\"): {problem}",
-            super::partner_export::JSON_FORMAT
-        ))
+        file_error(
+            "validate-import-file-not-json",
+            vec![
+                ("format", format.to_owned()),
+                ("reason", problem.to_string()),
+            ],
+            format!("not a Partnero partners file (JSON with \"format\": \"{format}\"): {problem}"),
+        )
     })?;
-    if file.format != super::partner_export::JSON_FORMAT {
-        return Err(file_error(format!(
-            "expected \"format\": \"{}\", found {:?}",
-            super::partner_export::JSON_FORMAT,
-            file.format
-        )));
+    if file.format != format {
+        return Err(file_error(
+            "validate-import-file-format",
+            vec![
+                ("format", format.to_owned()),
+                ("found", format!("{:?}", file.format)),
+            ],
+            format!("expected \"format\": \"{format}\", found {:?}", file.format),
+        ));
     }
-    if file.version != super::partner_export::JSON_VERSION {
-        return Err(file_error(format!(
-            "version {} is not supported; this app reads version {}",
-            file.version,
-            super::partner_export::JSON_VERSION
-        )));
+    let supported = super::partner_export::JSON_VERSION;
+    if file.version != supported {
+        return Err(file_error(
+            "validate-import-file-version",
+            vec![
+                ("version", file.version.to_string()),
+                ("supported", supported.to_string()),
+            ],
+            format!(
+                "version {} is not supported; this app reads version {supported}",
+                file.version
+            ),
+        ));
     }
     if file.partners.len() > MAX_ROWS {
-        return Err(file_error(format!(
-            "the file has more than {} partners; split it",
-            group_thousands(MAX_ROWS)
-        )));
+        let shown = group_thousands(MAX_ROWS);
+        return Err(file_error(
+            "validate-import-file-partners",
+            vec![("count", MAX_ROWS.to_string()), ("shown", shown.clone())],
+            format!("the file has more than {shown} partners; split it"),
+        ));
     }
     let candidates = file
         .partners

@@ -23,7 +23,9 @@ use leptos_router::hooks::use_query_map;
 use super::i18n::{field_error, integer, label};
 use super::state::{use_app_state, AppState, RegistryView};
 use crate::model::{DocumentId, Partner, PartnerKind, WorkspaceSettings};
-use crate::report::partner_import::{AddressPart, BankPart, ContactPart, PlanCounts, MAX_SLOTS};
+use crate::report::partner_import::{
+    AddressPart, BankPart, ContactPart, FileError, PlanCounts, MAX_SLOTS,
+};
 use crate::report::{
     contacts_vcard, decode, export_file_name, parse_csv, partners_csv, partners_json,
     plan_partner_import, plan_partner_json_import, skipped_rows_csv, DuplicateOf, ImportMapping,
@@ -76,11 +78,12 @@ struct Loaded {
     source: Source,
 }
 
-/// Why a file cannot be checked or imported; the problem itself is the core's (English).
+/// Why a file cannot be checked or imported: the browser's reason (its words), or the core's
+/// problem with the file, worded when shown (`file_problem`).
 #[derive(Debug, Clone, PartialEq)]
 enum Problem {
     Unreadable(String),
-    CannotImport(String),
+    CannotImport(FileError),
     NoMapping,
 }
 
@@ -185,16 +188,35 @@ fn problem_text(i18n: I18n, problem: &Problem) -> String {
             tr!(i18n, "import-unreadable", { "problem" => problem.clone() })
         }
         Problem::CannotImport(problem) => {
-            tr!(i18n, "import-cannot-import", { "problem" => problem.clone() })
+            tr!(i18n, "import-cannot-import", { "problem" => file_problem(i18n, problem) })
         }
         Problem::NoMapping => tr!(i18n, "import-choose-mapping"),
     }
 }
 
+/// The core's problem with a file in the chosen language: its key and arguments, worded like a
+/// form error. A counted limit comes as `count` and, written in English, `shown` ("50,000");
+/// `shown` is written again as the chosen language writes numbers ("50.000").
+fn file_problem(i18n: I18n, problem: &FileError) -> String {
+    let mut args = problem.args.clone();
+    let counted = (args.iter())
+        .find(|(name, _)| *name == "count")
+        .and_then(|(_, value)| value.parse::<usize>().ok());
+    if let Some(counted) = counted {
+        for (name, value) in &mut args {
+            if *name == "shown" {
+                *value = count(i18n, counted);
+            }
+        }
+    }
+    let error = FieldError::keyed("", problem.message.clone(), problem.key, args);
+    field_error(i18n, &error)
+}
+
 /// Reads a picked file: decoded, then parsed as CSV, or kept whole when it is our JSON.
 async fn read_file(file: web_sys::File) -> Result<Loaded, Problem> {
     let bytes = read_picked(&file).await.map_err(Problem::Unreadable)?;
-    let decoded = decode(&bytes).map_err(|problem| Problem::CannotImport(problem.to_string()))?;
+    let decoded = decode(&bytes).map_err(Problem::CannotImport)?;
     let name = file.name();
     let json = name.to_lowercase().ends_with(".json")
         || decoded
@@ -205,10 +227,7 @@ async fn read_file(file: web_sys::File) -> Result<Loaded, Problem> {
     let source = if json {
         Source::Json(decoded.text)
     } else {
-        Source::Csv(
-            parse_csv(&decoded.text)
-                .map_err(|problem| Problem::CannotImport(problem.to_string()))?,
-        )
+        Source::Csv(parse_csv(&decoded.text).map_err(Problem::CannotImport)?)
     };
     Ok(Loaded {
         name,
@@ -238,8 +257,9 @@ fn plan_of(
             existing,
         )),
         (Source::Csv(_), None) => Err(Problem::NoMapping),
-        (Source::Json(text), _) => plan_partner_json_import(text, &view.settings, existing)
-            .map_err(|problem| Problem::CannotImport(problem.to_string())),
+        (Source::Json(text), _) => {
+            plan_partner_json_import(text, &view.settings, existing).map_err(Problem::CannotImport)
+        }
     }
 }
 

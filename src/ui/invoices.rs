@@ -15,7 +15,7 @@ use std::collections::BTreeMap;
 use leptos::prelude::*;
 use leptos_fluent::{move_tr, tr, I18n};
 
-use super::i18n::{date, integer, label, money};
+use super::i18n::{date, field_error, integer, label, money};
 use super::reports::{finance_ids, name_of};
 use super::state::{use_app_state, AppState, RegistryView};
 use crate::model::{day_of, InvoiceDirection, PartnerFinance};
@@ -29,6 +29,7 @@ use crate::report::view::{
     StatusFilter,
 };
 use crate::report::InvoiceStatus;
+use crate::validate::FieldError;
 use crate::web::download::download_text;
 use crate::web::files::read_picked;
 use crate::web::{new_row_id, now_ms};
@@ -224,23 +225,35 @@ fn import_targets(view: &RegistryView) -> (Vec<ImportPartner>, BTreeMap<String, 
     (partners, finances)
 }
 
-/// The import's errors as lines, "line 3, amount: …" (the line and column in the chosen
-/// language; the problem itself comes from the core, in English).
+/// The import's errors as lines, "line 3, amount: …", all in the chosen language but the
+/// column, which stays as the file names it. The core gives each problem as a key and
+/// arguments, nested `@` messages included, the way a form error does, so it is worded by the
+/// same `field_error`.
 fn error_lines(i18n: I18n, errors: Vec<ImportError>) -> Vec<String> {
     errors
         .into_iter()
-        .map(|error| match (error.line, error.field.is_empty()) {
-            (0, true) => error.message,
-            (0, false) => format!("{}: {}", error.field, error.message),
-            (line, true) => tr!(i18n, "invoices-import-error-line", {
-                "line" => line,
-                "message" => error.message,
-            }),
-            (line, false) => tr!(i18n, "invoices-import-error-line-field", {
-                "line" => line,
-                "field" => error.field,
-                "message" => error.message,
-            }),
+        .map(|error| {
+            let ImportError {
+                line,
+                field,
+                message,
+                key,
+                args,
+            } = error;
+            let message = field_error(i18n, &FieldError::keyed(field.clone(), message, key, args));
+            match (line, field.is_empty()) {
+                (0, true) => message,
+                (0, false) => format!("{field}: {message}"),
+                (line, true) => tr!(i18n, "invoices-import-error-line", {
+                    "line" => line,
+                    "message" => message,
+                }),
+                (line, false) => tr!(i18n, "invoices-import-error-line-field", {
+                    "line" => line,
+                    "field" => field,
+                    "message" => message,
+                }),
+            }
         })
         .collect()
 }
