@@ -10,10 +10,13 @@
 //! source files name and the messages of the two groups match one to one.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 
-use fluent_bundle::{FluentArgs, FluentBundle, FluentResource, FluentValue};
+use common::fluent::{render, LANGUAGES};
+use fluent_bundle::{FluentBundle, FluentResource};
 use partnero::model::*;
 use partnero::report::exchange::{
     parse_import, plan_import, ExchangeFormat, ExchangeKind, ImportError, ImportPartner,
@@ -23,7 +26,6 @@ use partnero::report::partner_import::{
     decode, parse_csv, plan_partner_json_import, FileError, MAX_FILE_BYTES, MAX_ROWS,
 };
 
-const LANGUAGES: [&str; 3] = ["en", "es", "eo"];
 /// The files whose messages import errors use: their own groups, the form errors the finance
 /// import passes on (`validate.ftl`, which nests country names) and the kinds of file
 /// (`labels.ftl`).
@@ -45,117 +47,12 @@ fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-fn ftl(language: &str) -> String {
-    FILES
-        .iter()
-        .map(|file| {
-            let path = root().join("locales").join(language).join(file);
-            std::fs::read_to_string(&path)
-                .unwrap_or_else(|error| panic!("{}: {error}", path.display()))
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
-}
-
-/// The variables of each message of a language's files (`key = text`, continuation lines
-/// indented, `#` comments).
 fn variables(language: &str) -> BTreeMap<String, BTreeSet<String>> {
-    let mut texts: BTreeMap<String, String> = BTreeMap::new();
-    let mut current: Option<String> = None;
-    for line in ftl(language).lines() {
-        if line.trim().is_empty() || line.starts_with('#') {
-            continue;
-        }
-        if line.starts_with(' ') {
-            let key = current
-                .as_ref()
-                .expect("a continuation line without a message");
-            texts.get_mut(key).unwrap().push_str(line);
-            continue;
-        }
-        let (key, text) = line
-            .split_once('=')
-            .unwrap_or_else(|| panic!("{language}: expected `key = text`, got {line:?}"));
-        let key = key.trim().to_owned();
-        assert!(
-            texts.insert(key.clone(), text.to_owned()).is_none(),
-            "{language}: {key} is defined twice"
-        );
-        current = Some(key);
-    }
-    texts
-        .into_iter()
-        .map(|(key, text)| {
-            let mut names = BTreeSet::new();
-            let mut rest = text.as_str();
-            while let Some(start) = rest.find('$') {
-                rest = &rest[start + 1..];
-                let name: String = rest
-                    .chars()
-                    .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-'))
-                    .collect();
-                names.insert(name);
-            }
-            (key, names)
-        })
-        .collect()
+    common::fluent::variables(language, &FILES)
 }
 
 fn bundle(language: &str) -> FluentBundle<FluentResource> {
-    let resource = FluentResource::try_new(ftl(language))
-        .unwrap_or_else(|(_, errors)| panic!("{language}: {errors:?}"));
-    let mut bundle = FluentBundle::new(vec![language.parse().unwrap()]);
-    bundle.set_use_isolating(false);
-    bundle.add_resource(resource).unwrap();
-    bundle
-}
-
-/// Formats one message; whole numbers written canonically are numbers, everything else text
-/// (as `ui::i18n::message` does).
-fn format(
-    bundle: &FluentBundle<FluentResource>,
-    key: &str,
-    args: &[(&str, String)],
-) -> Result<String, String> {
-    let message = bundle
-        .get_message(key)
-        .ok_or_else(|| format!("no message {key}"))?;
-    let pattern = message
-        .value()
-        .ok_or_else(|| format!("{key} has no value"))?;
-    let mut fluent_args = FluentArgs::new();
-    for (name, value) in args {
-        match value.parse::<i64>() {
-            Ok(number) if number.to_string() == *value => {
-                fluent_args.set(*name, FluentValue::from(number))
-            }
-            _ => fluent_args.set(*name, FluentValue::from(value.clone())),
-        }
-    }
-    let mut errors = Vec::new();
-    let text = bundle.format_pattern(pattern, Some(&fluent_args), &mut errors);
-    if errors.is_empty() {
-        Ok(text.into_owned())
-    } else {
-        Err(format!("{key}: {errors:?}"))
-    }
-}
-
-/// Formats an error as the interface does: the `@key` arguments from the last to the first,
-/// each with the arguments as resolved so far, then the error's own message.
-fn render(
-    bundle: &FluentBundle<FluentResource>,
-    key: &str,
-    args: &[(&'static str, String)],
-) -> Result<String, String> {
-    let mut resolved: Vec<(&str, String)> = args.to_vec();
-    for index in (0..resolved.len()).rev() {
-        if let Some(inner) = resolved[index].1.strip_prefix('@') {
-            let text = format(bundle, inner, &resolved)?;
-            resolved[index].1 = text;
-        }
-    }
-    format(bundle, key, &resolved)
+    common::fluent::bundle(language, &FILES)
 }
 
 /// One error to check: its English message, key and arguments, and where it came from.

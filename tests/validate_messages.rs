@@ -9,10 +9,13 @@
 //! to one.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
-use fluent_bundle::{FluentArgs, FluentBundle, FluentResource, FluentValue};
+use common::fluent::{render, LANGUAGES};
+use fluent_bundle::{FluentBundle, FluentResource};
 use partnero::model::*;
 use partnero::report::partner_import::{
     parse_csv, plan_partner_import, plan_partner_json_import, ContactPart, ImportMapping, Target,
@@ -25,8 +28,6 @@ use partnero::validate::{
     check_custom, validate_partner_with, AddressDraft, BankAccountDraft, ContactDraft, FieldError,
     PartnerDraft, Problem,
 };
-
-const LANGUAGES: [&str; 3] = ["en", "es", "eo"];
 
 /// Messages no input can reach through the forms (the problem is caught earlier, or the
 /// underlying crate never reports it); they are still checked for definitions and variables.
@@ -49,118 +50,12 @@ fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// A language's `validate.ftl` followed by its `countries.ftl`, whose `country-<code>` messages
-/// the errors that name a country nest (`@country-es`).
-fn ftl(language: &str) -> String {
-    ["validate.ftl", "countries.ftl"]
-        .iter()
-        .map(|file| {
-            let path = root().join("locales").join(language).join(file);
-            std::fs::read_to_string(&path)
-                .unwrap_or_else(|error| panic!("{}: {error}", path.display()))
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
-}
-
-/// The variables of each message of a language's `validate.ftl` and `countries.ftl` (`key =
-/// text`, continuation lines indented, `#` comments).
 fn variables(language: &str) -> BTreeMap<String, BTreeSet<String>> {
-    let mut texts: BTreeMap<String, String> = BTreeMap::new();
-    let mut current: Option<String> = None;
-    for line in ftl(language).lines() {
-        if line.trim().is_empty() || line.starts_with('#') {
-            continue;
-        }
-        if line.starts_with(' ') {
-            let key = current
-                .as_ref()
-                .expect("a continuation line without a message");
-            texts.get_mut(key).unwrap().push_str(line);
-            continue;
-        }
-        let (key, text) = line
-            .split_once('=')
-            .unwrap_or_else(|| panic!("{language}: expected `key = text`, got {line:?}"));
-        let key = key.trim().to_owned();
-        assert!(
-            texts.insert(key.clone(), text.to_owned()).is_none(),
-            "{language}: {key} is defined twice"
-        );
-        current = Some(key);
-    }
-    texts
-        .into_iter()
-        .map(|(key, text)| {
-            let mut names = BTreeSet::new();
-            let mut rest = text.as_str();
-            while let Some(start) = rest.find('$') {
-                rest = &rest[start + 1..];
-                let name: String = rest
-                    .chars()
-                    .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-'))
-                    .collect();
-                names.insert(name);
-            }
-            (key, names)
-        })
-        .collect()
+    common::fluent::variables(language, &["validate.ftl", "countries.ftl"])
 }
 
 fn bundle(language: &str) -> FluentBundle<FluentResource> {
-    let resource = FluentResource::try_new(ftl(language))
-        .unwrap_or_else(|(_, errors)| panic!("{language}: {errors:?}"));
-    let mut bundle = FluentBundle::new(vec![language.parse().unwrap()]);
-    bundle.set_use_isolating(false);
-    bundle.add_resource(resource).unwrap();
-    bundle
-}
-
-/// Formats one message; whole numbers written canonically are numbers, everything else text.
-fn format(
-    bundle: &FluentBundle<FluentResource>,
-    key: &str,
-    args: &[(&str, String)],
-) -> Result<String, String> {
-    let message = bundle
-        .get_message(key)
-        .ok_or_else(|| format!("no message {key}"))?;
-    let pattern = message
-        .value()
-        .ok_or_else(|| format!("{key} has no value"))?;
-    let mut fluent_args = FluentArgs::new();
-    for (name, value) in args {
-        match value.parse::<i64>() {
-            Ok(number) if number.to_string() == *value => {
-                fluent_args.set(*name, FluentValue::from(number))
-            }
-            _ => fluent_args.set(*name, FluentValue::from(value.clone())),
-        }
-    }
-    let mut errors = Vec::new();
-    let text = bundle.format_pattern(pattern, Some(&fluent_args), &mut errors);
-    if errors.is_empty() {
-        Ok(text.into_owned())
-    } else {
-        Err(format!("{key}: {errors:?}"))
-    }
-}
-
-/// Formats an error as the interface does: the `@key` arguments from the last to the first,
-/// each with the arguments as resolved so far, then the error's own message.
-fn render(
-    bundle: &FluentBundle<FluentResource>,
-    key: &str,
-    args: &[(&'static str, String)],
-) -> Result<String, String> {
-    let mut resolved: Vec<(&str, String)> = args.to_vec();
-    for index in (0..resolved.len()).rev() {
-        if let Some(inner) = resolved[index].1.strip_prefix('@') {
-            let text = format(bundle, inner, &resolved)?;
-            resolved[index].1 = text;
-        }
-    }
-    format(bundle, key, &resolved)
+    common::fluent::bundle(language, &["validate.ftl", "countries.ftl"])
 }
 
 /// One error to check: its English message, key and arguments, and where it came from.
