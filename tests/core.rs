@@ -405,27 +405,37 @@ fn links_must_go_from_a_supplier_to_a_client() {
             .create_partner(id(3), profile("supplier", "Supplier C"), 1)
             .await
             .unwrap();
-        assert!(
-            matches!(
-                registry.link(&id(2), &id(1), 2).await,
-                Err(RegistryError::InvalidLink(_))
-            ),
+        // Refused as data the interface words in the person's language; the English stays.
+        let refused = registry.link(&id(2), &id(1), 2).await.unwrap_err();
+        assert_eq!(
+            refused,
+            RegistryError::Refused(ChangeRefusal::NotAClient {
+                name: "Supplier A".into()
+            }),
             "client to supplier"
         );
-        assert!(
-            matches!(
-                registry.link(&id(1), &id(3), 2).await,
-                Err(RegistryError::InvalidLink(_))
-            ),
+        assert_eq!(
+            refused.to_string(),
+            "cannot link: Supplier A is not a client"
+        );
+        assert_eq!(
+            registry.link(&id(1), &id(3), 2).await,
+            Err(RegistryError::Refused(ChangeRefusal::NotAClient {
+                name: "Supplier C".into()
+            })),
             "supplier to supplier"
         );
-        assert!(
-            matches!(
-                registry.link(&id(1), &id(1), 2).await,
-                Err(RegistryError::InvalidLink(_))
-            ),
+        let refused = registry.link(&id(1), &id(1), 2).await.unwrap_err();
+        assert_eq!(
+            refused,
+            RegistryError::Refused(ChangeRefusal::SupplyItself),
             "itself"
         );
+        assert_eq!(
+            refused.to_string(),
+            "cannot link: a partner cannot supply itself"
+        );
+        assert_eq!(refused.key(), Some("registry-supply-itself"));
         assert_eq!(
             registry.link(&id(1), &id(9), 2).await,
             Err(RegistryError::PartnerNotFound(id(9)))

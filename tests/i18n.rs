@@ -182,12 +182,13 @@ fn every_key_the_interface_uses_exists_and_every_message_is_used() {
         .collect();
     assert!(unknown.is_empty(), "keys used but not defined: {unknown:?}");
     // Keys the interface builds from the core's values are checked against the core instead:
-    // enum names below, validation messages in tests/validate_messages.rs, country names and
-    // the server's refusals below.
+    // enum names below, validation messages in tests/validate_messages.rs, country names, the
+    // server's refusals and the registry's errors below.
     let unused: Vec<&String> = english
         .keys()
         .filter(|key| !key.starts_with("label-") && !key.starts_with("validate-"))
         .filter(|key| !key.starts_with("country-") && !key.starts_with("server-"))
+        .filter(|key| !key.starts_with("registry-"))
         .filter(|key| !used.contains_key(*key))
         .collect();
     assert!(
@@ -333,5 +334,97 @@ fn every_refusal_of_the_server_has_its_words_in_every_language() {
     assert_eq!(
         ServerError::from_answer(409, r#"{"error": "busy"}"#).english(),
         "the server answered 409: busy"
+    );
+}
+
+#[test]
+fn every_refusal_of_the_registry_has_its_words_in_every_language() {
+    use partnero::model::ChangeRefusal;
+    use partnero::registry::RegistryError;
+    // Every refusal of the core, and every other registry error (storage, unreadable
+    // documents…), as the interface words them (`ui::words::registry_error`).
+    let errors: Vec<RegistryError> = (ChangeRefusal::examples().into_iter())
+        .map(RegistryError::Refused)
+        .chain(RegistryError::examples())
+        .collect();
+    let keys: BTreeSet<&str> = errors.iter().filter_map(RegistryError::key).collect();
+    assert!(keys.len() > 35, "only {} registry messages?", keys.len());
+    for language in LANGUAGES {
+        let defined = messages(language);
+        let mut wrong = Vec::new();
+        for error in &errors {
+            let key = error
+                .key()
+                .expect("only a sentence of the interface has no key");
+            let given: BTreeSet<String> = (error.args().into_iter())
+                .map(|(name, _)| name.to_owned())
+                .collect();
+            match defined.get(key) {
+                None => wrong.push(format!("missing: {key}")),
+                // A message may leave a variable out (a full device needs no technical
+                // detail), never use one the core does not give.
+                Some(message) if !message.variables.is_subset(&given) => wrong.push(format!(
+                    "{key}: uses {:?}, the core gives {given:?}",
+                    message.variables
+                )),
+                Some(_) => {}
+            }
+        }
+        for key in defined.keys().filter(|key| key.starts_with("registry-")) {
+            if !keys.contains(key.as_str()) {
+                wrong.push(format!("no registry error has the message {key}"));
+            }
+        }
+        assert!(wrong.is_empty(), "{language}: {wrong:#?}");
+    }
+    // The registry's English is the refusal's, as it always read (logs, tests, the console).
+    for refusal in ChangeRefusal::examples() {
+        assert_eq!(
+            RegistryError::Refused(refusal.clone()).to_string(),
+            refusal.english()
+        );
+    }
+    // A full device is told so; other storage failures keep what the browser said.
+    let full = &RegistryError::examples()[1];
+    assert_eq!(full.key(), Some("registry-storage-full"));
+    assert_eq!(
+        RegistryError::examples()[0].key(),
+        Some("registry-storage-failed")
+    );
+    // Every message renders with Fluent in every language, its select on the decision too.
+    for language in LANGUAGES {
+        let path = root().join("locales").join(language).join("registry.ftl");
+        let resource =
+            fluent_bundle::FluentResource::try_new(std::fs::read_to_string(&path).unwrap())
+                .unwrap_or_else(|(_, errors)| panic!("{}: {errors:?}", path.display()));
+        let mut bundle = fluent_bundle::FluentBundle::new(vec![language.parse().unwrap()]);
+        bundle.set_use_isolating(false);
+        bundle.add_resource(resource).unwrap();
+        for error in &errors {
+            let key = error.key().unwrap();
+            let mut args = fluent_bundle::FluentArgs::new();
+            for (name, value) in error.args() {
+                args.set(name, value.english());
+            }
+            let pattern = bundle.get_message(key).unwrap().value().unwrap();
+            let mut problems = Vec::new();
+            let text = bundle.format_pattern(pattern, Some(&args), &mut problems);
+            assert!(problems.is_empty(), "{language} {key}: {problems:?}");
+            assert!(!text.contains('{'), "{language} {key}: {text}");
+            // The examples: accepted by Ana Staff, rejected by someone unnamed.
+            match (language, key) {
+                ("es", "registry-already-decided") => assert!(text.contains("aceptado"), "{text}"),
+                ("es", "registry-already-decided-anonymous") => {
+                    assert!(text.contains("rechazado"), "{text}")
+                }
+                _ => {}
+            }
+        }
+    }
+    // A sentence the interface wrote itself (already translated) is shown as it is.
+    let own = RegistryError::InvalidChange("importe no válido".into());
+    assert_eq!(
+        (own.key(), own.to_string()),
+        (None, "importe no válido".into())
     );
 }

@@ -10,6 +10,7 @@
 
 use std::collections::BTreeMap;
 
+use super::change_refusal::ChangeRefusal;
 use super::partner::PartnerProfile;
 use super::settings::{AppliesTo, Category, Term, WorkspaceSettings};
 
@@ -124,10 +125,13 @@ pub fn add_term(
     list: TermList,
     id: &str,
     name: &str,
-) -> Result<(), String> {
+) -> Result<(), ChangeRefusal> {
     let name = checked_name(name)?;
     if id.trim().is_empty() || settings.has_term(list, id) {
-        return Err(format!("{}: the id {id:?} is taken or empty", list.label()));
+        return Err(ChangeRefusal::TermIdTaken {
+            list,
+            id: id.to_owned(),
+        });
     }
     match settings.flat_terms_mut(list) {
         Some(terms) => {
@@ -153,7 +157,7 @@ pub fn rename_term(
     list: TermList,
     id: &str,
     name: &str,
-) -> Result<(), String> {
+) -> Result<(), ChangeRefusal> {
     let name = checked_name(name)?;
     match settings.flat_terms_mut(list) {
         Some(terms) => terms.get_mut(id).map(|term| term.name = name),
@@ -174,16 +178,13 @@ pub fn merge_terms_in_settings(
     list: TermList,
     from: &str,
     into: Option<&str>,
-) -> Result<(), String> {
+) -> Result<(), ChangeRefusal> {
     if !settings.has_term(list, from) {
         return Err(unknown(list, from));
     }
     if let Some(into) = into {
         if into == from {
-            return Err(format!(
-                "{}: a term cannot be merged into itself",
-                list.label()
-            ));
+            return Err(ChangeRefusal::TermMergedIntoItself { list });
         }
         if !settings.has_term(list, into) {
             return Err(unknown(list, into));
@@ -295,15 +296,18 @@ pub fn dangling_references(
     dangling
 }
 
-fn checked_name(name: &str) -> Result<String, String> {
+fn checked_name(name: &str) -> Result<String, ChangeRefusal> {
     let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
     if name.is_empty() {
-        Err("a name is required".into())
+        Err(ChangeRefusal::NameRequired)
     } else {
         Ok(name)
     }
 }
 
-fn unknown(list: TermList, id: &str) -> String {
-    format!("{}: there is no term {id}", list.label())
+fn unknown(list: TermList, id: &str) -> ChangeRefusal {
+    ChangeRefusal::UnknownTerm {
+        list,
+        id: id.to_owned(),
+    }
 }

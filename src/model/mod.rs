@@ -10,6 +10,7 @@
 mod access;
 mod activity;
 mod banking;
+mod change_refusal;
 mod classification;
 mod document_id;
 mod finance;
@@ -29,6 +30,7 @@ pub use activity::{
     TEMPLATE_PLACEHOLDERS,
 };
 pub use banking::{PartnerBanking, BANKING_SCHEMA_VERSION};
+pub use change_refusal::{ChangeRefusal, RefusalArg};
 pub use classification::{
     add_term, dangling_references, merge_terms_in_settings, reassign_term, references_term,
     rename_term, term_usage, TermList,

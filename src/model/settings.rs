@@ -19,6 +19,7 @@ use autosurgeon::{Hydrate, Reconcile};
 use serde::{Deserialize, Serialize};
 
 use super::activity::{AlertRules, MessageTemplate};
+use super::change_refusal::ChangeRefusal;
 use super::partner::{PartnerKind, PartnerProfile, PaymentMethod, PaymentTerms};
 use super::verification::DocumentKind;
 
@@ -469,18 +470,22 @@ impl WorkspaceSettings {
 
     /// Moves a category under `new_parent` (`None`: to the top). Refused when the new parent is
     /// the category itself or one of its descendants, which would cut a branch off the tree.
-    pub fn move_category(&mut self, id: &str, new_parent: Option<&str>) -> Result<(), String> {
+    pub fn move_category(
+        &mut self,
+        id: &str,
+        new_parent: Option<&str>,
+    ) -> Result<(), ChangeRefusal> {
         if !self.categories.contains_key(id) {
-            return Err(format!("there is no category {id}"));
+            return Err(ChangeRefusal::UnknownCategory { id: id.to_owned() });
         }
         if let Some(parent) = new_parent {
             if !self.categories.contains_key(parent) {
-                return Err(format!("there is no category {parent}"));
+                return Err(ChangeRefusal::UnknownCategory {
+                    id: parent.to_owned(),
+                });
             }
             if self.descendants(id).contains(parent) {
-                return Err(
-                    "a category cannot be moved under itself or one of its subcategories".into(),
-                );
+                return Err(ChangeRefusal::CategoryUnderItself);
             }
         }
         if let Some(category) = self.categories.get_mut(id) {

@@ -32,7 +32,9 @@ use automerge::{AutoCommit, ChangeHash};
 
 use super::companion::{companion_id, Companion, CompanionKind};
 use super::{document, history, Registry, RegistryError};
-use crate::model::{BankAccount, DocumentId, Partner, PartnerActivity, PartnerBanking};
+use crate::model::{
+    BankAccount, ChangeRefusal, DocumentId, Partner, PartnerActivity, PartnerBanking,
+};
 use crate::store::Store;
 
 /// The bank accounts and notes a partner document holds itself (written before they moved to
@@ -387,9 +389,9 @@ impl<S: Store> Registry<S> {
         before: bool,
         raw: bool,
     ) -> Result<Partner, RegistryError> {
-        let change_hash: ChangeHash = hash
-            .parse()
-            .map_err(|_| RegistryError::InvalidChange(format!("{hash} is not a change")))?;
+        let change_hash: ChangeHash = hash.parse().map_err(|_| ChangeRefusal::NotAChange {
+            hash: hash.to_owned(),
+        })?;
         let heads_in = |doc: &mut AutoCommit| -> Option<Vec<ChangeHash>> {
             let change = doc.get_change_by_hash(&change_hash)?;
             Some(if before {
@@ -443,9 +445,10 @@ impl<S: Store> Registry<S> {
             }
             return Ok(shown);
         }
-        Err(RegistryError::InvalidChange(format!(
-            "change {hash} is not in this record"
-        )))
+        Err(ChangeRefusal::ChangeNotInRecord {
+            hash: hash.to_owned(),
+        }
+        .into())
     }
 
     /// The history of a partner's banking and activity documents as entries of the partner's:

@@ -24,7 +24,7 @@ impl<S: Store> Registry<S> {
         name: &str,
         now_ms: i64,
     ) -> Result<(), RegistryError> {
-        self.change_settings(now_ms, |settings| rename_term(settings, list, id, name))
+        self.refine_settings(now_ms, |settings| rename_term(settings, list, id, name))
             .await
     }
 
@@ -35,7 +35,7 @@ impl<S: Store> Registry<S> {
         new_parent: Option<&str>,
         now_ms: i64,
     ) -> Result<(), RegistryError> {
-        self.change_settings(now_ms, |settings| settings.move_category(id, new_parent))
+        self.refine_settings(now_ms, |settings| settings.move_category(id, new_parent))
             .await
     }
 
@@ -52,8 +52,7 @@ impl<S: Store> Registry<S> {
     ) -> Result<Vec<DocumentId>, RegistryError> {
         // Plan the settings first, so a refused merge (unknown term, into itself) changes nothing.
         let mut settings = self.workspace.settings.clone();
-        merge_terms_in_settings(&mut settings, list, from, into)
-            .map_err(RegistryError::InvalidChange)?;
+        merge_terms_in_settings(&mut settings, list, from, into)?;
 
         let referencing: Vec<DocumentId> = self
             .partners
@@ -77,17 +76,31 @@ impl<S: Store> Registry<S> {
     }
 
     /// Applies a pure change to a copy of the settings and stores it; a refused change (its
-    /// message says why) stores nothing.
+    /// message says why, already in the person's language: it is shown as it is) stores
+    /// nothing.
     pub async fn change_settings(
         &mut self,
         now_ms: i64,
         change: impl FnOnce(&mut WorkspaceSettings) -> Result<(), String>,
     ) -> Result<(), RegistryError> {
+        self.refine_settings(now_ms, |settings| {
+            change(settings).map_err(RegistryError::InvalidChange)
+        })
+        .await
+    }
+
+    /// [`Registry::change_settings`] for a change the core checks itself, refused with a
+    /// [`ChangeRefusal`](crate::model::ChangeRefusal) or any other registry error.
+    pub async fn refine_settings<E: Into<RegistryError>>(
+        &mut self,
+        now_ms: i64,
+        change: impl FnOnce(&mut WorkspaceSettings) -> Result<(), E>,
+    ) -> Result<(), RegistryError> {
         // The settings as the workspace document has them now, not as the start-up cache
         // remembered them.
         self.ensure_workspace_loaded().await?;
         let mut settings = self.workspace.settings.clone();
-        change(&mut settings).map_err(RegistryError::InvalidChange)?;
+        change(&mut settings).map_err(Into::into)?;
         self.update_settings(settings, now_ms).await
     }
 }

@@ -27,7 +27,7 @@ use std::collections::{BTreeSet, HashMap, HashSet};
 use automerge::{AutoCommit, ChangeHash, ObjId, Prop, ReadDoc, Value};
 use automerge::{Patch, PatchAction};
 
-use crate::model::Partner;
+use crate::model::{ChangeRefusal, Partner};
 
 /// Top-level fields every edit rewrites; listing them would make every entry look alike.
 const NOISE_FIELDS: [&str; 2] = ["updated_at_ms", "schema_version"];
@@ -278,18 +278,28 @@ pub fn heads_at(doc: &mut AutoCommit, at_ms: i64) -> Vec<ChangeHash> {
 /// removed; one that exists only in `past` is added back. The caller commits the result like
 /// any other edit, so the restore is itself a new, attributed change, and nothing is rewritten.
 /// The `updated_at_ms` of `current` is left for the caller to set.
-pub fn restore_field(current: &Partner, past: &Partner, field: &str) -> Result<Partner, String> {
+pub fn restore_field(
+    current: &Partner,
+    past: &Partner,
+    field: &str,
+) -> Result<Partner, ChangeRefusal> {
     let segments: Vec<&str> = field.split('.').filter(|s| !s.is_empty()).collect();
     let Some((last, parents)) = segments.split_last() else {
-        return Err("no field given".into());
+        return Err(ChangeRefusal::NoFieldGiven);
     };
-    let mut now = serde_json::to_value(current).map_err(|error| error.to_string())?;
-    let then = serde_json::to_value(past).map_err(|error| error.to_string())?;
+    let cannot = |error: serde_json::Error| ChangeRefusal::FieldCannotBeRestored {
+        field: field.to_owned(),
+        detail: error.to_string(),
+    };
+    let mut now = serde_json::to_value(current).map_err(cannot)?;
+    let then = serde_json::to_value(past).map_err(cannot)?;
     let old_value = lookup(&then, &segments).cloned();
     let parent = parents
         .iter()
         .try_fold(&mut now, |value, segment| child_mut(value, segment))
-        .ok_or_else(|| format!("{field} is not in the record now"))?;
+        .ok_or_else(|| ChangeRefusal::FieldNotInRecord {
+            field: field.to_owned(),
+        })?;
     match parent {
         serde_json::Value::Object(map) => match old_value {
             Some(value) => {
@@ -310,9 +320,13 @@ pub fn restore_field(current: &Partner, past: &Partner, field: &str) -> Result<P
                 (None, None) => {}
             }
         }
-        _ => return Err(format!("{field} is not a field that can be restored")),
+        _ => {
+            return Err(ChangeRefusal::FieldNotRestorable {
+                field: field.to_owned(),
+            })
+        }
     }
-    serde_json::from_value(now).map_err(|error| format!("{field} cannot be restored: {error}"))
+    serde_json::from_value(now).map_err(cannot)
 }
 
 fn row_id(row: &serde_json::Value) -> Option<&str> {

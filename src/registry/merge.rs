@@ -10,7 +10,7 @@
 use std::collections::BTreeMap;
 
 use super::{Registry, RegistryError};
-use crate::model::{ClientLink, DocumentId, PartnerProfile, PartnerStatus};
+use crate::model::{ChangeRefusal, ClientLink, DocumentId, PartnerProfile, PartnerStatus};
 use crate::store::Store;
 
 /// Which record's value to keep for a field that differs.
@@ -218,9 +218,7 @@ impl<S: Store> Registry<S> {
         now_ms: i64,
     ) -> Result<Vec<DocumentId>, RegistryError> {
         if survivor == merged {
-            return Err(RegistryError::Document(
-                "a partner cannot be merged into itself".into(),
-            ));
+            return Err(ChangeRefusal::PartnerMergedIntoItself.into());
         }
         let kept = self
             .partner(survivor)
@@ -231,10 +229,10 @@ impl<S: Store> Registry<S> {
             .ok_or(RegistryError::PartnerNotFound(*merged))?
             .clone();
         if gone.merged_into.is_some() {
-            return Err(RegistryError::Document(format!(
-                "{} was already merged into another partner",
-                gone.display_name()
-            )));
+            return Err(ChangeRefusal::AlreadyMerged {
+                name: gone.display_name().to_owned(),
+            }
+            .into());
         }
         let profile = merge_profiles(&kept.profile, &gone.profile, choices);
         let survivor_key = survivor.to_string();

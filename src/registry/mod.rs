@@ -32,8 +32,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use automerge::{ActorId, AutoCommit};
 
 use crate::model::{
-    ClientLink, DocumentId, Partner, PartnerEntry, PartnerProfile, PartnerStatus, Workspace,
-    PARTNER_SCHEMA_VERSION, WORKSPACE_SCHEMA_VERSION,
+    ChangeRefusal, ClientLink, DocumentId, Partner, PartnerEntry, PartnerProfile, PartnerStatus,
+    RefusalArg, Workspace, PARTNER_SCHEMA_VERSION, WORKSPACE_SCHEMA_VERSION,
 };
 use crate::store::{workspace_pointer_key, Store, StoreError};
 use document::{LoadProblem, StoredDocument};
@@ -57,13 +57,77 @@ pub enum RegistryError {
     PartnerNotFound(DocumentId),
     #[error("a partner with id {0} already exists")]
     PartnerExists(DocumentId),
-    #[error("cannot link: {0}")]
-    InvalidLink(String),
     #[error("the document could not be updated: {0}")]
     Document(String),
-    /// A settings change that was refused (unknown term, a category moved under itself, …).
+    /// A change the core refused (unknown term, a category moved under itself, a link to a
+    /// partner that is not a client, …), worded by the interface from its data.
+    #[error("{0}")]
+    Refused(#[from] ChangeRefusal),
+    /// A change refused with a sentence the caller wrote: the interface's own checks, passed
+    /// in closures to `change_settings`, `edit_finance` and `edit_activity`, already in the
+    /// person's language, so shown as they are.
     #[error("{0}")]
     InvalidChange(String),
+}
+
+impl RegistryError {
+    /// The Fluent message that words this error in the interface's language
+    /// (`locales/*/registry.ftl`), or `None` for [`RegistryError::InvalidChange`], whose
+    /// sentence is shown as it is.
+    pub fn key(&self) -> Option<&'static str> {
+        Some(match self {
+            RegistryError::Store(error) => error.key(),
+            RegistryError::WorkspaceUnreadable { .. } => "registry-workspace-unreadable",
+            RegistryError::PartnerNotFound(_) => "registry-partner-not-found",
+            RegistryError::PartnerExists(_) => "registry-partner-exists",
+            RegistryError::Document(_) => "registry-document",
+            RegistryError::Refused(refusal) => refusal.key(),
+            RegistryError::InvalidChange(_) => return None,
+        })
+    }
+
+    /// The message's variables. Technical details (the storage's or Automerge's own words, a
+    /// document id) are arguments, as they were written.
+    pub fn args(&self) -> Vec<(&'static str, RefusalArg)> {
+        let text = |value: &str| RefusalArg::Text(value.to_owned());
+        match self {
+            RegistryError::Store(error) => (error.args().into_iter())
+                .map(|(name, value)| (name, RefusalArg::Text(value)))
+                .collect(),
+            RegistryError::WorkspaceUnreadable { id, reason } => {
+                vec![("id", text(id)), ("reason", text(reason))]
+            }
+            RegistryError::PartnerNotFound(id) | RegistryError::PartnerExists(id) => {
+                vec![("id", text(&id.to_string()))]
+            }
+            RegistryError::Document(detail) => vec![("detail", text(detail))],
+            RegistryError::Refused(refusal) => refusal.args(),
+            RegistryError::InvalidChange(_) => Vec::new(),
+        }
+    }
+
+    /// One of every kind whose message is not a [`ChangeRefusal`]'s (those are in
+    /// [`ChangeRefusal::examples`]), for the i18n tests.
+    pub fn examples() -> Vec<RegistryError> {
+        let id = DocumentId::from_random_bytes([7; 16]);
+        vec![
+            RegistryError::Store(StoreError {
+                action: "save chunk 3vQ8b2/incremental/ab12".into(),
+                reason: "UnknownError: the database connection is closing".into(),
+            }),
+            RegistryError::Store(StoreError {
+                action: "save chunk 3vQ8b2/incremental/ab12".into(),
+                reason: "QuotaExceededError: the quota has been exceeded".into(),
+            }),
+            RegistryError::WorkspaceUnreadable {
+                id: "3vQ8b2".into(),
+                reason: "the stored workspace id is damaged".into(),
+            },
+            RegistryError::PartnerNotFound(id),
+            RegistryError::PartnerExists(id),
+            RegistryError::Document("a portal document holds something else".into()),
+        ]
+    }
 }
 
 /// A stored document that could not be opened, named so the user can report it.
@@ -537,9 +601,7 @@ impl<S: Store> Registry<S> {
             || self.incoming.contains_key(id)
             || self.unreadable.iter().any(|document| document.id == text);
         if !known {
-            return Err(RegistryError::InvalidChange(format!(
-                "there is no document {id} on this device"
-            )));
+            return Err(ChangeRefusal::NoSuchDocument { id: text }.into());
         }
         // Storage first: if it fails, memory still says what is stored.
         self.store.remove_range(std::slice::from_ref(&text)).await?;
@@ -574,10 +636,7 @@ impl<S: Store> Registry<S> {
         };
         let shared = stored.server_heads.clone();
         if shared.is_empty() {
-            return Err(RegistryError::InvalidChange(
-                "the workspace was never synced, so there is no server version to go back to"
-                    .into(),
-            ));
+            return Err(ChangeRefusal::WorkspaceNeverSynced.into());
         }
         let mut past = stored
             .doc
@@ -898,26 +957,24 @@ impl<S: Store> Registry<S> {
         now_ms: i64,
     ) -> Result<(), RegistryError> {
         if supplier == client {
-            return Err(RegistryError::InvalidLink(
-                "a partner cannot supply itself".into(),
-            ));
+            return Err(ChangeRefusal::SupplyItself.into());
         }
         let client_partner = self
             .partner(client)
             .ok_or(RegistryError::PartnerNotFound(*client))?;
         if !client_partner.profile.kind.is_client() {
-            return Err(RegistryError::InvalidLink(format!(
-                "{} is not a client",
-                client_partner.display_name()
-            )));
+            return Err(ChangeRefusal::NotAClient {
+                name: client_partner.display_name().to_owned(),
+            }
+            .into());
         }
         let key = client.to_string();
         self.edit_partner(supplier, "link client", now_ms, |partner| {
             if !partner.profile.kind.is_supplier() {
-                return Err(RegistryError::InvalidLink(format!(
-                    "{} is not a supplier",
-                    partner.display_name()
-                )));
+                return Err(ChangeRefusal::NotASupplier {
+                    name: partner.display_name().to_owned(),
+                }
+                .into());
             }
             partner.clients.insert(
                 key,
@@ -1021,8 +1078,7 @@ impl<S: Store> Registry<S> {
         // the field is put back into the document that holds it now (`save_assembled`).
         let past = self.shown_around_change(id, hash, true, true)?;
         self.edit_partner(id, &format!("restore {path}"), now_ms, |partner| {
-            *partner = history::restore_field(partner, &past, path)
-                .map_err(RegistryError::InvalidChange)?;
+            *partner = history::restore_field(partner, &past, path)?;
             Ok(())
         })
         .await

@@ -25,13 +25,13 @@ use super::companion::{companion_id, Companion, CompanionKind};
 use super::history;
 use super::{Record, Registry, RegistryError};
 use crate::model::{
-    apply_field, field_json, field_label, proposed_fields, DataRequest, Decision, DocumentId,
+    apply_field, field_json, proposed_fields, ChangeRefusal, DataRequest, Decision, DocumentId,
     FileRef, PartnerPortal, PartnerProfile, Proposal, RequestKind,
 };
 use crate::store::Store;
 
-fn refused(message: String) -> RegistryError {
-    RegistryError::InvalidChange(message)
+fn refused(refusal: ChangeRefusal) -> RegistryError {
+    RegistryError::Refused(refusal)
 }
 
 impl<S: Store> Registry<S> {
@@ -124,7 +124,9 @@ impl<S: Store> Registry<S> {
             .clone();
         let mut fields = BTreeMap::new();
         for (field, json) in proposed_fields(&current, edited) {
-            let applied = apply_field(&current, &field, &json).map_err(refused)?;
+            // The form's validation messages, in English (`model::portal` words them so).
+            let applied =
+                apply_field(&current, &field, &json).map_err(RegistryError::InvalidChange)?;
             // Canonical form can make a "change" vanish (an IBAN typed with spaces).
             let canonical = field_json(&applied, &field);
             if canonical != field_json(&current, &field) {
@@ -135,7 +137,7 @@ impl<S: Store> Registry<S> {
             return Ok(None);
         }
         if author.trim().is_empty() {
-            return Err(refused("a proposal needs its author's name".into()));
+            return Err(refused(ChangeRefusal::ProposalNeedsAuthor));
         }
         let base = (fields.keys())
             .map(|field| (field.clone(), field_json(&current, field)))
@@ -151,7 +153,9 @@ impl<S: Store> Registry<S> {
         };
         self.edit_portal(partner, "propose changes", now_ms, |portal| {
             if portal.proposals.contains_key(&proposal.id) {
-                return Err(refused(format!("proposal {} already exists", proposal.id)));
+                return Err(refused(ChangeRefusal::ProposalExists {
+                    id: proposal.id.clone(),
+                }));
             }
             portal.proposals.insert(proposal.id.clone(), proposal);
             Ok(())
@@ -175,35 +179,28 @@ impl<S: Store> Registry<S> {
     ) -> Result<Vec<DocumentId>, RegistryError> {
         let portal_id = companion_id(partner, CompanionKind::Portal);
         self.ensure_loaded(&[*partner, portal_id]).await?;
-        let label = field_label(field).unwrap_or(field).to_owned();
         let proposal = self
             .portal(partner)
             .and_then(|portal| portal.proposals.get(proposal_id))
             .ok_or_else(|| {
-                refused(format!(
-                    "there is no proposal {proposal_id} for this partner"
-                ))
+                refused(ChangeRefusal::NoSuchProposal {
+                    id: proposal_id.to_owned(),
+                })
             })?
             .clone();
         let json = proposal.fields.get(field).cloned().ok_or_else(|| {
-            refused(format!(
-                "proposal {proposal_id} does not propose a change to {label}"
-            ))
+            refused(ChangeRefusal::NotProposed {
+                proposal: proposal_id.to_owned(),
+                field: field.to_owned(),
+            })
         })?;
         let already = |decision: &Decision| {
-            refused(format!(
-                "{label} of proposal {proposal_id} was already {} by {}",
-                if decision.accepted {
-                    "accepted"
-                } else {
-                    "rejected"
-                },
-                if decision.by.is_empty() {
-                    "someone"
-                } else {
-                    &decision.by
-                }
-            ))
+            refused(ChangeRefusal::AlreadyDecided {
+                proposal: proposal_id.to_owned(),
+                field: field.to_owned(),
+                accepted: decision.accepted,
+                by: decision.by.clone(),
+            })
         };
         if let Some(decision) = proposal.decisions.get(field) {
             return Err(already(decision));
@@ -221,8 +218,8 @@ impl<S: Store> Registry<S> {
             // after the contact and the approver.
             let written = self
                 .edit_partner_with_message(partner, &message, now_ms, move |record| {
-                    record.profile =
-                        apply_field(&record.profile, &field_name, &json).map_err(refused)?;
+                    record.profile = apply_field(&record.profile, &field_name, &json)
+                        .map_err(RegistryError::InvalidChange)?;
                     Ok(())
                 })
                 .await?;
@@ -242,9 +239,9 @@ impl<S: Store> Registry<S> {
                 now_ms,
                 |portal| {
                     let proposal = portal.proposals.get_mut(proposal_id).ok_or_else(|| {
-                        refused(format!(
-                            "there is no proposal {proposal_id} for this partner"
-                        ))
+                        refused(ChangeRefusal::NoSuchProposal {
+                            id: proposal_id.to_owned(),
+                        })
                     })?;
                     if let Some(decision) = proposal.decisions.get(field) {
                         return Err(already(decision));
@@ -270,7 +267,7 @@ impl<S: Store> Registry<S> {
     ) -> Result<Vec<DocumentId>, RegistryError> {
         let text = text.trim();
         if text.is_empty() {
-            return Err(refused("say what you are asking for".into()));
+            return Err(refused(ChangeRefusal::RequestNeedsText));
         }
         let request = DataRequest {
             id: request_id,
@@ -286,7 +283,9 @@ impl<S: Store> Registry<S> {
         };
         self.edit_portal(partner, "ask partner", now_ms, |portal| {
             if portal.requests.contains_key(&request.id) {
-                return Err(refused(format!("request {} already exists", request.id)));
+                return Err(refused(ChangeRefusal::RequestExists {
+                    id: request.id.clone(),
+                }));
             }
             portal.requests.insert(request.id.clone(), request);
             Ok(())
@@ -306,18 +305,19 @@ impl<S: Store> Registry<S> {
     ) -> Result<Vec<DocumentId>, RegistryError> {
         let answer = answer.trim().to_owned();
         if answer.is_empty() && file.is_none() {
-            return Err(refused("write an answer or attach a file".into()));
+            return Err(refused(ChangeRefusal::AnswerNeedsContent));
         }
         let by = self.by.clone().unwrap_or_default();
         self.edit_portal(partner, "answer request", now_ms, |portal| {
-            let request = portal
-                .requests
-                .get_mut(request_id)
-                .ok_or_else(|| refused(format!("there is no request {request_id}")))?;
+            let request = portal.requests.get_mut(request_id).ok_or_else(|| {
+                refused(ChangeRefusal::NoSuchRequest {
+                    id: request_id.to_owned(),
+                })
+            })?;
             if request.closed {
-                return Err(refused(format!(
-                    "request {request_id} is closed and takes no more answers"
-                )));
+                return Err(refused(ChangeRefusal::RequestClosed {
+                    id: request_id.to_owned(),
+                }));
             }
             request.answer = answer;
             request.file = file;
@@ -337,10 +337,11 @@ impl<S: Store> Registry<S> {
         now_ms: i64,
     ) -> Result<Vec<DocumentId>, RegistryError> {
         self.edit_portal(partner, "close request", now_ms, |portal| {
-            let request = portal
-                .requests
-                .get_mut(request_id)
-                .ok_or_else(|| refused(format!("there is no request {request_id}")))?;
+            let request = portal.requests.get_mut(request_id).ok_or_else(|| {
+                refused(ChangeRefusal::NoSuchRequest {
+                    id: request_id.to_owned(),
+                })
+            })?;
             request.closed = true;
             Ok(())
         })

@@ -3,7 +3,9 @@
 //! swap it in.
 
 use super::{Registry, RegistryError};
-use crate::model::{DocumentId, ReviewStatus, VerificationDocument, WorkspaceSettings};
+use crate::model::{
+    ChangeRefusal, DocumentId, ReviewStatus, VerificationDocument, WorkspaceSettings,
+};
 use crate::store::Store;
 
 impl<S: Store> Registry<S> {
@@ -64,7 +66,9 @@ impl<S: Store> Registry<S> {
     ) -> Result<(), RegistryError> {
         self.edit_partner(id, "review verification document", now_ms, |partner| {
             let document = partner.documents.get_mut(row).ok_or_else(|| {
-                RegistryError::Document(format!("the partner has no document {row}"))
+                ChangeRefusal::NoSuchVerificationDocument {
+                    row: row.to_owned(),
+                }
             })?;
             document.status = status;
             document.status_by = by.to_owned();

@@ -22,7 +22,9 @@ use automerge::{ActorId, AutoCommit};
 
 use super::document::{self, LoadProblem, StoredDocument};
 use super::{Registry, RegistryError, UnreadableDocument};
-use crate::model::{DocumentId, Workspace, WorkspaceSettings, SETTINGS_SCHEMA_VERSION};
+use crate::model::{
+    ChangeRefusal, DocumentId, Workspace, WorkspaceSettings, SETTINGS_SCHEMA_VERSION,
+};
 use crate::store::Store;
 
 /// The settings document as the registry holds it once loaded.
@@ -201,10 +203,7 @@ impl<S: Store> Registry<S> {
         };
         let Some(record) = self.settings.as_ref().filter(|record| record.id == named) else {
             // Writing the workspace's old map instead would be lost: nobody reads it any more.
-            return Err(RegistryError::InvalidChange(
-                "the settings are still being fetched from the server; try again in a moment"
-                    .into(),
-            ));
+            return Err(ChangeRefusal::SettingsBeingFetched.into());
         };
         if settings == record.value {
             return Ok(true);

@@ -30,6 +30,33 @@ pub struct StoreError {
     pub reason: String,
 }
 
+impl StoreError {
+    /// Whether the browser refused the write because the device's storage (or the site's share
+    /// of it) is full: the one storage failure the person can do something about.
+    pub fn is_full(&self) -> bool {
+        self.reason.contains("QuotaExceeded")
+    }
+
+    /// The Fluent message that frames this failure in the interface's language
+    /// (`locales/*/registry.ftl`); the action and the storage's own words stay technical
+    /// details, in English, as its arguments.
+    pub fn key(&self) -> &'static str {
+        if self.is_full() {
+            "registry-storage-full"
+        } else {
+            "registry-storage-failed"
+        }
+    }
+
+    /// The message's variables: `action` and `reason` as [`StoreError`] has them.
+    pub fn args(&self) -> Vec<(&'static str, String)> {
+        vec![
+            ("action", self.action.clone()),
+            ("reason", self.reason.clone()),
+        ]
+    }
+}
+
 /// Binary storage by key, shaped like automerge-repo's storage adapter.
 ///
 /// Futures are not required to be `Send`: the browser implementation lives on one thread.

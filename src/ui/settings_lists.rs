@@ -8,10 +8,17 @@ use leptos_fluent::{move_tr, tr, I18n};
 
 use super::state::{use_app_state, AppState};
 use crate::model::{
-    add_term, rename_term, term_usage, AppliesTo, CustomFieldDef, CustomFieldType, PaymentMethod,
-    PaymentPreset, TermList,
+    add_term, rename_term, term_usage, AppliesTo, ChangeRefusal, CustomFieldDef, CustomFieldType,
+    PaymentMethod, PaymentPreset, TermList,
 };
 use crate::web::new_row_id;
+
+/// Words the core's refusal of a list change ("a name is required", a category moved under
+/// itself) in the chosen language, for `change_settings`, which shows its closure's sentence
+/// as it is.
+fn refused(i18n: I18n) -> impl Fn(ChangeRefusal) -> String {
+    move |refusal| super::words::registry_error(i18n, &refusal.into())
+}
 
 /// Runs one settings action and shows its outcome in `notice`; `done` is already translated
 /// (the task runs outside the component's context).
@@ -292,7 +299,9 @@ pub fn TermsSection(
         let text = name.get_untracked();
         run(notice, tr!(i18n, "settings-term-added"), async move {
             state
-                .change_settings(move |settings| add_term(settings, list, &new_row_id(), &text))
+                .change_settings(move |settings| {
+                    add_term(settings, list, &new_row_id(), &text).map_err(refused(i18n))
+                })
                 .await?;
             name.set(String::new());
             Ok(())
@@ -342,7 +351,9 @@ fn TermRow(
         let (id, text) = (rename_id.clone(), new_name.get_untracked());
         run(notice, tr!(i18n, "settings-term-renamed"), async move {
             state
-                .change_settings(move |settings| rename_term(settings, list, &id, &text))
+                .change_settings(move |settings| {
+                    rename_term(settings, list, &id, &text).map_err(refused(i18n))
+                })
                 .await
         });
     };
@@ -363,7 +374,11 @@ fn TermRow(
         let parent = Some(event_target_value(&event)).filter(|p| !p.is_empty());
         run(notice, tr!(i18n, "settings-term-moved"), async move {
             state
-                .change_settings(move |settings| settings.move_category(&id, parent.as_deref()))
+                .change_settings(move |settings| {
+                    settings
+                        .move_category(&id, parent.as_deref())
+                        .map_err(refused(i18n))
+                })
                 .await
         });
     };

@@ -21,6 +21,7 @@ use crate::report::{visible_alerts, Alert, AlertInput, AlertMark};
 use crate::search::engine::{SearchDoc, SearchIndex};
 use crate::search::stored::{self, IndexedPartners};
 use crate::store::Store;
+use crate::ui::words::registry_error;
 use crate::web::files as web_files;
 use crate::web::session::{self as web_session, StoredSession};
 use crate::web::sync_socket::{self, PumpConfig, SyncHandle, SyncReport};
@@ -458,10 +459,10 @@ impl AppState {
             let opened = async {
                 let store = IndexedDbStore::open(DATABASE_NAME)
                     .await
-                    .map_err(|error| error.to_string())?;
+                    .map_err(|error| registry_error(state.i18n, &error.into()))?;
                 Registry::open(store, new_actor_id(), new_document_id())
                     .await
-                    .map_err(|error| error.to_string())
+                    .map_err(|error| registry_error(state.i18n, &error))
             };
             match opened.await {
                 Ok(mut registry) => {
@@ -527,7 +528,7 @@ impl AppState {
                         state.view.update(|view| {
                             view.unreadable.push(UnreadableDocument {
                                 id: registry.workspace_id().to_string(),
-                                reason: error.to_string(),
+                                reason: registry_error(state.i18n, &error),
                             })
                         });
                         return;
@@ -687,7 +688,7 @@ impl AppState {
         registry
             .change_settings(now_ms(), change)
             .await
-            .map_err(|error| error.to_string())?;
+            .map_err(|error| registry_error(self.i18n, &error))?;
         let workspace = registry.workspace_id();
         self.view
             .update(|view| view.settings = registry.settings().clone());
@@ -708,7 +709,7 @@ impl AppState {
         let mut changed = registry
             .merge_terms(list, &from, into.as_deref(), now_ms())
             .await
-            .map_err(|error| error.to_string())?;
+            .map_err(|error| registry_error(self.i18n, &error))?;
         changed.push(registry.workspace_id());
         self.refresh(&registry, &changed);
         Ok(())
@@ -730,7 +731,7 @@ impl AppState {
         registry
             .put_document(&id, new_row_id(), document, now_ms())
             .await
-            .map_err(|error| error.to_string())?;
+            .map_err(|error| registry_error(self.i18n, &error))?;
         self.refresh(&registry, &[id]);
         Ok(())
     }
@@ -765,7 +766,7 @@ impl AppState {
         registry
             .review_document(&id, &row, status, &by, now_ms())
             .await
-            .map_err(|error| error.to_string())?;
+            .map_err(|error| registry_error(self.i18n, &error))?;
         self.refresh(&registry, &[id]);
         Ok(())
     }
@@ -776,7 +777,7 @@ impl AppState {
         registry
             .remove_document(&id, &row, now_ms())
             .await
-            .map_err(|error| error.to_string())?;
+            .map_err(|error| registry_error(self.i18n, &error))?;
         self.refresh(&registry, &[id]);
         Ok(())
     }
@@ -886,7 +887,7 @@ impl AppState {
                 .await
                 .erase_all()
                 .await
-                .map_err(|error| error.to_string())?;
+                .map_err(|error| registry_error(self.i18n, &error))?;
         }
         self.session.set(None);
         if let Some(window) = web_sys::window() {
@@ -920,7 +921,7 @@ impl AppState {
         registry
             .create_partner(id, profile, now_ms())
             .await
-            .map_err(|error| error.to_string())?;
+            .map_err(|error| registry_error(self.i18n, &error))?;
         // The partner first, then the index that names it, so other devices can fetch it.
         self.refresh(&registry, &[id, registry.workspace_id()]);
         self.remember_created(id);
@@ -937,7 +938,7 @@ impl AppState {
         registry
             .update_profile(&id, profile, now_ms())
             .await
-            .map_err(|error| error.to_string())?;
+            .map_err(|error| registry_error(self.i18n, &error))?;
         self.refresh(&registry, &[id]);
         Ok(())
     }
@@ -948,7 +949,7 @@ impl AppState {
         registry
             .set_status(&id, status, now_ms())
             .await
-            .map_err(|error| error.to_string())?;
+            .map_err(|error| registry_error(self.i18n, &error))?;
         self.refresh(&registry, &[id]);
         Ok(())
     }
@@ -965,7 +966,7 @@ impl AppState {
         registry
             .resolve_conflict(&id, &path, value, now_ms())
             .await
-            .map_err(|error| error.to_string())?;
+            .map_err(|error| registry_error(self.i18n, &error))?;
         self.refresh(&registry, &[id]);
         Ok(())
     }
@@ -982,7 +983,7 @@ impl AppState {
         let changed = registry
             .merge_partners(&survivor, &merged, &choices, now_ms())
             .await
-            .map_err(|error| error.to_string())?;
+            .map_err(|error| registry_error(self.i18n, &error))?;
         self.refresh(&registry, &changed);
         Ok(())
     }
@@ -997,7 +998,7 @@ impl AppState {
         registry
             .partner_history(&id)
             .await
-            .map_err(|error| error.to_string())
+            .map_err(|error| registry_error(self.i18n, &error))
     }
 
     /// The record as it was just after change `hash` (its document is loaded: the history was
@@ -1009,7 +1010,7 @@ impl AppState {
             .ok_or("the registry is busy; try again in a moment")?;
         registry
             .partner_around_change(&id, hash, false)
-            .map_err(|error| error.to_string())
+            .map_err(|error| registry_error(self.i18n, &error))
     }
 
     /// Puts a field back to its value from before change `hash`, as a new change.
@@ -1024,7 +1025,7 @@ impl AppState {
         registry
             .restore_field(&id, &hash, &path, now_ms())
             .await
-            .map_err(|error| error.to_string())?;
+            .map_err(|error| registry_error(self.i18n, &error))?;
         self.refresh(&registry, &[id]);
         Ok(())
     }
@@ -1043,7 +1044,7 @@ impl AppState {
                 edit(finance).map_err(crate::registry::RegistryError::InvalidChange)
             })
             .await
-            .map_err(|error| error.to_string())?;
+            .map_err(|error| registry_error(self.i18n, &error))?;
         self.refresh(&registry, &changed);
         Ok(())
     }
@@ -1062,7 +1063,7 @@ impl AppState {
                 edit(activity).map_err(crate::registry::RegistryError::InvalidChange)
             })
             .await
-            .map_err(|error| error.to_string())?;
+            .map_err(|error| registry_error(self.i18n, &error))?;
         self.refresh(&registry, &changed);
         Ok(())
     }
@@ -1073,7 +1074,7 @@ impl AppState {
         registry
             .link(&supplier, &client, now_ms())
             .await
-            .map_err(|error| error.to_string())?;
+            .map_err(|error| registry_error(self.i18n, &error))?;
         self.refresh(&registry, &[supplier]);
         Ok(())
     }
@@ -1084,7 +1085,7 @@ impl AppState {
         registry
             .unlink(&supplier, &client, now_ms())
             .await
-            .map_err(|error| error.to_string())?;
+            .map_err(|error| registry_error(self.i18n, &error))?;
         self.refresh(&registry, &[supplier]);
         Ok(())
     }

@@ -230,3 +230,36 @@ pub fn country(i18n: I18n, code: &str) -> String {
         name
     }
 }
+
+/// Why the registry or the device's storage refused or failed a change, in the chosen language
+/// (`registry-…` in `locales/*/registry.ftl`): a full device, a settings term with no name, a
+/// link to a partner that is not a client… Technical details (what the storage or Automerge
+/// said) stay as arguments, as written. A sentence the interface wrote itself
+/// (`RegistryError::InvalidChange`, already in the person's language) is shown as it is, and
+/// the core's English where a language lacks the message.
+pub fn registry_error(i18n: I18n, error: &crate::registry::RegistryError) -> String {
+    use crate::model::RefusalArg;
+    use fluent_bundle::FluentValue;
+    let Some(key) = error.key() else {
+        return error.to_string();
+    };
+    let args: std::collections::HashMap<std::borrow::Cow<'static, str>, FluentValue> = error
+        .args()
+        .into_iter()
+        .map(|(name, value)| {
+            let value = match value {
+                RefusalArg::Text(text) => text,
+                RefusalArg::List(list) => label(i18n, list),
+                RefusalArg::Field(field) => proposable_field(i18n, &field),
+            };
+            (std::borrow::Cow::Borrowed(name), FluentValue::from(value))
+        })
+        .collect();
+    let worded = i18n.tr_with_args(key, &args);
+    // leptos-fluent answers a missing message with this sentence instead of failing.
+    if worded.starts_with("Unknown localization ") {
+        error.to_string()
+    } else {
+        worded
+    }
+}

@@ -43,7 +43,7 @@ impl AppState {
             .create_partners(batch, now_ms())
             .await
             .err()
-            .map(|error| error.to_string());
+            .map(|error| crate::ui::words::registry_error(self.i18n, &error));
         // The workspace index is what makes a partner part of the registry: a document written
         // before a failed index change is not listed, hence not imported.
         let stored: Vec<Option<DocumentId>> = ids

@@ -386,7 +386,7 @@ impl AppState {
                 now_ms(),
             )
             .await
-            .map_err(|error| error.to_string())?;
+            .map_err(|error| crate::ui::words::registry_error(self.i18n, &error))?;
         let portal = companion_id(&partner, CompanionKind::Portal);
         self.refresh(&registry, &[portal]);
         Ok(proposal)
@@ -406,7 +406,7 @@ impl AppState {
         let changed = registry
             .decide_field(&partner, proposal, field, accept, now_ms())
             .await
-            .map_err(|error| error.to_string())?;
+            .map_err(|error| crate::ui::words::registry_error(self.i18n, &error))?;
         self.refresh(&registry, &changed);
         Ok(())
     }
@@ -423,7 +423,7 @@ impl AppState {
         let changed = registry
             .add_request(&partner, &text, kind, new_row_id(), now_ms())
             .await
-            .map_err(|error| error.to_string())?;
+            .map_err(|error| crate::ui::words::registry_error(self.i18n, &error))?;
         self.refresh(&registry, &changed);
         Ok(())
     }
@@ -441,7 +441,7 @@ impl AppState {
         let changed = registry
             .answer_request(&partner, request, &answer, file, now_ms())
             .await
-            .map_err(|error| error.to_string())?;
+            .map_err(|error| crate::ui::words::registry_error(self.i18n, &error))?;
         self.refresh(&registry, &changed);
         Ok(())
     }
@@ -494,7 +494,7 @@ impl AppState {
         registry
             .discard_local_changes(&id)
             .await
-            .map_err(|error| error.to_string())?;
+            .map_err(|error| crate::ui::words::registry_error(self.i18n, &error))?;
         *self.view.write() = RegistryView::from_registry(&registry);
         drop(registry);
         // A fresh connection: the sync state this device kept for the document described
