@@ -1921,6 +1921,15 @@ async fn the_app_installs_and_every_screen_speaks_spanish() -> Result<()> {
             ana.screenshot("34-spanish-partner").await?;
         }
     }
+    // What the server refuses is worded in Spanish too (the server answers a refusal as data).
+    ana.driver()
+        .goto(ana.url("/invite/no-such-invitation-token"))
+        .await?;
+    ana.wait_for_text(
+        By::Id("invite-unusable"),
+        "Este enlace de invitación es desconocido, ya se usó o ha caducado",
+    )
+    .await?;
     ana.driver().goto(ana.url("/alerts")).await?;
     let due_es = partnero::text::locale::format_iso_date(Locale::Spanish, &due);
     ana.wait_for_text(By::Id("alert-list"), &due_es).await?;
