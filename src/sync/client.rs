@@ -380,18 +380,28 @@ impl SyncClient {
 
     /// Local changes of one document that the server is not known to have.
     pub fn pending_changes(&self, id: &DocumentId, doc: &mut AutoCommit) -> usize {
-        let known: Vec<ChangeHash> = match self.documents.get(id) {
-            Some(state) => {
-                let theirs = state.sync.their_heads.clone().unwrap_or_default();
-                let mut known: Vec<ChangeHash> = theirs
-                    .into_iter()
-                    .chain(state.sync.shared_heads.iter().copied())
-                    .collect();
-                known.retain(|hash| doc.get_change_by_hash(hash).is_some());
-                known
-            }
+        let mut known: Vec<ChangeHash> = match self.documents.get(id) {
+            Some(state) => state
+                .sync
+                .their_heads
+                .iter()
+                .flatten()
+                .chain(state.sync.shared_heads.iter())
+                .copied()
+                .collect(),
             None => Vec::new(),
         };
+        // The common case, and the cheap one: every head of the document is known to the
+        // server, so all its changes are. Progress asks this of every document after every
+        // message, so it must not build changes: `get_change_by_hash` and `get_changes`
+        // encode each change they return (tens of microseconds a document), which made a
+        // full exchange quadratic (40,000 documents: 155 s, most of it here).
+        if doc.get_heads().iter().all(|head| known.contains(head)) {
+            return 0;
+        }
+        // `get_changes` wants hashes the document has; these are the ones it lacks.
+        let missing = doc.get_missing_deps(&known);
+        known.retain(|hash| !missing.contains(hash));
         doc.get_changes(&known).len()
     }
 

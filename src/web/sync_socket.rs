@@ -52,8 +52,17 @@ enum PumpEvent {
     LocalChange(Vec<DocumentId>),
     /// Time to ask the change feed again.
     Poll,
+    /// Time to report the progress skipped while messages came in quickly (see
+    /// [`PROGRESS_EVERY_MS`]).
+    Settle,
     Stop,
 }
+
+/// How often, at most, progress is worked out while messages or local changes stream in.
+/// Working it out visits every document, so doing it after each of the thousands of messages
+/// of a first sync (or of the full exchange after a server restore) made that sync quadratic;
+/// a report skipped meanwhile follows once the stream pauses.
+const PROGRESS_EVERY_MS: i64 = 250;
 
 /// Handle to a running pump.
 #[derive(Clone)]
@@ -322,6 +331,8 @@ async fn run(
         };
         let mut confirmed = false;
         let mut up_to_date_since: Option<i64> = None;
+        let mut last_progress_ms = 0i64;
+        let mut settle_pending = false;
         while let Some(event) = receiver.next().await {
             if let PumpEvent::Poll = event {
                 // Fetched without holding the registry, which the UI may need meanwhile.
@@ -351,6 +362,7 @@ async fn run(
                 }
                 continue;
             }
+            let streaming = matches!(event, PumpEvent::Message(_) | PumpEvent::LocalChange(_));
             let mut registry_guard = registry.lock().await;
             let registry = &mut *registry_guard;
             match event {
@@ -396,7 +408,20 @@ async fn run(
                     return;
                 }
                 PumpEvent::Poll => {}
+                PumpEvent::Settle => settle_pending = false,
             }
+            if streaming && now_ms() - last_progress_ms < PROGRESS_EVERY_MS {
+                if !settle_pending {
+                    settle_pending = true;
+                    let sender = sender.clone();
+                    wasm_bindgen_futures::spawn_local(async move {
+                        sleep(PROGRESS_EVERY_MS as i32).await;
+                        let _ = sender.unbounded_send(PumpEvent::Settle);
+                    });
+                }
+                continue;
+            }
+            last_progress_ms = now_ms();
             let progress = progress_now(&mut client, registry, &config.refused);
             let link = if !confirmed {
                 up_to_date_since = None;

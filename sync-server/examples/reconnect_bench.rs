@@ -16,6 +16,7 @@ use automerge::{ActorId, AutoCommit};
 use futures::{SinkExt, StreamExt};
 use partnero::model::{DocumentId, Partner};
 use partnero::sync::{Effect, SyncClient, SyncDocuments};
+use partnero::validate::tax_id::check_tax_id;
 use partnero::validate::{validate_partner, PartnerDraft};
 use partnero_sync_server::database::Database;
 use partnero_sync_server::server::{self, now_seconds, ServerConfig};
@@ -94,12 +95,22 @@ async fn sync_session(url: &str, client: &mut SyncClient, docs: &mut Docs) -> (S
     (socket, traffic)
 }
 
+/// A valid Spanish CIF for partner `index`: the control character is found by asking the
+/// validator, so the benchmark's partners cannot drift from the registration rules.
+fn cif(index: usize) -> String {
+    let stem = format!("B{:07}", index % 10_000_000);
+    "0123456789ABCDEFGHIJ"
+        .chars()
+        .find_map(|control| check_tax_id("ES", &format!("{stem}{control}")).ok())
+        .expect("some control character makes a valid CIF")
+}
+
 fn partner(index: usize) -> Partner {
     let draft = PartnerDraft {
         kind: if index % 2 == 0 { "client" } else { "supplier" }.into(),
         legal_name: format!("Empresa {index} S.L."),
         tax_country: "ES".into(),
-        tax_number: format!("B{:08}", index),
+        tax_number: cif(index),
         emails: format!("info{index}@example.com"),
         ..PartnerDraft::default()
     };
