@@ -11,11 +11,13 @@
 
 mod common;
 
+/// The messages validation errors use: their own, and the country names they nest.
+const FTL_FILES: [&str; 2] = ["validate.ftl", "countries.ftl"];
+
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
-use common::fluent::{render, LANGUAGES};
-use fluent_bundle::{FluentBundle, FluentResource};
+use common::fluent::{check_samples, Sample, LANGUAGES};
 use partnero::model::*;
 use partnero::report::partner_import::{
     parse_csv, plan_partner_import, plan_partner_json_import, ContactPart, ImportMapping, Target,
@@ -51,19 +53,7 @@ fn root() -> PathBuf {
 }
 
 fn variables(language: &str) -> BTreeMap<String, BTreeSet<String>> {
-    common::fluent::variables(language, &["validate.ftl", "countries.ftl"])
-}
-
-fn bundle(language: &str) -> FluentBundle<FluentResource> {
-    common::fluent::bundle(language, &["validate.ftl", "countries.ftl"])
-}
-
-/// One error to check: its English message, key and arguments, and where it came from.
-struct Sample {
-    origin: String,
-    message: String,
-    key: &'static str,
-    args: Vec<(&'static str, String)>,
+    common::fluent::variables(language, &FTL_FILES)
 }
 
 fn from_error(origin: &str, error: &FieldError) -> Sample {
@@ -763,69 +753,13 @@ fn all_samples() -> Vec<Sample> {
 }
 
 /// The `@key` arguments of a sample, without the `@`.
-fn referenced(sample: &Sample) -> Vec<&str> {
-    sample
-        .args
-        .iter()
-        .filter_map(|(_, value)| value.strip_prefix('@'))
-        .collect()
-}
-
 #[test]
 fn every_error_renders_its_english_message_and_exists_in_every_language() {
     let samples = all_samples();
     assert!(samples.len() > 300, "only {} errors", samples.len());
-    let bundles: Vec<_> = LANGUAGES
-        .iter()
-        .map(|language| (*language, bundle(language), variables(language)))
-        .collect();
-    let mut problems = Vec::new();
-    let mut covered = BTreeSet::new();
-    for sample in &samples {
-        let place = format!("{} {:?}", sample.origin, sample.message);
-        if sample.key.is_empty() {
-            problems.push(format!("{place}: no key"));
-            continue;
-        }
-        covered.insert(sample.key.to_owned());
-        covered.extend(referenced(sample).into_iter().map(str::to_owned));
-        let names: BTreeSet<&str> = sample.args.iter().map(|(name, _)| *name).collect();
-        if names.len() != sample.args.len() {
-            problems.push(format!("{place}: an argument twice in {:?}", sample.args));
-        }
-        for (language, bundle, variables) in &bundles {
-            for key in std::iter::once(sample.key).chain(referenced(sample)) {
-                match variables.get(key) {
-                    None => problems.push(format!("{place}: {language} has no {key}")),
-                    Some(used) => {
-                        let missing: Vec<&String> = used
-                            .iter()
-                            .filter(|name| !names.contains(name.as_str()))
-                            .collect();
-                        if !missing.is_empty() {
-                            problems.push(format!(
-                                "{place}: {language} {key} uses {missing:?}, not given"
-                            ));
-                        }
-                    }
-                }
-            }
-            match render(bundle, sample.key, &sample.args) {
-                Err(error) => problems.push(format!("{place}: {language}: {error}")),
-                Ok(text) if *language == "en" && text != sample.message => {
-                    problems.push(format!("{place}: English renders {text:?}"))
-                }
-                Ok(text)
-                    if text.contains("@validate")
-                        || text.contains("@country")
-                        || text.trim().is_empty() =>
-                {
-                    problems.push(format!("{place}: {language} renders {text:?}"))
-                }
-                Ok(_) => {}
-            }
-        }
-    }
+    let (problems, covered) = check_samples(&samples, &FTL_FILES, |text| {
+        text.contains("@validate") || text.contains("@country")
+    });
     assert!(problems.is_empty(), "{problems:#?}");
 
     let english = variables("en");

@@ -128,3 +128,86 @@ pub fn render(
     }
     format(bundle, key, &resolved)
 }
+
+/// One error to check: its English message, key and arguments, and where it came from.
+pub struct Sample {
+    pub origin: String,
+    pub message: String,
+    pub key: &'static str,
+    pub args: Vec<(&'static str, String)>,
+}
+
+/// The messages a sample nests (its `@key` arguments).
+pub fn referenced(sample: &Sample) -> Vec<&str> {
+    sample
+        .args
+        .iter()
+        .filter_map(|(_, value)| value.strip_prefix('@'))
+        .collect()
+}
+
+/// Checks every sample in every language against the messages of `files`: it has a key, no
+/// argument twice, every message it uses (its own and the ones it nests) exists and uses only
+/// the arguments it gives, it renders without errors, the English equals the core's message,
+/// and no text is empty or still holds a nested reference (`unresolved`). Returns the problems
+/// found and every key the samples used.
+pub fn check_samples<'a>(
+    samples: impl IntoIterator<Item = &'a Sample>,
+    files: &[&str],
+    unresolved: impl Fn(&str) -> bool,
+) -> (Vec<String>, BTreeSet<String>) {
+    let bundles: Vec<_> = LANGUAGES
+        .iter()
+        .map(|language| {
+            (
+                *language,
+                bundle(language, files),
+                variables(language, files),
+            )
+        })
+        .collect();
+    let mut problems = Vec::new();
+    let mut covered = BTreeSet::new();
+    for sample in samples {
+        let place = format!("{} {:?}", sample.origin, sample.message);
+        if sample.key.is_empty() {
+            problems.push(format!("{place}: no key"));
+            continue;
+        }
+        covered.insert(sample.key.to_owned());
+        covered.extend(referenced(sample).into_iter().map(str::to_owned));
+        let names: BTreeSet<&str> = sample.args.iter().map(|(name, _)| *name).collect();
+        if names.len() != sample.args.len() {
+            problems.push(format!("{place}: an argument twice in {:?}", sample.args));
+        }
+        for (language, bundle, variables) in &bundles {
+            for key in std::iter::once(sample.key).chain(referenced(sample)) {
+                match variables.get(key) {
+                    None => problems.push(format!("{place}: {language} has no {key}")),
+                    Some(used) => {
+                        let missing: Vec<&String> = used
+                            .iter()
+                            .filter(|name| !names.contains(name.as_str()))
+                            .collect();
+                        if !missing.is_empty() {
+                            problems.push(format!(
+                                "{place}: {language} {key} uses {missing:?}, not given"
+                            ));
+                        }
+                    }
+                }
+            }
+            match render(bundle, sample.key, &sample.args) {
+                Err(error) => problems.push(format!("{place}: {language}: {error}")),
+                Ok(text) if *language == "en" && text != sample.message => {
+                    problems.push(format!("{place}: English renders {text:?}"))
+                }
+                Ok(text) if unresolved(&text) || text.trim().is_empty() => {
+                    problems.push(format!("{place}: {language} renders {text:?}"))
+                }
+                Ok(_) => {}
+            }
+        }
+    }
+    (problems, covered)
+}
