@@ -189,10 +189,14 @@ pub fn server_error(i18n: I18n, error: &crate::model::ServerError) -> String {
             (std::borrow::Cow::Borrowed(name), value)
         })
         .collect();
-    let worded = i18n.tr_with_args(error.key(), &args);
-    // leptos-fluent answers a missing message with this sentence instead of failing.
+    or_english(i18n.tr_with_args(error.key(), &args), || error.english())
+}
+
+/// A worded message, or `english` where the language lacks it: leptos-fluent answers a missing
+/// message with an "Unknown localization" sentence instead of failing.
+fn or_english(worded: String, english: impl FnOnce() -> String) -> String {
     if worded.starts_with("Unknown localization ") {
-        error.english()
+        english()
     } else {
         worded
     }
@@ -223,12 +227,7 @@ pub fn country(i18n: I18n, code: &str) -> String {
         return code.to_owned();
     };
     let name = i18n.tr(&format!("country-{}", upper.to_ascii_lowercase()));
-    // leptos-fluent answers a missing message with this sentence instead of failing.
-    if name.starts_with("Unknown localization ") {
-        english.to_owned()
-    } else {
-        name
-    }
+    or_english(name, || english.to_owned())
 }
 
 /// Why the registry or the device's storage refused or failed a change, in the chosen language
@@ -255,11 +254,5 @@ pub fn registry_error(i18n: I18n, error: &crate::registry::RegistryError) -> Str
             (std::borrow::Cow::Borrowed(name), FluentValue::from(value))
         })
         .collect();
-    let worded = i18n.tr_with_args(key, &args);
-    // leptos-fluent answers a missing message with this sentence instead of failing.
-    if worded.starts_with("Unknown localization ") {
-        error.to_string()
-    } else {
-        worded
-    }
+    or_english(i18n.tr_with_args(key, &args), || error.to_string())
 }

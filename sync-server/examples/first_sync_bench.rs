@@ -29,6 +29,7 @@ use automerge::ActorId;
 use futures::{SinkExt, StreamExt};
 use partnero::model::{DocumentId, PartnerProfile};
 use partnero::registry::Registry;
+use partnero::report::partner_import::group_thousands;
 use partnero::store::MemoryStore;
 use partnero::sync::{session, SyncClient};
 use partnero::validate::tax_id::check_tax_id;
@@ -558,8 +559,8 @@ fn unfinished(measured: &Measured, mark: &str) -> String {
         Some(timeout) if measured.report[mark].is_null() => format!(
             "not within {} s ({} of {} listed)",
             timeout.as_secs(),
-            grouped(measured.report["listed"].as_u64().unwrap_or(0) as usize),
-            grouped(measured.partners)
+            group_thousands(measured.report["listed"].as_u64().unwrap_or(0) as usize),
+            group_thousands(measured.partners)
         ),
         _ => seconds_since_click(&measured.report, mark),
     }
@@ -574,19 +575,6 @@ fn mib(bytes: &Value) -> String {
 
 fn kib(bytes: &Value) -> String {
     format!("{:.1} KiB", bytes.as_f64().unwrap_or(0.0) / 1024.0)
-}
-
-/// `1234567` as `1,234,567`.
-fn grouped(number: usize) -> String {
-    let digits = number.to_string();
-    let mut out = String::new();
-    for (index, digit) in digits.chars().enumerate() {
-        if index > 0 && (digits.len() - index) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(digit);
-    }
-    out
 }
 
 #[tokio::main]
@@ -645,12 +633,12 @@ async fn main() -> Result<()> {
         let ws = &report["ws"];
         println!(
             "| {} | {} | {} | {} received ({}), {} sent ({}) | {} |",
-            grouped(measured.partners),
+            group_thousands(measured.partners),
             unfinished(measured, "up_at_done"),
             unfinished(measured, "listed_at"),
-            grouped(ws["received"].as_u64().unwrap_or(0) as usize),
+            group_thousands(ws["received"].as_u64().unwrap_or(0) as usize),
             kib(&ws["received_bytes"]),
-            grouped(ws["sent"].as_u64().unwrap_or(0) as usize),
+            group_thousands(ws["sent"].as_u64().unwrap_or(0) as usize),
             kib(&ws["sent_bytes"]),
             mib(&report["peak_js_heap"]),
         );
@@ -667,7 +655,7 @@ async fn main() -> Result<()> {
         });
         println!(
             "| {} | {:.1} s | {} | {} | {} | {} in {:.1} s (longest {:.0} ms) | {} | {} | {} |",
-            grouped(measured.partners),
+            group_thousands(measured.partners),
             measured.seed.as_secs_f64(),
             seconds_since_click(report, "first_up_at"),
             seconds_since_click(report, "done_at"),
